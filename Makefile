@@ -1,0 +1,74 @@
+# Igang: `make run` serves the app with demo content; `make test` runs every check.
+# Both install what is missing first, and only what is missing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := run
+
+CARGO_LEPTOS_VERSION := 0.3.11
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+AIOSMTPD_VERSION := 1.4.6
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# The values cargo-leptos compiles into the server, so `cargo test` reuses its build.
+export LEPTOS_OUTPUT_NAME := igang
+export LEPTOS_SITE_PKG_DIR := pkg
+export LEPTOS_HASH_FILES := false
+export LEPTOS_RELOAD_PORT := 3001
+export LEPTOS_LIB_DIR := frontend
+export LEPTOS_BIN_DIR := server
+
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+
+.PHONY: run test tools test-tools build-release site fmt lint unit-and-integration bench clean
+
+## Install the build tools that are missing (each checked by version first).
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if ! cargo leptos --version 2>/dev/null | grep -q "$(CARGO_LEPTOS_VERSION)"; then \
+		echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 12 minutes the first time)"; \
+		cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --ignore-rust-version --no-default-features --features no_downloads; \
+	fi
+	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
+		echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+	@if [ ! -x node_modules/.bin/sass ] || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+		|| [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+		npm ci --no-audit --no-fund --loglevel=error; \
+	fi
+
+## Tools only the tests need: a real SMTP server (aiosmtpd) and Chromium.
+test-tools: tools
+	@python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "aiosmtpd==$(AIOSMTPD_VERSION)"
+	@command -v chromium >/dev/null || [ -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ] || { \
+		echo "Chromium is missing: apt-get install chromium (or set CHROMIUM_PATH)"; exit 1; }
+
+## Build (release) and serve on http://127.0.0.1:3000 with SQLite and demo content.
+run: tools
+	cargo leptos build --release
+	$(TARGET_DIR)/release/server seed-demo
+	LEPTOS_SITE_ROOT=target/site $(TARGET_DIR)/release/server serve
+
+## Every check: formatting, lints (server and browser builds), unit, integration and browser tests.
+test: test-tools
+	cargo fmt --all --check
+	cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+	cargo leptos build
+	IGANG_TEST_SITE_ROOT=$(CURDIR)/target/site cargo test --workspace --exclude frontend
+
+## Release build; prints the sizes of what a browser downloads.
+build-release: tools
+	cargo leptos build --release
+	@for f in target/site/pkg/igang.wasm target/site/pkg/igang.js target/site/pkg/igang.css; do \
+		printf '%-32s %8d bytes, %8d gzipped\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
+	done
+
+## Benchmarks (never part of `make test`).
+bench: build-release
+	@echo "No benchmarks yet beyond the sizes above."
+
+clean:
+	cargo clean
+	rm -rf node_modules

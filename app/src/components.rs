@@ -1,0 +1,5 @@
+//! Widgets shared by several pages.
+
+pub mod language_switch;
+pub mod layout;
+pub mod values_tabs;

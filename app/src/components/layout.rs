@@ -1,0 +1,47 @@
+//! The frame around every page: skip link, header with navigation and language switch, footer.
+
+use crate::{components::language_switch::LanguageSwitch, i18n::*};
+use leptos::prelude::*;
+
+/// Header, main landmark and footer around the routed page.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">
+            {t!(i18n, site.skip)}
+        </a>
+        <header class="site-header">
+            <div class="container header-inner">
+                <a class="brand" href="/" aria-label=t_string!(i18n, site.home_link)>
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <span class="brand-name">{t!(i18n, site.name)}</span>
+                </a>
+                <nav class="site-nav" aria-label=t_string!(i18n, nav.label)>
+                    <ul>
+                        <li>
+                            <a href="/#selvhjaelp">{t!(i18n, nav.selfhelp)}</a>
+                        </li>
+                        <li>
+                            <a href="/#uddannelse">{t!(i18n, nav.training)}</a>
+                        </li>
+                        <li>
+                            <a href="/#centre">{t!(i18n, nav.centres)}</a>
+                        </li>
+                    </ul>
+                </nav>
+                <LanguageSwitch />
+            </div>
+        </header>
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="container footer-inner">
+                <p>{t!(i18n, footer.about)}</p>
+                <p>{t!(i18n, footer.privacy)}</p>
+                <p class="footer-small">"© 2026 " {t!(i18n, footer.rights)}</p>
+            </div>
+        </footer>
+    }
+}

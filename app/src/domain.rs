@@ -1,0 +1,7 @@
+//! Plain rules of the product, free of web and database code so unit tests reach them directly.
+
+pub mod email;
+pub mod language;
+pub mod redirect;
+pub mod retry;
+pub mod role;

@@ -1,0 +1,81 @@
+//! Igang's pages, components, server functions and rules, shared by the server and the browser.
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod domain;
+pub mod language;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+/// Translations, generated at compile time from `locales/*.json`.
+#[allow(deprecated)]
+mod translations {
+    leptos_i18n::load_locales!();
+}
+pub use translations::i18n;
+
+use crate::{
+    components::layout::Layout,
+    i18n::*,
+    pages::{home::HomePage, not_found::NotFound},
+};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around the application, rendered on the server only.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let language = language::request_language();
+    if let Some(nonce) = security::request_nonce() {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
+    view! {
+        <!DOCTYPE html>
+        <html lang=language.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <leptos_meta::MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: language, metadata and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    language::provide_i18n(language::request_language());
+    let i18n = use_i18n();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/igang.css" />
+        <Link rel="icon" href="/favicon.ico" />
+        <Title text=t_string!(i18n, site.title) />
+        <Meta name="description" content=t_string!(i18n, site.description) />
+        <Meta name="color-scheme" content="light" />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,24 @@
+//! Database access: sea-orm entities and the queries and mutations on them.
+
+pub mod centres;
+pub mod db;
+pub mod entities;
+pub mod outbox;
+pub mod people;
+
+/// A failure in the data layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database rejected or could not run a statement.
+    #[error("database error: {0}")]
+    Db(#[from] sea_orm::DbErr),
+    /// A row that must exist was not there.
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// A unique value is already taken.
+    #[error("{0} already exists")]
+    Conflict(&'static str),
+}
+
+/// Result of a store operation.
+pub type StoreResult<T> = Result<T, StoreError>;

@@ -1,0 +1,25 @@
+//! A person with an account.
+
+use sea_orm::entity::prelude::*;
+
+/// Row of `users`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub public_id: String,
+    #[sea_orm(unique)]
+    pub email: String,
+    pub display_name: String,
+    pub language: String,
+    pub password_hash: Option<String>,
+    pub email_verified_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

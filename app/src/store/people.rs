@@ -1,0 +1,105 @@
+//! People and their roles.
+
+use super::{
+    StoreError, StoreResult,
+    entities::{user, user_role},
+};
+use crate::domain::{email::EmailAddress, language::Language, role::Role};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+pub use user::Model as User;
+
+/// A new account.
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    /// Login and contact address.
+    pub email: EmailAddress,
+    /// How the person is addressed.
+    pub display_name: String,
+    /// Preferred language.
+    pub language: Language,
+    /// Argon2id hash, if the person has a password yet.
+    pub password_hash: Option<String>,
+    /// Whether the address is already known to work.
+    pub email_verified: bool,
+}
+
+/// Creates an account; fails with `Conflict` if the email is taken.
+pub async fn create_user(
+    db: &impl ConnectionTrait,
+    new: NewUser,
+    now: DateTime<Utc>,
+) -> StoreResult<User> {
+    if find_by_email(db, &new.email).await?.is_some() {
+        return Err(StoreError::Conflict("account with this email"));
+    }
+    let row = user::ActiveModel {
+        public_id: Set(uuid::Uuid::new_v4().to_string()),
+        email: Set(new.email.as_str().to_owned()),
+        display_name: Set(new.display_name),
+        language: Set(new.language.code().to_owned()),
+        password_hash: Set(new.password_hash),
+        email_verified_at: Set(new.email_verified.then_some(now)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(row)
+}
+
+/// The account with this email, if any.
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &EmailAddress,
+) -> StoreResult<Option<User>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?)
+}
+
+/// Grants a role (for coordinators, at one centre); granting it twice changes nothing.
+pub async fn grant_role(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    role: Role,
+    centre_id: Option<i32>,
+) -> StoreResult<()> {
+    let existing = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .filter(user_role::Column::Role.eq(role.as_str()))
+        .filter(match centre_id {
+            Some(id) => user_role::Column::CentreId.eq(id),
+            None => user_role::Column::CentreId.is_null(),
+        })
+        .one(db)
+        .await?;
+    if existing.is_none() {
+        user_role::ActiveModel {
+            user_id: Set(user_id),
+            role: Set(role.as_str().to_owned()),
+            centre_id: Set(centre_id),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The roles a person holds, with the centre each applies to.
+pub async fn roles_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> StoreResult<Vec<(Role, Option<i32>)>> {
+    let rows = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| r.role.parse().ok().map(|role| (role, r.centre_id)))
+        .collect())
+}

@@ -1,0 +1,19 @@
+//! Database schema for Igang, as ordered sea-orm migrations that run on SQLite and PostgreSQL.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_people_and_centres;
+mod m20261123_000002_outbox;
+
+/// Applies every migration in order; the server runs it at start-up.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_people_and_centres::Migration),
+            Box::new(m20261123_000002_outbox::Migration),
+        ]
+    }
+}

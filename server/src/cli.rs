@@ -1,0 +1,242 @@
+//! The command line: `serve` (default), `migrate`, `create-admin`, `seed-demo`, `send-test-mail`.
+
+use crate::{
+    config::Config,
+    demo,
+    mail::{MailWorker, Transport},
+    startup::{self, Application},
+};
+use anyhow::Context;
+use app::{
+    domain::{email::EmailAddress, language::Language, role::Role},
+    mail::{self, Template},
+    security::password,
+    store::{outbox, people},
+};
+use chrono::Utc;
+use clap::{Parser, Subcommand};
+use rand::seq::IndexedRandom;
+use std::{process::ExitCode, sync::Arc};
+use tokio::sync::Notify;
+
+/// Igang: training, certification and matching for the volunteers who start self-help groups.
+///
+/// Configuration comes from environment variables; see README.md.
+#[derive(Parser, Debug)]
+#[command(name = "server", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the web application (the default when no command is given).
+    Serve,
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Create an administrator account, or give an existing account the admin role.
+    CreateAdmin {
+        /// The administrator's email address.
+        #[arg(long)]
+        email: String,
+        /// Name shown in the product.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+        /// Preferred language: da, nb or en.
+        #[arg(long, default_value = "da")]
+        language: String,
+    },
+    /// Load demo centres, trainers, coordinators and volunteers (safe to run again).
+    SeedDemo,
+    /// Queue a test email and try to deliver it at once, to check the mail settings.
+    SendTestMail {
+        /// Recipient address.
+        #[arg(long)]
+        to: String,
+        /// Language of the message: da, nb or en.
+        #[arg(long, default_value = "da")]
+        language: String,
+    },
+}
+
+/// Runs the command line and maps every failure to a one-line message and exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command.unwrap_or(Command::Serve), config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,tower_http=info".into());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => {
+            let application = Application::build(config).await?;
+            application.run_until(startup::shutdown_signal()).await?;
+        }
+        Command::Migrate => {
+            startup::open_database(&config).await?;
+            println!(
+                "Database is up to date ({}).",
+                config.database_url_for_display()
+            );
+        }
+        Command::CreateAdmin {
+            email,
+            name,
+            language,
+        } => create_admin(&config, &email, &name, &language).await?,
+        Command::SeedDemo => {
+            let db = startup::open_database(&config).await?;
+            let summary = demo::seed(&db).await?;
+            println!("{summary}");
+        }
+        Command::SendTestMail { to, language } => send_test_mail(&config, &to, &language).await?,
+    }
+    Ok(())
+}
+
+async fn create_admin(
+    config: &Config,
+    email: &str,
+    name: &str,
+    language: &str,
+) -> anyhow::Result<()> {
+    let email = EmailAddress::parse(email)?;
+    let language: Language = language.parse()?;
+    let name = name.trim();
+    anyhow::ensure!(
+        !name.is_empty() && name.chars().count() <= 120,
+        "--name must be 1 to 120 characters"
+    );
+    let db = startup::open_database(config).await?;
+    if let Some(user) = people::find_by_email(&db, &email).await? {
+        people::grant_role(&db, user.id, Role::Admin, None).await?;
+        println!(
+            "{email} already had an account; it now has the admin role. Its password is unchanged."
+        );
+        return Ok(());
+    }
+    let one_time = generate_password();
+    let to_hash = one_time.clone();
+    let hash = tokio::task::spawn_blocking(move || password::hash_password(&to_hash)).await??;
+    let user = people::create_user(
+        &db,
+        people::NewUser {
+            email: email.clone(),
+            display_name: name.to_owned(),
+            language,
+            password_hash: Some(hash),
+            email_verified: true,
+        },
+        Utc::now(),
+    )
+    .await?;
+    people::grant_role(&db, user.id, Role::Admin, None).await?;
+    mail::queue(
+        &db,
+        &email,
+        language,
+        Template::Welcome,
+        serde_json::json!({ "name": name, "base_url": config.base_url }),
+    )
+    .await?;
+    println!("Created administrator {email}.");
+    println!("One-time password: {one_time}");
+    println!("Sign in and change it; it is shown only this once.");
+    Ok(())
+}
+
+/// 20 characters from an alphabet without look-alikes (about 110 bits).
+fn generate_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    (0..20)
+        .map(|_| *ALPHABET.choose(&mut rng).expect("non-empty alphabet") as char)
+        .collect()
+}
+
+async fn send_test_mail(config: &Config, to: &str, language: &str) -> anyhow::Result<()> {
+    let to = EmailAddress::parse(to)?;
+    let language: Language = language.parse()?;
+    let transport = Transport::from_config(&config.mail)?;
+    let db = startup::open_database(config).await?;
+    let id = mail::queue(
+        &db,
+        &to,
+        language,
+        Template::TestMessage,
+        serde_json::json!({
+            "base_url": config.base_url,
+            "queued_at": Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
+        }),
+    )
+    .await?;
+    let worker = MailWorker::new(
+        db.clone(),
+        transport,
+        config.mail.clone(),
+        Arc::new(Notify::new()),
+    );
+    worker.deliver_due().await?;
+    let row = outbox::find(&db, id)
+        .await?
+        .context("the queued message disappeared")?;
+    match row.status.as_str() {
+        outbox::SENT => println!("Test message to {to} sent."),
+        _ => println!(
+            "Test message to {to} is queued but not sent yet: {}. The server retries it automatically.",
+            row.last_error.as_deref().unwrap_or("unknown error")
+        ),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn generated_passwords_are_long_and_varied() {
+        let a = generate_password();
+        assert_eq!(a.len(), 20);
+        assert_ne!(a, generate_password());
+    }
+}

@@ -1,0 +1,5 @@
+//! HTTP handlers and middleware outside the Leptos routes.
+
+pub mod health;
+pub mod language;
+pub mod security;

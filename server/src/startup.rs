@@ -1,0 +1,306 @@
+//! Building and running the application: database, router, mail worker, graceful shutdown.
+
+use crate::{
+    config::Config,
+    http::{health, language, security},
+    mail::{MailWorker, Transport, transport::TransportError},
+    secret::{self, SecretKeyError},
+};
+use app::{
+    App, shell,
+    state::{AppState, SiteSettings},
+    store::db::Engine,
+};
+use axum::{
+    Router, middleware,
+    routing::{get, post},
+};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::DatabaseConnection;
+use std::{future::Future, net::SocketAddr, path::Path, sync::Arc};
+use tokio::{
+    net::TcpListener,
+    sync::{Notify, watch},
+};
+use tower_http::{
+    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    /// `LEPTOS_SITE_ROOT` does not hold a built site.
+    #[error(
+        "site root {0} has no pkg/ folder; build the site with `cargo leptos build` or set LEPTOS_SITE_ROOT"
+    )]
+    SiteRootMissing(String),
+    /// The database could not be opened.
+    #[error("cannot open database {url}: {source}")]
+    Database {
+        /// The URL, password hidden.
+        url: String,
+        /// What went wrong.
+        source: sea_orm::DbErr,
+    },
+    /// The folder for the SQLite file could not be created.
+    #[error("cannot create folder {path} for the database: {source}")]
+    DataDir {
+        /// The folder.
+        path: String,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// A migration failed.
+    #[error("database migration failed: {0}")]
+    Migration(sea_orm::DbErr),
+    /// The listening socket could not be opened.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The secret key file is unusable.
+    #[error(transparent)]
+    SecretKey(#[from] SecretKeyError),
+    /// The mail transport is misconfigured.
+    #[error(transparent)]
+    Mail(#[from] TransportError),
+}
+
+/// Opens the database named in the configuration and applies pending migrations.
+pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartupError> {
+    let url = prepare_sqlite_url(&config.database_url)?;
+    let db = app::store::db::connect(&url)
+        .await
+        .map_err(|source| StartupError::Database {
+            url: config.database_url_for_display(),
+            source,
+        })?;
+    Migrator::up(&db, None)
+        .await
+        .map_err(StartupError::Migration)?;
+    Ok(db)
+}
+
+/// For SQLite: creates the file's folder and asks for the file to be created if missing.
+fn prepare_sqlite_url(url: &str) -> Result<String, StartupError> {
+    if Engine::of_url(url) != Some(Engine::Sqlite) {
+        return Ok(url.to_owned());
+    }
+    let rest = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    if !path.is_empty() && path != ":memory:" {
+        if let Some(dir) = Path::new(path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir).map_err(|source| StartupError::DataDir {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+    }
+    Ok(if query.split('&').any(|p| p.starts_with("mode=")) {
+        url.to_owned()
+    } else if query.is_empty() {
+        format!("{url}?mode=rwc")
+    } else {
+        format!("{url}&mode=rwc")
+    })
+}
+
+/// Leptos options for the built site under `site_root`.
+pub fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("igang")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build()
+}
+
+/// The HTTP routes: probes, the language switch, static files and the Leptos app.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let pkg_dir =
+        Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir);
+    let site = state.site.clone();
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let pkg = Router::new()
+        .fallback_service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("public, max-age=300"),
+        ));
+    Router::new()
+        .route("/healthz", get(health::live))
+        .route("/readyz", get(health::ready))
+        .route("/language", post(language::switch))
+        .nest("/pkg", pkg)
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(middleware::from_fn_with_state(
+            site.clone(),
+            security::reject_cross_site,
+        ))
+        .layer(middleware::from_fn_with_state(site, security::headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// A built server, bound to its port and ready to run.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    worker: MailWorker,
+}
+
+impl Application {
+    /// Checks the site, opens and migrates the database, binds the port and sets up mail.
+    ///
+    /// A base URL whose port is 0 gets the port actually bound, so tests can listen on port 0.
+    pub async fn build(config: Config) -> Result<Application, StartupError> {
+        if !config.site_root.join("pkg").is_dir() {
+            return Err(StartupError::SiteRootMissing(
+                config.site_root.display().to_string(),
+            ));
+        }
+        let secret_key = secret::load_or_create(&config.secret_key_file)?;
+        let transport = Transport::from_config(&config.mail)?;
+        let db = open_database(&config).await?;
+        let listener =
+            TcpListener::bind(config.bind)
+                .await
+                .map_err(|source| StartupError::Bind {
+                    addr: config.bind,
+                    source,
+                })?;
+        let addr = listener.local_addr().map_err(|source| StartupError::Bind {
+            addr: config.bind,
+            source,
+        })?;
+        let base_url = match config.base_url.strip_suffix(":0") {
+            Some(prefix) => format!("{prefix}:{}", addr.port()),
+            None => config.base_url.clone(),
+        };
+        let wakeup = Arc::new(Notify::new());
+        let state = AppState {
+            leptos_options: leptos_options(&config, addr),
+            db: db.clone(),
+            site: Arc::new(SiteSettings {
+                base_url,
+                secret_key: secret_key.0,
+            }),
+            mail_wakeup: wakeup.clone(),
+        };
+        let worker = MailWorker::new(db, transport, config.mail.clone(), wakeup);
+        Ok(Application {
+            listener,
+            state,
+            worker,
+        })
+    }
+
+    /// The address the server listens on.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// Shared state, for tests and commands that act beside the server.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then lets in-flight requests and the mail in hand finish.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let (stop_worker, worker_stopped) = watch::channel(false);
+        let worker = tokio::spawn(self.worker.run(worker_stopped));
+        tracing::info!(address = %self.listener.local_addr()?, base_url = %self.state.site.base_url, "Igang is listening");
+        let app = router(self.state);
+        let result = axum::serve(self.listener, app.into_make_service())
+            .with_graceful_shutdown(shutdown)
+            .await;
+        let _ = stop_worker.send(true);
+        let _ = worker.await;
+        tracing::info!("stopped");
+        result
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = terminate => {}
+    }
+    tracing::info!("shutdown requested; finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prepare_sqlite_url;
+
+    #[test]
+    fn sqlite_urls_get_create_mode() {
+        let dir = std::env::temp_dir().join(format!("igang-url-{}", uuid::Uuid::new_v4()));
+        let url = format!("sqlite://{}/x.db", dir.display());
+        assert_eq!(prepare_sqlite_url(&url).unwrap(), format!("{url}?mode=rwc"));
+        assert!(dir.is_dir());
+        assert_eq!(
+            prepare_sqlite_url("sqlite::memory:").unwrap(),
+            "sqlite::memory:?mode=rwc"
+        );
+        assert_eq!(
+            prepare_sqlite_url("sqlite://a.db?mode=ro").unwrap(),
+            "sqlite://a.db?mode=ro"
+        );
+        assert_eq!(
+            prepare_sqlite_url("postgres://h/db").unwrap(),
+            "postgres://h/db"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,220 @@
+use igang_tests::binary::server_command;
+use std::{process::Stdio, time::Duration};
+
+fn run(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let output = server_command(dir)
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run server binary");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn temp() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("igang-cli-")
+        .tempdir()
+        .unwrap()
+}
+
+#[test]
+fn every_command_has_help() {
+    let dir = temp();
+    for command in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+        &["create-admin", "--help"],
+        &["seed-demo", "--help"],
+        &["send-test-mail", "--help"],
+    ] {
+        let (code, stdout, _) = run(dir.path(), command, &[]);
+        assert_eq!(code, 0, "{command:?}");
+        assert!(stdout.contains("Usage: server"), "{command:?}: {stdout}");
+    }
+    let (_, stdout, _) = run(dir.path(), &["create-admin", "--help"], &[]);
+    assert!(stdout.contains("--email"));
+}
+
+#[test]
+fn bad_configuration_gives_one_line_and_no_panic() {
+    let dir = temp();
+    let cases: [(&[(&str, &str)], i32, &str); 4] = [
+        (
+            &[("DATABASE_URL", "mysql://localhost/igang")],
+            2,
+            "error: invalid DATABASE_URL=",
+        ),
+        (
+            &[("LEPTOS_SITE_ADDR", "everywhere")],
+            2,
+            "error: invalid LEPTOS_SITE_ADDR=",
+        ),
+        (
+            &[("LEPTOS_SITE_ROOT", "/nonexistent/site")],
+            1,
+            "error: site root /nonexistent/site has no pkg/ folder",
+        ),
+        (
+            &[
+                ("DATABASE_URL", "postgres://nobody@127.0.0.1:1/igang"),
+                ("LEPTOS_SITE_ROOT", "."),
+            ],
+            1,
+            "error: cannot open database postgres://nobody@127.0.0.1:1/igang",
+        ),
+    ];
+    for (env, expected_code, expected) in cases {
+        let site = dir.path().join("pkg");
+        std::fs::create_dir_all(site).unwrap();
+        let (code, _, stderr) = run(dir.path(), &["serve"], env);
+        assert_eq!(code, expected_code, "{env:?}: {stderr}");
+        let last = stderr.lines().last().unwrap_or_default();
+        assert!(last.starts_with(expected), "{env:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn migrate_then_seed_demo_twice_then_create_admin() {
+    let dir = temp();
+    let (code, stdout, stderr) = run(dir.path(), &["migrate"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Database is up to date"));
+    assert!(
+        dir.path().join("data/igang.db").exists(),
+        "SQLite file created with no configuration"
+    );
+
+    let (code, first, stderr) = run(dir.path(), &["seed-demo"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(first.contains("3 new centres, 8 new accounts"), "{first}");
+    assert!(first.contains("admin.demo@example.org") && first.contains("igang-demo-2026"));
+    let (code, second, _) = run(dir.path(), &["seed-demo"], &[]);
+    assert_eq!(code, 0);
+    assert!(second.contains("0 new centres, 0 new accounts"), "{second}");
+
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "create-admin",
+            "--email",
+            "Leder@Frise.test",
+            "--name",
+            "Lise Leder",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Created administrator Leder@frise.test"),
+        "{stdout}"
+    );
+    let password = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("One-time password: "))
+        .expect("password line");
+    assert_eq!(password.len(), 20);
+    // The welcome mail went to the mail folder, since no SMTP server is configured.
+    let (code, stdout, _) = run(
+        dir.path(),
+        &["create-admin", "--email", "leder@frise.test"],
+        &[],
+    );
+    assert_eq!(code, 0);
+    assert!(stdout.contains("already had an account"), "{stdout}");
+
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["create-admin", "--email", "not-an-address"],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("not a valid email address"));
+}
+
+#[test]
+fn send_test_mail_reports_delivery_to_the_mail_folder() {
+    let dir = temp();
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "send-test-mail",
+            "--to",
+            "drift@igang.test",
+            "--language",
+            "en",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Test message to drift@igang.test sent."),
+        "{stdout}"
+    );
+    let files: Vec<_> = std::fs::read_dir(dir.path().join("data/mail"))
+        .unwrap()
+        .collect();
+    assert_eq!(files.len(), 1);
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "send-test-mail",
+            "--to",
+            "drift@igang.test",
+            "--language",
+            "sv",
+        ],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unsupported language"), "{stderr}");
+}
+
+#[tokio::test]
+async fn sigterm_stops_the_server_gracefully() {
+    let dir = temp();
+    std::fs::create_dir_all(dir.path().join("site/pkg")).unwrap();
+    let port = igang_tests::smtp::free_port();
+    let mut child = tokio::process::Command::from(server_command(dir.path()))
+        .env("LEPTOS_SITE_ROOT", dir.path().join("site"))
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}/healthz");
+    igang_tests::eventually(Duration::from_secs(30), "the server to answer", || async {
+        reqwest::get(&url)
+            .await
+            .ok()
+            .filter(|r| r.status() == 200)
+            .map(|_| ())
+    })
+    .await;
+    let pid = child.id().unwrap() as i32;
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = tokio::time::timeout(Duration::from_secs(15), child.wait())
+        .await
+        .expect("exits in time")
+        .unwrap();
+    assert!(exit.success(), "{exit:?}");
+    let mut stderr = String::new();
+    tokio::io::AsyncReadExt::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr)
+        .await
+        .unwrap();
+    assert!(
+        stderr.contains("shutdown requested") && stderr.contains("stopped"),
+        "{stderr}"
+    );
+}

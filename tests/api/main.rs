@@ -1,0 +1,8 @@
+//! Integration tests: the whole server over HTTP, on SQLite and (with TEST_DATABASE_URL) PostgreSQL.
+
+mod cli;
+mod health;
+mod landing;
+mod mail;
+mod migrations;
+mod security;

@@ -1,0 +1,51 @@
+//! Browser journeys in headless Chromium, driven by Playwright (`e2e/*.mjs`) against the
+//! real server serving the built site.
+
+use igang_tests::{TestOptions, backends, spawn_app};
+use std::{path::PathBuf, process::Command};
+
+/// The site built by `cargo leptos build`; `make test` sets IGANG_TEST_SITE_ROOT.
+fn built_site() -> PathBuf {
+    let root = std::env::var("IGANG_TEST_SITE_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site")));
+    assert!(
+        root.join("pkg/igang.wasm").exists() || root.join("pkg/igang_bg.wasm").exists(),
+        "no built site at {}: run `cargo leptos build` first (`make test` does)",
+        root.display()
+    );
+    root
+}
+
+fn run_journey(script: &str, base_url: &str) {
+    let script_path = format!("{}/e2e/{script}", env!("CARGO_MANIFEST_DIR"));
+    let screenshots = format!("{}/../target/screenshots", env!("CARGO_MANIFEST_DIR"));
+    let output = Command::new("node")
+        .arg(&script_path)
+        .arg(base_url)
+        .env("SCREENSHOT_DIR", &screenshots)
+        .output()
+        .expect("node is installed");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "{script} failed:\n{stdout}\n{stderr}"
+    );
+}
+
+#[tokio::test]
+async fn landing_page_hydrates_and_works_with_and_without_javascript() {
+    let site_root = built_site();
+    let app = spawn_app(
+        &backends()[0],
+        TestOptions {
+            site_root: Some(site_root),
+            ..Default::default()
+        },
+    )
+    .await;
+    run_journey("landing.mjs", &app.base_url);
+    app.stop().await;
+}

@@ -1,0 +1,230 @@
+//! Test harness: the real application on port 0 against a fresh database, a real SMTP
+//! server, and the built server binary for command-line tests.
+
+pub mod binary;
+pub mod smtp;
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use server::{
+    config::{Config, MailConfig, SmtpConfig, SmtpTls},
+    startup::Application,
+};
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+use tempfile::TempDir;
+use tokio::{sync::oneshot, task::JoinHandle};
+
+/// Database engines a test runs against.
+#[derive(Clone, Debug)]
+pub enum Backend {
+    /// A fresh SQLite file in a temporary folder.
+    Sqlite,
+    /// A fresh database on the PostgreSQL server at this admin URL.
+    Postgres(String),
+}
+
+impl Backend {
+    /// Short name for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres(_) => "postgres",
+        }
+    }
+}
+
+/// SQLite always; PostgreSQL too when `TEST_DATABASE_URL` is set.
+pub fn backends() -> Vec<Backend> {
+    let mut all = vec![Backend::Sqlite];
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => all.push(Backend::Postgres(url)),
+        _ => eprintln!("TEST_DATABASE_URL is not set: running on SQLite only"),
+    }
+    all
+}
+
+/// Knobs for one test application.
+#[derive(Clone, Debug)]
+pub struct TestOptions {
+    /// Port of an SMTP server on 127.0.0.1 (which may not be up yet); `None` writes mail to a folder.
+    pub smtp_port: Option<u16>,
+    /// First retry delay of the mail worker.
+    pub retry_base: Duration,
+    /// Built site to serve; `None` uses an empty placeholder (enough for HTTP tests).
+    pub site_root: Option<PathBuf>,
+}
+
+impl Default for TestOptions {
+    fn default() -> Self {
+        TestOptions {
+            smtp_port: None,
+            retry_base: Duration::from_millis(200),
+            site_root: None,
+        }
+    }
+}
+
+/// A running application.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    /// Address it listens on.
+    pub addr: SocketAddr,
+    /// The application's database.
+    pub db: DatabaseConnection,
+    /// Folder holding the SQLite file, the secret key and the mail folder.
+    pub dir: TempDir,
+    /// The backend it runs on.
+    pub backend: Backend,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+    pg: Option<(String, String)>,
+}
+
+/// A unique database name that says `test`, so no harness ever touches a real database.
+fn test_database_name() -> String {
+    format!("igang_test_{}", uuid::Uuid::new_v4().simple())
+}
+
+/// Replaces the database name in a PostgreSQL URL.
+fn with_database(admin_url: &str, name: &str) -> String {
+    let mut url = url::Url::parse(admin_url).expect("TEST_DATABASE_URL is a URL");
+    url.set_path(&format!("/{name}"));
+    url.to_string()
+}
+
+/// A configuration for tests: loopback, port 0, fresh storage under `dir`.
+pub fn test_config(dir: &std::path::Path, database_url: String, options: &TestOptions) -> Config {
+    let site_root = options.site_root.clone().unwrap_or_else(|| {
+        let root = dir.join("site");
+        std::fs::create_dir_all(root.join("pkg")).expect("placeholder site");
+        root
+    });
+    Config {
+        bind: "127.0.0.1:0".parse().expect("loopback address"),
+        site_root,
+        database_url,
+        base_url: "http://127.0.0.1:0".to_owned(),
+        data_dir: dir.to_path_buf(),
+        secret_key_file: dir.join("secret.key"),
+        mail: MailConfig {
+            from: "Igang <no-reply@igang.test>".parse().expect("sender"),
+            smtp: options.smtp_port.map(|port| SmtpConfig {
+                host: "127.0.0.1".to_owned(),
+                port,
+                tls: SmtpTls::None,
+                credentials: None,
+                timeout: Duration::from_secs(5),
+            }),
+            file_dir: dir.join("mail"),
+            retry_base: options.retry_base,
+            retry_cap: Duration::from_secs(2),
+            max_attempts: 50,
+            poll_interval: Duration::from_millis(100),
+        },
+    }
+}
+
+/// Starts the application on `backend` with a fresh database.
+pub async fn spawn_app(backend: &Backend, options: TestOptions) -> TestApp {
+    let dir = tempfile::Builder::new()
+        .prefix("igang-test-")
+        .tempdir()
+        .expect("temp dir");
+    let (database_url, pg) = match backend {
+        Backend::Sqlite => (
+            format!("sqlite://{}/igang.db?mode=rwc", dir.path().display()),
+            None,
+        ),
+        Backend::Postgres(admin_url) => {
+            let name = test_database_name();
+            let admin = Database::connect(admin_url)
+                .await
+                .expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .expect("create test database");
+            admin.close().await.ok();
+            (
+                with_database(admin_url, &name),
+                Some((admin_url.clone(), name)),
+            )
+        }
+    };
+    let config = test_config(dir.path(), database_url, &options);
+    let application = Application::build(config)
+        .await
+        .expect("application starts");
+    let addr = application.local_addr();
+    let db = application.state().db.clone();
+    let base_url = application.state().site.base_url.clone();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(application.run_until(async move {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        base_url,
+        addr,
+        db,
+        dir,
+        backend: backend.clone(),
+        stop: Some(stop),
+        task: Some(task),
+        pg,
+    }
+}
+
+impl TestApp {
+    /// A client that keeps cookies and does not follow redirects, like a careful browser.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client")
+    }
+
+    /// `base_url` + `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// Shuts the server down gracefully and removes its PostgreSQL database.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            task.await
+                .expect("server task")
+                .expect("server stopped cleanly");
+        }
+        self.db.clone().close().await.ok();
+        if let Some((admin_url, name)) = self.pg.take() {
+            if let Ok(admin) = Database::connect(&admin_url).await {
+                let _ = admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .await;
+                admin.close().await.ok();
+            }
+        }
+    }
+}
+
+/// Polls `check` every 50 ms until it returns `Some`, or panics after `timeout` with `what`.
+pub async fn eventually<T, F, Fut>(timeout: Duration, what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        if tokio::time::Instant::now() >= deadline {
+            panic!("timed out after {timeout:?} waiting for {what}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
