@@ -172,9 +172,23 @@ async fn create_admin(
         serde_json::json!({ "name": name, "base_url": config.base_url }),
     )
     .await?;
+    deliver_now(config, &db).await?;
     println!("Created administrator {email}.");
     println!("One-time password: {one_time}");
     println!("Sign in and change it; it is shown only this once.");
+    Ok(())
+}
+
+/// Sends what is due now instead of leaving it for the running server's worker.
+async fn deliver_now(config: &Config, db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
+    let transport = Transport::from_config(&config.mail)?;
+    let worker = MailWorker::new(
+        db.clone(),
+        transport,
+        config.mail.clone(),
+        Arc::new(Notify::new()),
+    );
+    worker.deliver_due().await?;
     Ok(())
 }
 
@@ -190,7 +204,6 @@ fn generate_password() -> String {
 async fn send_test_mail(config: &Config, to: &str, language: &str) -> anyhow::Result<()> {
     let to = EmailAddress::parse(to)?;
     let language: Language = language.parse()?;
-    let transport = Transport::from_config(&config.mail)?;
     let db = startup::open_database(config).await?;
     let id = mail::queue(
         &db,
@@ -203,13 +216,7 @@ async fn send_test_mail(config: &Config, to: &str, language: &str) -> anyhow::Re
         }),
     )
     .await?;
-    let worker = MailWorker::new(
-        db.clone(),
-        transport,
-        config.mail.clone(),
-        Arc::new(Notify::new()),
-    );
-    worker.deliver_due().await?;
+    deliver_now(config, &db).await?;
     let row = outbox::find(&db, id)
         .await?
         .context("the queued message disappeared")?;

@@ -96,16 +96,14 @@ fn prepare_sqlite_url(url: &str) -> Result<String, StartupError> {
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:");
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    if !path.is_empty() && path != ":memory:" {
-        if let Some(dir) = Path::new(path)
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(dir).map_err(|source| StartupError::DataDir {
-                path: dir.display().to_string(),
-                source,
-            })?;
-        }
+    let folder = Path::new(path)
+        .parent()
+        .filter(|d| path != ":memory:" && !d.as_os_str().is_empty());
+    if let Some(dir) = folder {
+        std::fs::create_dir_all(dir).map_err(|source| StartupError::DataDir {
+            path: dir.display().to_string(),
+            source,
+        })?;
     }
     Ok(if query.split('&').any(|p| p.starts_with("mode=")) {
         url.to_owned()

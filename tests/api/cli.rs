@@ -41,10 +41,13 @@ fn every_command_has_help() {
     assert!(stdout.contains("--email"));
 }
 
+/// Environment variables for one run.
+type Env<'a> = &'a [(&'a str, &'a str)];
+
 #[test]
 fn bad_configuration_gives_one_line_and_no_panic() {
     let dir = temp();
-    let cases: [(&[(&str, &str)], i32, &str); 4] = [
+    let cases: [(Env, i32, &str); 4] = [
         (
             &[("DATABASE_URL", "mysql://localhost/igang")],
             2,
@@ -112,7 +115,7 @@ fn migrate_then_seed_demo_twice_then_create_admin() {
     );
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("Created administrator Leder@frise.test"),
+        stdout.contains("Created administrator leder@frise.test"),
         "{stdout}"
     );
     let password = stdout
@@ -121,6 +124,11 @@ fn migrate_then_seed_demo_twice_then_create_admin() {
         .expect("password line");
     assert_eq!(password.len(), 20);
     // The welcome mail went to the mail folder, since no SMTP server is configured.
+    let mails: Vec<_> = std::fs::read_dir(dir.path().join("data/mail"))
+        .unwrap()
+        .collect();
+    assert_eq!(mails.len(), 1, "one welcome mail");
+    // The same address in other capitals is the same person.
     let (code, stdout, _) = run(
         dir.path(),
         &["create-admin", "--email", "leder@frise.test"],

@@ -67,7 +67,9 @@ try {
   await plainPage.getByRole("button", { name: "Dansk" }).click();
   await plainPage.waitForLoadState("load");
   check((await plainPage.getAttribute("html", "lang")) === "da", "switch works without JavaScript");
-  check(plainProblems.length === 0, "no failed requests without JavaScript:\n" + plainProblems.join("\n"));
+  // With scripting off Chromium aborts the script and wasm preloads; anything else is a fault.
+  const real = plainProblems.filter((p) => !/^request failed: .*\/pkg\/igang\.(js|wasm)$/.test(p));
+  check(real.length === 0, "no failed requests without JavaScript:\n" + real.join("\n"));
   await plain.close();
   console.log("landing journey: all checks passed");
 } catch (error) {

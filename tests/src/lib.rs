@@ -200,13 +200,14 @@ impl TestApp {
                 .expect("server stopped cleanly");
         }
         self.db.clone().close().await.ok();
-        if let Some((admin_url, name)) = self.pg.take() {
-            if let Ok(admin) = Database::connect(&admin_url).await {
-                let _ = admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                    .await;
-                admin.close().await.ok();
-            }
+        let Some((admin_url, name)) = self.pg.take() else {
+            return;
+        };
+        if let Ok(admin) = Database::connect(&admin_url).await {
+            let _ = admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .await;
+            admin.close().await.ok();
         }
     }
 }

@@ -57,14 +57,14 @@ impl Language {
         for (position, item) in header.split(',').enumerate() {
             let mut parts = item.split(';');
             let Some(tag) = parts.next() else { continue };
-            let quality = parts
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .filter_map(|q| q.trim().parse::<f32>().ok())
-                .next()
-                .unwrap_or(1.0);
-            if !(0.0..=1.0).contains(&quality) || quality == 0.0 {
-                continue;
-            }
+            // A malformed weight makes the entry unusable rather than fully preferred.
+            let quality = match parts.find_map(|p| p.trim().strip_prefix("q=")) {
+                None => 1.0,
+                Some(q) => match q.trim().parse::<f32>() {
+                    Ok(q) if q > 0.0 && q <= 1.0 => q,
+                    _ => continue,
+                },
+            };
             let Some(language) = Language::from_tag(tag) else {
                 continue;
             };
