@@ -2,7 +2,8 @@
 //! real server serving the built site.
 
 use igang_tests::{TestOptions, backends, spawn_app};
-use std::{path::PathBuf, process::Command};
+use std::path::PathBuf;
+use tokio::process::Command;
 
 /// The site built by `cargo leptos build`; `make test` sets IGANG_TEST_SITE_ROOT.
 fn built_site() -> PathBuf {
@@ -17,7 +18,8 @@ fn built_site() -> PathBuf {
     root
 }
 
-fn run_journey(script: &str, base_url: &str) {
+/// Runs a Playwright script; async so the in-process server keeps serving meanwhile.
+async fn run_journey(script: &str, base_url: &str) {
     let script_path = format!("{}/e2e/{script}", env!("CARGO_MANIFEST_DIR"));
     let screenshots = format!("{}/../target/screenshots", env!("CARGO_MANIFEST_DIR"));
     let output = Command::new("node")
@@ -25,6 +27,7 @@ fn run_journey(script: &str, base_url: &str) {
         .arg(base_url)
         .env("SCREENSHOT_DIR", &screenshots)
         .output()
+        .await
         .expect("node is installed");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -46,6 +49,6 @@ async fn landing_page_hydrates_and_works_with_and_without_javascript() {
         },
     )
     .await;
-    run_journey("landing.mjs", &app.base_url);
+    run_journey("landing.mjs", &app.base_url).await;
     app.stop().await;
 }
