@@ -48,7 +48,7 @@ test-tools: tools
 run: tools
 	cargo leptos build --release
 	$(TARGET_DIR)/release/server seed-demo
-	LEPTOS_SITE_ROOT=target/site $(TARGET_DIR)/release/server serve
+	LEPTOS_SITE_ROOT=$(TARGET_DIR)/site $(TARGET_DIR)/release/server serve
 
 ## Every check: formatting, lints (server and browser builds), unit, integration and browser tests.
 test: test-tools
@@ -56,12 +56,12 @@ test: test-tools
 	cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 	cargo leptos build
-	IGANG_TEST_SITE_ROOT=$(CURDIR)/target/site cargo test --workspace --exclude frontend
+	IGANG_TEST_SITE_ROOT=$(TARGET_DIR)/site cargo test --workspace --exclude frontend
 
 ## Release build; prints the sizes of what a browser downloads.
 build-release: tools
 	cargo leptos build --release
-	@for f in target/site/pkg/igang.wasm target/site/pkg/igang.js target/site/pkg/igang.css; do \
+	@for f in $(TARGET_DIR)/site/pkg/igang.wasm $(TARGET_DIR)/site/pkg/igang.js $(TARGET_DIR)/site/pkg/igang.css; do \
 		printf '%-32s %8d bytes, %8d gzipped\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
 	done
 
