@@ -9,7 +9,7 @@ CARGO_LEPTOS_VERSION := 0.3.11
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 AIOSMTPD_VERSION := 1.4.6
 
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/tests/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # The values cargo-leptos compiles into the server, so `cargo test` reuses its build.
 export LEPTOS_OUTPUT_NAME := igang
 export LEPTOS_SITE_PKG_DIR := pkg
@@ -18,9 +18,10 @@ export LEPTOS_RELOAD_PORT := 3001
 export LEPTOS_LIB_DIR := frontend
 export LEPTOS_BIN_DIR := server
 
+# Binaries follow CARGO_TARGET_DIR; cargo-leptos keeps the site in ./target/site regardless.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 
-.PHONY: run test tools test-tools build-release site fmt lint unit-and-integration bench clean
+.PHONY: run test tools test-tools build-release bench clean
 
 ## Install the build tools that are missing (each checked by version first).
 tools:
@@ -33,9 +34,10 @@ tools:
 		echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
 	fi
-	@if [ ! -x node_modules/.bin/sass ] || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
-		|| [ package-lock.json -nt node_modules/.package-lock.json ]; then \
-		npm ci --no-audit --no-fund --loglevel=error; \
+	@if [ ! -x tests/node_modules/.bin/sass ] || [ ! -x tests/node_modules/.bin/wasm-opt ] \
+		|| [ ! -d tests/node_modules/playwright-core ] \
+		|| [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then \
+		npm ci --prefix tests --no-audit --no-fund --loglevel=error; \
 	fi
 
 ## Tools only the tests need: a real SMTP server (aiosmtpd) and Chromium.
@@ -48,7 +50,7 @@ test-tools: tools
 run: tools
 	cargo leptos build --release
 	$(TARGET_DIR)/release/server seed-demo
-	LEPTOS_SITE_ROOT=$(TARGET_DIR)/site $(TARGET_DIR)/release/server serve
+	LEPTOS_SITE_ROOT=$(CURDIR)/target/site $(TARGET_DIR)/release/server serve
 
 ## Every check: formatting, lints (server and browser builds), unit, integration and browser tests.
 test: test-tools
@@ -56,12 +58,12 @@ test: test-tools
 	cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 	cargo leptos build
-	IGANG_TEST_SITE_ROOT=$(TARGET_DIR)/site cargo test --workspace --exclude frontend
+	IGANG_TEST_SITE_ROOT=$(CURDIR)/target/site cargo test --workspace --exclude frontend
 
 ## Release build; prints the sizes of what a browser downloads.
 build-release: tools
 	cargo leptos build --release
-	@for f in $(TARGET_DIR)/site/pkg/igang.wasm $(TARGET_DIR)/site/pkg/igang.js $(TARGET_DIR)/site/pkg/igang.css; do \
+	@for f in $(CURDIR)/target/site/pkg/igang.wasm $(CURDIR)/target/site/pkg/igang.js $(CURDIR)/target/site/pkg/igang.css; do \
 		printf '%-32s %8d bytes, %8d gzipped\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
 	done
 
@@ -71,4 +73,4 @@ bench: build-release
 
 clean:
 	cargo clean
-	rm -rf node_modules
+	rm -rf tests/node_modules
