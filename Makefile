@@ -15,8 +15,6 @@ export LEPTOS_OUTPUT_NAME := igang
 export LEPTOS_SITE_PKG_DIR := pkg
 export LEPTOS_HASH_FILES := false
 export LEPTOS_RELOAD_PORT := 3001
-export LEPTOS_LIB_DIR := frontend
-export LEPTOS_BIN_DIR := server
 
 # Binaries follow CARGO_TARGET_DIR; cargo-leptos keeps the site in ./target/site regardless.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)

@@ -2,6 +2,7 @@
 
 pub mod email;
 pub mod language;
+pub mod password_policy;
 pub mod redirect;
 pub mod retry;
 pub mod role;

@@ -1,8 +1,11 @@
 //! Igang's pages, components, server functions and rules, shared by the server and the browser.
 #![recursion_limit = "256"]
 
+pub mod api;
+pub mod auth;
 pub mod components;
 pub mod domain;
+pub mod errors;
 pub mod language;
 pub mod pages;
 
@@ -25,7 +28,16 @@ pub use translations::i18n;
 use crate::{
     components::layout::Layout,
     i18n::*,
-    pages::{home::HomePage, not_found::NotFound},
+    pages::{
+        account::AccountPage,
+        auth::{
+            login::LoginPage,
+            password::{ForgotPasswordPage, ForgotSentPage, ResetPasswordPage},
+            signup::{CheckEmailPage, SignUpPage, VerifyEmailPage},
+        },
+        home::HomePage,
+        not_found::NotFound,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Stylesheet, Title, provide_meta_context};
@@ -74,6 +86,14 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/signup") view=SignUpPage />
+                    <Route path=path!("/signup/check-email") view=CheckEmailPage />
+                    <Route path=path!("/verify-email") view=VerifyEmailPage />
+                    <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage />
+                    <Route path=path!("/forgot-password/sent") view=ForgotSentPage />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage />
+                    <Route path=path!("/account") view=AccountPage />
                 </Routes>
             </Layout>
         </Router>

@@ -14,21 +14,40 @@ use tokio::sync::Notify;
 /// The messages Igang sends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Template {
-    /// A new account was created for someone.
+    /// A new account was created for someone (by an administrator).
     Welcome,
     /// An operator checks that mail delivery works.
     TestMessage,
+    /// Confirm the address given at sign-up.
+    VerifyEmail,
+    /// Someone tried to sign up with an address that already has an account.
+    AccountExists,
+    /// A link to choose a new password.
+    PasswordReset,
+    /// The password was changed.
+    PasswordChanged,
 }
 
 impl Template {
     /// Every template, for checks that each renders in each language.
-    pub const ALL: [Template; 2] = [Template::Welcome, Template::TestMessage];
+    pub const ALL: [Template; 6] = [
+        Template::Welcome,
+        Template::TestMessage,
+        Template::VerifyEmail,
+        Template::AccountExists,
+        Template::PasswordReset,
+        Template::PasswordChanged,
+    ];
 
     /// Folder name under `mail/templates/`.
     pub fn name(self) -> &'static str {
         match self {
             Template::Welcome => "welcome",
             Template::TestMessage => "test_message",
+            Template::VerifyEmail => "verify_email",
+            Template::AccountExists => "account_exists",
+            Template::PasswordReset => "password_reset",
+            Template::PasswordChanged => "password_changed",
         }
     }
 }
@@ -40,7 +59,7 @@ pub struct RenderedMail {
     pub subject: String,
     /// Plain-text body.
     pub text: String,
-    /// HTML body.
+    /// HTML body, derived from the text so the two never disagree.
     pub html: String,
 }
 
@@ -63,8 +82,15 @@ pub enum MailError {
 }
 
 macro_rules! embedded_templates {
-    ($($path:literal),* $(,)?) => {
-        [$(($path, include_str!(concat!("mail/templates/", $path)))),*]
+    ($($name:literal),* $(,)?) => {
+        [$(
+            (concat!($name, "/da.subject"), include_str!(concat!("mail/templates/", $name, "/da.subject"))),
+            (concat!($name, "/da.txt"), include_str!(concat!("mail/templates/", $name, "/da.txt"))),
+            (concat!($name, "/nb.subject"), include_str!(concat!("mail/templates/", $name, "/nb.subject"))),
+            (concat!($name, "/nb.txt"), include_str!(concat!("mail/templates/", $name, "/nb.txt"))),
+            (concat!($name, "/en.subject"), include_str!(concat!("mail/templates/", $name, "/en.subject"))),
+            (concat!($name, "/en.txt"), include_str!(concat!("mail/templates/", $name, "/en.txt"))),
+        )*]
     };
 }
 
@@ -73,32 +99,75 @@ fn environment() -> &'static Environment<'static> {
     ENV.get_or_init(|| {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        // Text parts are plain text: no HTML escaping there.
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
+        });
+        env.add_template("layout.html", include_str!("mail/templates/layout.html"))
+            .expect("embedded mail layout is valid");
+        for (name, source) in [
+            (
+                "link_label/da.txt",
+                include_str!("mail/templates/link_label/da.txt"),
+            ),
+            (
+                "link_label/nb.txt",
+                include_str!("mail/templates/link_label/nb.txt"),
+            ),
+            (
+                "link_label/en.txt",
+                include_str!("mail/templates/link_label/en.txt"),
+            ),
+        ] {
+            env.add_template(name, source)
+                .expect("embedded link labels are valid");
+        }
         for (name, source) in embedded_templates!(
-            "layout.html",
-            "welcome/da.subject",
-            "welcome/da.txt",
-            "welcome/da.html",
-            "welcome/nb.subject",
-            "welcome/nb.txt",
-            "welcome/nb.html",
-            "welcome/en.subject",
-            "welcome/en.txt",
-            "welcome/en.html",
-            "test_message/da.subject",
-            "test_message/da.txt",
-            "test_message/da.html",
-            "test_message/nb.subject",
-            "test_message/nb.txt",
-            "test_message/nb.html",
-            "test_message/en.subject",
-            "test_message/en.txt",
-            "test_message/en.html",
+            "welcome",
+            "test_message",
+            "verify_email",
+            "account_exists",
+            "password_reset",
+            "password_changed",
         ) {
             env.add_template(name, source)
                 .expect("embedded mail templates are valid");
         }
         env
     })
+}
+
+/// One paragraph of the HTML part: lines of text, or a link shown as a button.
+#[derive(Serialize)]
+struct Block {
+    lines: Vec<String>,
+    link: Option<String>,
+    link_label: String,
+}
+
+/// Paragraphs of the text part; a paragraph that is a lone URL becomes a button.
+fn blocks(text: &str, link_label: &str) -> Vec<Block> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|paragraph| {
+            let is_link = (paragraph.starts_with("https://") || paragraph.starts_with("http://"))
+                && !paragraph.contains(char::is_whitespace);
+            Block {
+                lines: if is_link {
+                    Vec::new()
+                } else {
+                    paragraph.lines().map(str::to_owned).collect()
+                },
+                link: is_link.then(|| paragraph.to_owned()),
+                link_label: link_label.to_owned(),
+            }
+        })
+        .collect()
 }
 
 /// Renders `template` in `language` with `values` (any serialisable map).
@@ -109,23 +178,35 @@ pub fn render(
 ) -> Result<RenderedMail, MailError> {
     let env = environment();
     let values = minijinja::Value::from_serialize(values);
-    let render_part = |part: &str, subject: &str| {
-        let name = format!("{}/{}.{part}", template.name(), language.code());
+    let error = |source| MailError::Template {
+        template: template.name(),
+        language: language.code(),
+        source,
+    };
+    let render_part = |name: String| {
         env.get_template(&name)
-            .and_then(|t| t.render(minijinja::context! { lang => language.code(), subject => subject, ..values.clone() }))
-            .map_err(|source| MailError::Template {
-                template: template.name(),
-                language: language.code(),
-                source,
+            .and_then(|t| {
+                t.render(minijinja::context! { lang => language.code(), ..values.clone() })
             })
+            .map_err(error)
     };
     // A subject is one line, whatever the values held.
-    let subject = render_part("subject", "")?
+    let subject = render_part(format!("{}/{}.subject", template.name(), language.code()))?
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let text = render_part("txt", "")?;
-    let html = render_part("html", &subject)?;
+    let text = render_part(format!("{}/{}.txt", template.name(), language.code()))?;
+    let link_label = render_part(format!("link_label/{}.txt", language.code()))?;
+    let html = env
+        .get_template("layout.html")
+        .and_then(|t| {
+            t.render(minijinja::context! {
+                lang => language.code(),
+                subject => &subject,
+                blocks => blocks(&text, link_label.trim()),
+            })
+        })
+        .map_err(error)?;
     Ok(RenderedMail {
         subject,
         text,
@@ -183,7 +264,7 @@ mod tests {
                 let mail = render(
                     template,
                     language,
-                    minijinja::context! { name => "Åse", base_url => "https://igang.test", queued_at => "2026-11-23 10:00 UTC" },
+                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC" },
                 )
                 .unwrap_or_else(|e| panic!("{e}"));
                 assert!(!mail.subject.is_empty());
@@ -202,14 +283,24 @@ mod tests {
 
     #[test]
     fn languages_differ_and_values_are_escaped_in_html() {
-        let values =
-            minijinja::context! { name => "<script>x</script>", base_url => "https://igang.test" };
-        let da = render(Template::Welcome, Language::Da, &values).unwrap();
-        let en = render(Template::Welcome, Language::En, &values).unwrap();
+        let values = minijinja::context! {
+            name => "<script>x</script>",
+            link => "https://igang.test/?a=1&b=2",
+        };
+        let da = render(Template::Welcome, Language::Da, values.clone()).unwrap();
+        let en = render(Template::Welcome, Language::En, values).unwrap();
         assert!(da.subject.starts_with("Velkommen"));
         assert!(en.subject.starts_with("Welcome"));
         assert!(!da.html.contains("<script>"));
         assert!(da.html.contains("&lt;script&gt;"));
+        assert!(
+            da.text.contains("<script>x</script>"),
+            "plain text keeps the name as typed"
+        );
+        // The lone link paragraph became a button with the language's label.
+        assert!(da.html.contains("Åbn i Igang"));
+        assert!(en.html.contains("Open in Igang"));
+        assert!(da.html.contains("?a=1&amp;b=2\""), "{}", da.html);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Request-level security helpers shared by the server's middleware and the page shell.
 
 pub mod password;
+pub mod token;
 
 use base64::{Engine, engine::general_purpose::STANDARD};
 use http::HeaderMap;

@@ -11,6 +11,8 @@ use tokio::sync::Notify;
 pub struct SiteSettings {
     /// The public base URL, without a trailing slash (`https://igang.example`).
     pub base_url: String,
+    /// Whether `X-Forwarded-For` from a reverse proxy names the client.
+    pub trust_proxy: bool,
     /// The server's secret key, for signing tokens. Never logged.
     pub secret_key: [u8; 32],
 }

@@ -1,10 +1,14 @@
 //! Database access: sea-orm entities and the queries and mutations on them.
 
+pub mod audit;
 pub mod centres;
 pub mod db;
 pub mod entities;
 pub mod outbox;
 pub mod people;
+pub mod rate_limit;
+pub mod sessions;
+pub mod tokens;
 
 /// A failure in the data layer.
 #[derive(Debug, thiserror::Error)]

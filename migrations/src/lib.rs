@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_people_and_centres;
 mod m20261123_000002_outbox;
+mod m20261123_000003_accounts;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_people_and_centres::Migration),
             Box::new(m20261123_000002_outbox::Migration),
+            Box::new(m20261123_000003_accounts::Migration),
         ]
     }
 }

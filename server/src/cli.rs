@@ -169,7 +169,7 @@ async fn create_admin(
         &email,
         language,
         Template::Welcome,
-        serde_json::json!({ "name": name, "base_url": config.base_url }),
+        serde_json::json!({ "name": name, "link": format!("{}/login", config.base_url) }),
     )
     .await?;
     deliver_now(config, &db).await?;

@@ -18,6 +18,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// File holding the server's secret key, created on first start (`IGANG_SECRET_KEY_FILE`).
     pub secret_key_file: PathBuf,
+    /// Whether a reverse proxy's `X-Forwarded-For` names the client (`IGANG_TRUST_PROXY`).
+    pub trust_proxy: bool,
     /// Outgoing mail.
     pub mail: MailConfig,
 }
@@ -147,6 +149,17 @@ impl Config {
             .map(PathBuf::from)
             .unwrap_or_else(|| data_dir.join("secret.key"));
 
+        let trust_proxy = match get("IGANG_TRUST_PROXY").as_deref() {
+            None | Some("0") | Some("false") => false,
+            Some("1") | Some("true") => true,
+            Some(other) => {
+                return Err(invalid(
+                    "IGANG_TRUST_PROXY",
+                    other,
+                    "expected true or false",
+                ));
+            }
+        };
         let mail = MailConfig::from_lookup(&get, &data_dir)?;
         Ok(Config {
             bind,
@@ -155,6 +168,7 @@ impl Config {
             base_url,
             data_dir,
             secret_key_file,
+            trust_proxy,
             mail,
         })
     }

@@ -3,3 +3,4 @@
 pub mod health;
 pub mod language;
 pub mod security;
+pub mod session;

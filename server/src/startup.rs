@@ -2,7 +2,7 @@
 
 use crate::{
     config::Config,
-    http::{health, language, security},
+    http::{health, language, security, session},
     mail::{MailWorker, Transport, transport::TransportError},
     secret::{self, SecretKeyError},
 };
@@ -126,6 +126,7 @@ pub fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
 
 /// The HTTP routes: probes, the language switch, static files and the Leptos app.
 pub fn router(state: AppState) -> Router {
+    app::api::register_all();
     let routes = generate_route_list(App);
     let pkg_dir =
         Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir);
@@ -157,6 +158,10 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::attach,
+        ))
         .layer(middleware::from_fn_with_state(
             site.clone(),
             security::reject_cross_site,
@@ -208,6 +213,7 @@ impl Application {
             db: db.clone(),
             site: Arc::new(SiteSettings {
                 base_url,
+                trust_proxy: config.trust_proxy,
                 secret_key: secret_key.0,
             }),
             mail_wakeup: wakeup.clone(),
@@ -241,9 +247,12 @@ impl Application {
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         tracing::info!(address = %self.listener.local_addr()?, base_url = %self.state.site.base_url, "Igang is listening");
         let app = router(self.state);
-        let result = axum::serve(self.listener, app.into_make_service())
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let result = axum::serve(
+            self.listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
         let _ = stop_worker.send(true);
         let _ = worker.await;
         tracing::info!("stopped");

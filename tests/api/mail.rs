@@ -18,7 +18,7 @@ async fn queue_welcome(app: &igang_tests::TestApp, to: &str, language: Language)
         &EmailAddress::parse(to).unwrap(),
         language,
         Template::Welcome,
-        json!({ "name": "Åse Nordmann", "base_url": app.base_url }),
+        json!({ "name": "Åse Nordmann", "link": format!("{}/login", app.base_url) }),
     )
     .await
     .unwrap()

@@ -106,6 +106,7 @@ pub fn test_config(dir: &std::path::Path, database_url: String, options: &TestOp
         base_url: "http://127.0.0.1:0".to_owned(),
         data_dir: dir.to_path_buf(),
         secret_key_file: dir.join("secret.key"),
+        trust_proxy: false,
         mail: MailConfig {
             from: "Igang <no-reply@igang.test>".parse().expect("sender"),
             smtp: options.smtp_port.map(|port| SmtpConfig {
@@ -124,8 +125,19 @@ pub fn test_config(dir: &std::path::Path, database_url: String, options: &TestOp
     }
 }
 
+/// Sends the application's logs to the test output when `TEST_LOG` is set.
+fn init_logs() {
+    if std::env::var_os("TEST_LOG").is_some() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("info,sqlx=warn"))
+            .with_test_writer()
+            .try_init();
+    }
+}
+
 /// Starts the application on `backend` with a fresh database.
 pub async fn spawn_app(backend: &Backend, options: TestOptions) -> TestApp {
+    init_logs();
     let dir = tempfile::Builder::new()
         .prefix("igang-test-")
         .tempdir()
@@ -182,6 +194,34 @@ impl TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("http client")
+    }
+
+    /// Calls a server function as the page's own script does (same origin, JSON answer).
+    pub async fn call(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .header("origin", &self.base_url)
+            .header("sec-fetch-site", "same-origin")
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("server function answers")
+    }
+
+    /// Loads a page as a browser does (`Accept: text/html`).
+    pub async fn page(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client
+            .get(self.url(path))
+            .header("accept", "text/html,application/xhtml+xml")
+            .send()
+            .await
+            .expect("page answers")
     }
 
     /// `base_url` + `path`.

@@ -66,7 +66,11 @@ impl SmtpServer {
         let mut files: Vec<_> = std::fs::read_dir(self.maildir.join("new"))
             .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
             .unwrap_or_default();
-        files.sort();
+        // Oldest first: by modification time, then name.
+        files.sort_by_key(|path| {
+            let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+            (modified, path.clone())
+        });
         files
             .into_iter()
             .filter_map(|path| std::fs::read_to_string(path).ok())
@@ -91,5 +95,102 @@ impl Drop for SmtpServer {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A delivered message, decoded.
+#[derive(Debug, Clone)]
+pub struct Received {
+    /// Recipient addresses.
+    pub to: Vec<String>,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body, transfer encoding undone.
+    pub text: String,
+    /// HTML body, transfer encoding undone.
+    pub html: String,
+}
+
+impl Received {
+    /// Parses a raw message as stored by the SMTP server.
+    pub fn parse(raw: &str) -> Received {
+        let message = mail_parser::MessageParser::default()
+            .parse(raw.as_bytes())
+            .expect("a parsable message");
+        let to = message
+            .to()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|a| a.address().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Received {
+            to,
+            subject: message.subject().unwrap_or_default().to_owned(),
+            text: message
+                .body_text(0)
+                .map(|t| t.into_owned())
+                .unwrap_or_default(),
+            html: message
+                .body_html(0)
+                .map(|t| t.into_owned())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The first link in the text that contains `path`.
+    pub fn link(&self, path: &str) -> String {
+        self.text
+            .split_whitespace()
+            .find(|word| word.starts_with("http") && word.contains(path))
+            .unwrap_or_else(|| panic!("no link with {path} in:\n{}", self.text))
+            .to_owned()
+    }
+}
+
+impl SmtpServer {
+    /// Every message received so far, decoded.
+    pub fn received(&self) -> Vec<Received> {
+        self.messages()
+            .iter()
+            .map(|raw| Received::parse(raw))
+            .collect()
+    }
+
+    /// Waits until `count` messages to `address` about `subject` arrived; returns them oldest first.
+    pub async fn wait_for_mails(
+        &self,
+        address: &str,
+        subject: &str,
+        count: usize,
+    ) -> Vec<Received> {
+        crate::eventually(
+            Duration::from_secs(20),
+            &format!("{count} mail(s) to {address} about {subject:?}"),
+            || async {
+                let found: Vec<_> = self
+                    .received()
+                    .into_iter()
+                    .filter(|m| m.to.iter().any(|t| t == address) && m.subject.contains(subject))
+                    .collect();
+                (found.len() >= count).then_some(found)
+            },
+        )
+        .await
+    }
+
+    /// Waits for the first message to `address` whose subject contains `subject`.
+    pub async fn wait_for_mail(&self, address: &str, subject: &str) -> Received {
+        crate::eventually(
+            Duration::from_secs(20),
+            &format!("a mail to {address} about {subject:?}"),
+            || async {
+                self.received()
+                    .into_iter()
+                    .find(|m| m.to.iter().any(|t| t == address) && m.subject.contains(subject))
+            },
+        )
+        .await
     }
 }

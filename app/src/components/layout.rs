@@ -1,12 +1,28 @@
 //! The frame around every page: skip link, header with navigation and language switch, footer.
 
-use crate::{components::language_switch::LanguageSwitch, i18n::*};
+use crate::{
+    api::auth::current_viewer, auth::Viewer, components::language_switch::LanguageSwitch,
+    errors::AppError, i18n::*,
+};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The signed-in person, refreshed on every navigation (sign-in and sign-out change it).
+pub type ViewerResource = Resource<Result<Option<Viewer>, AppError>>;
+
+/// The viewer resource the layout provides.
+pub fn use_viewer() -> ViewerResource {
+    expect_context::<ViewerResource>()
+}
 
 /// Header, main landmark and footer around the routed page.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    let viewer: ViewerResource =
+        Resource::new(move || location.pathname.get(), |_| current_viewer());
+    provide_context(viewer);
     view! {
         <a class="skip-link" href="#main">
             {t!(i18n, site.skip)}
@@ -29,6 +45,29 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <a href="/#centre">{t!(i18n, nav.centres)}</a>
                         </li>
                     </ul>
+                </nav>
+                <nav class="account-nav" aria-label=t_string!(i18n, nav.account)>
+                    <Transition>
+                        {move || Suspend::new(async move {
+                            match viewer.await {
+                                Ok(Some(_)) => {
+                                    view! {
+                                        <a href="/account">{t!(i18n, nav.account)}</a>
+                                    }
+                                        .into_any()
+                                }
+                                _ => {
+                                    view! {
+                                        <a href="/login">{t!(i18n, nav.login)}</a>
+                                        <a class="button small" href="/signup">
+                                            {t!(i18n, nav.signup)}
+                                        </a>
+                                    }
+                                        .into_any()
+                                }
+                            }
+                        })}
+                    </Transition>
                 </nav>
                 <LanguageSwitch />
             </div>

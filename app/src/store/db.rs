@@ -42,3 +42,17 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     }
     Ok(db)
 }
+
+/// Starts a transaction that will write.
+///
+/// On SQLite it takes the write lock at `BEGIN` (`IMMEDIATE`): a transaction that reads
+/// first and writes later could otherwise fail when another writer commits in between.
+/// PostgreSQL ignores the mode.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}

@@ -6,7 +6,9 @@ use super::{
 };
 use crate::domain::{email::EmailAddress, language::Language, role::Role};
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
+};
 
 pub use user::Model as User;
 
@@ -58,6 +60,45 @@ pub async fn find_by_email(
         .filter(user::Column::Email.eq(email.as_str()))
         .one(db)
         .await?)
+}
+
+/// The account with this id, if any.
+pub async fn find_by_id(db: &impl ConnectionTrait, id: i32) -> StoreResult<Option<User>> {
+    Ok(user::Entity::find_by_id(id).one(db).await?)
+}
+
+/// Records that the account's address is confirmed.
+pub async fn mark_email_verified(
+    db: &impl ConnectionTrait,
+    id: i32,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::EmailVerifiedAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(id))
+        .filter(user::Column::EmailVerifiedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Replaces the password hash.
+pub async fn set_password_hash(
+    db: &impl ConnectionTrait,
+    id: i32,
+    hash: String,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let result = user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(Some(hash)))
+        .col_expr(user::Column::PasswordChangedAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(StoreError::NotFound("account"));
+    }
+    Ok(())
 }
 
 /// Grants a role (for coordinators, at one centre); granting it twice changes nothing.

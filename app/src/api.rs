@@ -1,0 +1,67 @@
+//! Server functions, one folder per feature: each authorizes, validates, and calls store and domain.
+
+pub mod auth;
+
+/// Registers every server function with the router's table.
+///
+/// Registration otherwise relies on link-time collection, which drops functions whose code
+/// the binary never references directly; listing them here makes the set explicit.
+#[cfg(feature = "ssr")]
+pub fn register_all() {
+    use leptos::server_fn::axum::register_explicit;
+    register_explicit::<auth::SignUp>();
+    register_explicit::<auth::ConfirmEmail>();
+    register_explicit::<auth::LogIn>();
+    register_explicit::<auth::LogOut>();
+    register_explicit::<auth::LogOutEverywhere>();
+    register_explicit::<auth::RequestPasswordReset>();
+    register_explicit::<auth::ResetPassword>();
+    register_explicit::<auth::CurrentViewer>();
+}
+
+#[cfg(feature = "ssr")]
+pub mod context {
+    use crate::{errors::AppError, state::AppState};
+    use http::{HeaderValue, header::SET_COOKIE};
+    use leptos::prelude::{expect_context, use_context};
+    use std::net::IpAddr;
+
+    /// The client's address, as the server's middleware determined it.
+    #[derive(Clone, Copy, Debug)]
+    pub struct ClientIp(pub IpAddr);
+
+    /// Shared state for this request.
+    pub fn state() -> Result<AppState, AppError> {
+        use_context::<AppState>().ok_or_else(|| {
+            tracing::error!("server function called without AppState in context");
+            AppError::Internal
+        })
+    }
+
+    /// The client's IP address as text, for rate-limit buckets.
+    pub fn client_ip() -> String {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .extensions
+                    .get::<ClientIp>()
+                    .map(|ip| ip.0.to_string())
+            })
+            .unwrap_or_else(|| "unknown".to_owned())
+    }
+
+    /// Adds a `Set-Cookie` header to the response.
+    pub fn set_cookie(value: &str) {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            expect_context::<leptos_axum::ResponseOptions>().append_header(SET_COOKIE, value);
+        }
+    }
+
+    /// Turns a rate-limit refusal into the error shown to the person.
+    pub fn rate_limited(wait: chrono::Duration) -> AppError {
+        let minutes = (wait.num_seconds().max(1) + 59) / 60;
+        AppError::RateLimited {
+            minutes: u32::try_from(minutes).unwrap_or(u32::MAX),
+        }
+    }
+}

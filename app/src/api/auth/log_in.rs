@@ -1,0 +1,101 @@
+use crate::errors::AppError;
+use leptos::prelude::*;
+
+/// Signs in with email and password, starting a fresh session.
+#[server(endpoint = "auth/log-in")]
+pub async fn log_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use super::limits;
+    use crate::{
+        api::context::{client_ip, rate_limited, set_cookie, state},
+        auth,
+        domain::{email::EmailAddress, redirect::safe_local_path},
+        mail::{self, Template},
+        security::{password::verify_password_bounded, token::new_secret},
+        store::{audit, people, rate_limit, sessions, tokens},
+    };
+    use chrono::Utc;
+
+    let state = state()?;
+    let now = Utc::now();
+    let ip_bucket = format!("login-ip:{}", client_ip());
+    if let Err(wait) = rate_limit::hit(&state.db, &ip_bucket, limits::LOGIN_PER_IP, now).await? {
+        return Err(rate_limited(wait));
+    }
+    let email = EmailAddress::parse(&email).ok();
+    let account_bucket = format!(
+        "login-account:{}",
+        email.as_ref().map_or("", |e| e.as_str())
+    );
+    if let Err(wait) = rate_limit::check(
+        &state.db,
+        &account_bucket,
+        limits::LOGIN_FAILURES_PER_ACCOUNT,
+        now,
+    )
+    .await?
+    {
+        return Err(rate_limited(wait));
+    }
+    let user = match &email {
+        Some(email) => people::find_by_email(&state.db, email).await?,
+        None => None,
+    };
+    // Unknown accounts are checked against a stand-in hash: same answer, same time.
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    if !verify_password_bounded(password, stored).await {
+        rate_limit::record(&state.db, &account_bucket, now).await?;
+        let subject = user.as_ref().map(|u| u.id);
+        audit::record(
+            &state.db,
+            audit::Event::LoginFailed,
+            None,
+            subject,
+            None,
+            now,
+        )
+        .await?;
+        return Err(AppError::InvalidCredentials);
+    }
+    let Some(user) = user else {
+        return Err(AppError::InvalidCredentials);
+    };
+    if user.email_verified_at.is_none() {
+        // They proved the password; send a fresh link rather than leave them stuck.
+        super::mail_token_link(
+            &state.db,
+            &state.site.base_url,
+            &user,
+            tokens::Purpose::VerifyEmail,
+            Template::VerifyEmail,
+            "/verify-email",
+        )
+        .await?;
+        mail::ring(&state.mail_wakeup);
+        return Err(AppError::EmailNotVerified);
+    }
+
+    rate_limit::clear(&state.db, &account_bucket).await?;
+    // A new session id at every sign-in: a planted cookie never becomes a signed-in one.
+    if let Some(previous) = auth::current() {
+        sessions::delete(&state.db, previous.session_id).await?;
+    }
+    let (secret, token_hash) = new_secret();
+    sessions::create(&state.db, user.id, token_hash, true, now).await?;
+    set_cookie(&auth::session_cookie(&secret, state.site.is_https()));
+    audit::record(
+        &state.db,
+        audit::Event::LoggedIn,
+        Some(user.id),
+        Some(user.id),
+        None,
+        now,
+    )
+    .await?;
+    let target = match next.as_deref() {
+        Some(path) if path.starts_with("/login") || path.starts_with("/signup") => "/account",
+        Some(path) => safe_local_path(Some(path)),
+        None => "/account",
+    };
+    leptos_axum::redirect(target);
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! Who is making the request: the signed-in person as the UI sees them, and (on the server)
+//! the session the middleware resolved from the cookie.
+
+use crate::domain::{language::Language, role::Role};
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person, as pages need to know them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    /// Display name.
+    pub name: String,
+    /// Email address.
+    pub email: String,
+    /// Preferred language.
+    pub language: Language,
+    /// Roles held (each once).
+    pub roles: Vec<Role>,
+}
+
+impl Viewer {
+    /// Whether the person holds `role`.
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::Viewer;
+    use crate::{
+        domain::role::Role,
+        security::{cookie_value, token::hash_secret},
+        store::{StoreResult, people, people::User, sessions},
+    };
+    use chrono::Utc;
+    use sea_orm::DatabaseConnection;
+
+    /// Name of the session cookie.
+    pub const SESSION_COOKIE: &str = "igang_session";
+
+    /// A request's resolved session, put in the request extensions by the middleware.
+    #[derive(Clone, Debug)]
+    pub struct Auth {
+        /// The session row's id.
+        pub session_id: i32,
+        /// The account.
+        pub user: User,
+        /// Roles with the centre each applies to.
+        pub roles: Vec<(Role, Option<i32>)>,
+    }
+
+    impl Auth {
+        /// The view of this person the UI gets.
+        pub fn viewer(&self) -> Viewer {
+            let mut roles: Vec<Role> = self.roles.iter().map(|(role, _)| *role).collect();
+            roles.sort_by_key(|r| r.as_str());
+            roles.dedup();
+            Viewer {
+                name: self.user.display_name.clone(),
+                email: self.user.email.clone(),
+                language: self.user.language.parse().unwrap_or_default(),
+                roles,
+            }
+        }
+    }
+
+    /// Looks up the session named by the request's cookie.
+    pub async fn resolve(
+        db: &DatabaseConnection,
+        headers: &http::HeaderMap,
+    ) -> StoreResult<Option<Auth>> {
+        let Some(secret) = cookie_value(headers, SESSION_COOKIE) else {
+            return Ok(None);
+        };
+        let now = Utc::now();
+        let Some(session) = sessions::find_live(db, &hash_secret(&secret), now).await? else {
+            return Ok(None);
+        };
+        let Some(user) = people::find_by_id(db, session.user_id).await? else {
+            return Ok(None);
+        };
+        let roles = people::roles_of(db, user.id).await?;
+        Ok(Some(Auth {
+            session_id: session.id,
+            user,
+            roles,
+        }))
+    }
+
+    /// The current request's session, if signed in.
+    pub fn current() -> Option<Auth> {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Auth>().cloned())
+    }
+
+    /// `Set-Cookie` value that stores a session secret.
+    pub fn session_cookie(secret: &str, secure: bool) -> String {
+        let max_age = sessions::ABSOLUTE_LIFETIME.num_seconds();
+        let secure = if secure { "; Secure" } else { "" };
+        format!(
+            "{SESSION_COOKIE}={secret}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+        )
+    }
+
+    /// `Set-Cookie` value that removes the session cookie.
+    pub fn clear_session_cookie(secure: bool) -> String {
+        let secure = if secure { "; Secure" } else { "" };
+        format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}")
+    }
+}

@@ -1,0 +1,129 @@
+//! Form building blocks: labelled fields with hints and errors, and the error banner.
+
+use crate::{
+    errors::{AppError, Problem},
+    i18n::*,
+};
+use leptos::prelude::*;
+
+/// The sentence shown for a field problem.
+pub fn problem_message(i18n: leptos_i18n::I18nContext<Locale>, problem: Problem) -> String {
+    match problem {
+        Problem::Required => t_string!(i18n, errors.required).to_string(),
+        Problem::TooLong => t_string!(i18n, errors.too_long).to_string(),
+        Problem::InvalidEmail => t_string!(i18n, errors.invalid_email).to_string(),
+        Problem::PasswordTooShort => t_string!(i18n, errors.password_too_short).to_string(),
+        Problem::PasswordTooLong => t_string!(i18n, errors.password_too_long).to_string(),
+        Problem::PasswordTooCommon => t_string!(i18n, errors.password_too_common).to_string(),
+        Problem::UnknownLanguage => t_string!(i18n, errors.unknown_language).to_string(),
+    }
+}
+
+/// The sentence shown for an error that is not about one field.
+pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -> AnyView {
+    match error {
+        AppError::Invalid(_) => t!(i18n, errors.summary).into_any(),
+        AppError::InvalidCredentials => t!(i18n, errors.invalid_credentials).into_any(),
+        AppError::EmailNotVerified => t!(i18n, errors.email_not_verified).into_any(),
+        AppError::RateLimited { minutes } => {
+            let minutes = *minutes;
+            t!(i18n, errors.rate_limited, minutes = move || minutes).into_any()
+        }
+        AppError::LinkInvalid => t!(i18n, errors.link_invalid).into_any(),
+        AppError::Unauthenticated => t!(i18n, errors.unauthenticated).into_any(),
+        AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
+        AppError::Internal => t!(i18n, errors.internal).into_any(),
+        AppError::Request(_) => t!(i18n, errors.request).into_any(),
+    }
+}
+
+/// The latest error of a form's action, as a signal.
+pub type ErrorSignal = Signal<Option<AppError>>;
+
+/// A banner with the form-level message; announced to screen readers.
+#[component]
+pub fn FormError(error: ErrorSignal) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().map(|error| {
+            view! {
+                <div class="alert error" role="alert">
+                    {error_message(i18n, &error)}
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled input with an optional hint and the field's own error message.
+#[component]
+pub fn Field(
+    /// The input's `name` (and, prefixed, its `id`).
+    name: &'static str,
+    /// Visible label.
+    label: String,
+    /// `type` attribute.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// `autocomplete` attribute.
+    #[prop(optional)]
+    autocomplete: &'static str,
+    /// Help text under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// Whether the field must be filled in.
+    #[prop(default = true)]
+    required: bool,
+    /// `maxlength` attribute.
+    #[prop(optional)]
+    maxlength: Option<u32>,
+    /// The form's latest error.
+    error: ErrorSignal,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let problem = move || error.get().and_then(|e| e.problem_for(name));
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if problem().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || problem().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            {move || {
+                problem()
+                    .map(|p| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                {problem_message(i18n, p)}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                required=required
+                maxlength=maxlength
+                aria-invalid=move || problem().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+        </div>
+    }
+}

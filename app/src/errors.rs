@@ -1,0 +1,123 @@
+//! The error server functions return: specific enough for the page to say what went wrong,
+//! never carrying internal details to the browser.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// What is wrong with one form field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// Nothing was entered.
+    Required,
+    /// Longer than allowed.
+    TooLong,
+    /// Not an email address.
+    InvalidEmail,
+    /// Password under the minimum length.
+    PasswordTooShort,
+    /// Password over the maximum length.
+    PasswordTooLong,
+    /// A common or easily guessed password.
+    PasswordTooCommon,
+    /// Not one of the offered languages.
+    UnknownLanguage,
+}
+
+/// A problem tied to a named form field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The field's `name`.
+    pub field: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// Errors of server functions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Some fields are invalid; nothing was saved.
+    #[error("some fields are invalid")]
+    Invalid(Vec<FieldError>),
+    /// Wrong email or password (never says which).
+    #[error("wrong email or password")]
+    InvalidCredentials,
+    /// The password was right but the address is not confirmed yet; a new link was sent.
+    #[error("the email address is not confirmed yet")]
+    EmailNotVerified,
+    /// Too many attempts.
+    #[error("too many attempts; try again in {minutes} minutes")]
+    RateLimited {
+        /// Whole minutes to wait, at least 1.
+        minutes: u32,
+    },
+    /// The link is unknown, used or expired.
+    #[error("the link is invalid, used or expired")]
+    LinkInvalid,
+    /// The action needs a signed-in person.
+    #[error("sign-in required")]
+    Unauthenticated,
+    /// The signed-in person may not do this.
+    #[error("not allowed")]
+    Forbidden,
+    /// Something failed on the server; details are in the server log.
+    #[error("something went wrong on our side")]
+    Internal,
+    /// The request itself failed (network, encoding).
+    #[error("the request failed: {0}")]
+    Request(String),
+}
+
+impl AppError {
+    /// A single-field validation error.
+    pub fn field(field: &str, problem: Problem) -> AppError {
+        AppError::Invalid(vec![FieldError {
+            field: field.to_owned(),
+            problem,
+        }])
+    }
+
+    /// The problem reported for `field`, if any.
+    pub fn problem_for(&self, field: &str) -> Option<Problem> {
+        match self {
+            AppError::Invalid(errors) => {
+                errors.iter().find(|e| e.field == field).map(|e| e.problem)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Request(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::store::StoreError> for AppError {
+    fn from(error: crate::store::StoreError) -> Self {
+        tracing::error!(%error, "store error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::mail::MailError> for AppError {
+    fn from(error: crate::mail::MailError) -> Self {
+        tracing::error!(%error, "mail error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}

@@ -1,0 +1,79 @@
+//! The audit log: who did what to whom, never with secrets in it.
+
+use super::{StoreResult, entities::audit_event};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+
+pub use audit_event::Model as AuditEvent;
+
+/// Security-relevant events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A new account was created.
+    SignedUp,
+    /// An address was confirmed.
+    EmailVerified,
+    /// Successful sign-in.
+    LoggedIn,
+    /// Wrong password, unknown account or wrong code.
+    LoginFailed,
+    /// Signed out.
+    LoggedOut,
+    /// Every session of the account ended.
+    LoggedOutEverywhere,
+    /// A reset link was requested.
+    PasswordResetRequested,
+    /// The password was changed through a reset link.
+    PasswordReset,
+    /// The password was changed from the account page.
+    PasswordChanged,
+    /// A role was granted or removed.
+    RoleChanged,
+    /// The account was deleted by its owner.
+    AccountDeleted,
+    /// Attempts were refused by the rate limit.
+    RateLimited,
+}
+
+impl Event {
+    /// Stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::SignedUp => "signed_up",
+            Event::EmailVerified => "email_verified",
+            Event::LoggedIn => "logged_in",
+            Event::LoginFailed => "login_failed",
+            Event::LoggedOut => "logged_out",
+            Event::LoggedOutEverywhere => "logged_out_everywhere",
+            Event::PasswordResetRequested => "password_reset_requested",
+            Event::PasswordReset => "password_reset",
+            Event::PasswordChanged => "password_changed",
+            Event::RoleChanged => "role_changed",
+            Event::AccountDeleted => "account_deleted",
+            Event::RateLimited => "rate_limited",
+        }
+    }
+}
+
+/// Appends an event.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    event: Event,
+    actor_id: Option<i32>,
+    subject_id: Option<i32>,
+    detail: Option<String>,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    audit_event::ActiveModel {
+        at: Set(now),
+        event: Set(event.as_str().to_owned()),
+        actor_id: Set(actor_id),
+        subject_id: Set(subject_id),
+        detail: Set(detail),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    tracing::info!(event = event.as_str(), actor_id, subject_id, "audit");
+    Ok(())
+}

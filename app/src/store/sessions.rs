@@ -1,0 +1,113 @@
+//! Server-side sessions: the cookie holds a secret, the table holds its hash.
+
+use super::{StoreResult, entities::session};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
+};
+
+pub use session::Model as Session;
+
+/// A session ends this long after sign-in, however active.
+pub const ABSOLUTE_LIFETIME: Duration = Duration::days(14);
+/// A session ends after this long without a request.
+pub const IDLE_TIMEOUT: Duration = Duration::hours(4);
+/// `last_seen_at` is written at most this often, to keep reads cheap.
+const TOUCH_EVERY: Duration = Duration::minutes(5);
+
+/// Starts a session for `user_id`; `token_hash` is the hash of the cookie's secret.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    token_hash: String,
+    second_factor_done: bool,
+    now: DateTime<Utc>,
+) -> StoreResult<Session> {
+    Ok(session::ActiveModel {
+        token_hash: Set(token_hash),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(now + ABSOLUTE_LIFETIME),
+        second_factor_at: Set(second_factor_done.then_some(now)),
+        reauthenticated_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The live session with this token hash; expired ones are deleted on sight.
+pub async fn find_live(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<Session>> {
+    let Some(found) = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(token_hash))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if found.expires_at <= now || found.last_seen_at + IDLE_TIMEOUT <= now {
+        session::Entity::delete_by_id(found.id).exec(db).await?;
+        return Ok(None);
+    }
+    if now - found.last_seen_at >= TOUCH_EVERY {
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::value(now))
+            .filter(session::Column::Id.eq(found.id))
+            .exec(db)
+            .await?;
+    }
+    Ok(Some(found))
+}
+
+/// Records that the second factor was checked in this session.
+pub async fn mark_second_factor(
+    db: &impl ConnectionTrait,
+    id: i32,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    session::Entity::update_many()
+        .col_expr(session::Column::SecondFactorAt, Expr::value(Some(now)))
+        .col_expr(session::Column::ReauthenticatedAt, Expr::value(Some(now)))
+        .filter(session::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records that the person re-entered their password (or code) just now.
+pub async fn mark_reauthenticated(
+    db: &impl ConnectionTrait,
+    id: i32,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    session::Entity::update_many()
+        .col_expr(session::Column::ReauthenticatedAt, Expr::value(Some(now)))
+        .filter(session::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Ends one session.
+pub async fn delete(db: &impl ConnectionTrait, id: i32) -> StoreResult<()> {
+    session::Entity::delete_by_id(id).exec(db).await?;
+    Ok(())
+}
+
+/// Ends every session of a person, except `keep` if given; returns how many ended.
+pub async fn delete_all_for_user(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    keep: Option<i32>,
+) -> StoreResult<u64> {
+    let mut query = session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
+    if let Some(keep) = keep {
+        query = query.filter(session::Column::Id.ne(keep));
+    }
+    Ok(query.exec(db).await?.rows_affected)
+}

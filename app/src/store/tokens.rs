@@ -1,0 +1,123 @@
+//! Single-use, expiring secrets sent by mail.
+
+use super::{StoreResult, entities::one_time_token};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
+};
+
+pub use one_time_token::Model as OneTimeToken;
+
+/// What a token lets its holder do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Confirm the address given at sign-up.
+    VerifyEmail,
+    /// Choose a new password.
+    ResetPassword,
+    /// Move the account to a new address.
+    ChangeEmail,
+    /// Join as coordinator or trainer.
+    Invitation,
+}
+
+impl Purpose {
+    /// Stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::VerifyEmail => "verify_email",
+            Purpose::ResetPassword => "reset_password",
+            Purpose::ChangeEmail => "change_email",
+            Purpose::Invitation => "invitation",
+        }
+    }
+
+    /// How long a token of this kind stays valid.
+    pub fn lifetime(self) -> Duration {
+        match self {
+            Purpose::VerifyEmail | Purpose::ChangeEmail => Duration::hours(48),
+            Purpose::ResetPassword => Duration::minutes(30),
+            Purpose::Invitation => Duration::days(7),
+        }
+    }
+}
+
+/// A token to create.
+#[derive(Clone, Debug)]
+pub struct NewToken {
+    /// Hash of the secret that goes into the link.
+    pub token_hash: String,
+    /// What it is for.
+    pub purpose: Purpose,
+    /// The account it acts on, if one exists yet.
+    pub user_id: Option<i32>,
+    /// The address it was sent to.
+    pub email: Option<String>,
+    /// Extra data (JSON), e.g. the role an invitation grants.
+    pub payload: Option<String>,
+}
+
+/// Stores a token, valid from `now` for its purpose's lifetime.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    new: NewToken,
+    now: DateTime<Utc>,
+) -> StoreResult<OneTimeToken> {
+    Ok(one_time_token::ActiveModel {
+        token_hash: Set(new.token_hash),
+        purpose: Set(new.purpose.as_str().to_owned()),
+        user_id: Set(new.user_id),
+        email: Set(new.email),
+        payload: Set(new.payload),
+        created_at: Set(now),
+        expires_at: Set(now + new.purpose.lifetime()),
+        used_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The unused, unexpired token of this purpose with this hash.
+pub async fn find_valid(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+    purpose: Purpose,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<OneTimeToken>> {
+    Ok(one_time_token::Entity::find()
+        .filter(one_time_token::Column::TokenHash.eq(token_hash))
+        .filter(one_time_token::Column::Purpose.eq(purpose.as_str()))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .filter(one_time_token::Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?)
+}
+
+/// Marks a token used; false if it was used meanwhile (a replay or a double click).
+pub async fn consume(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> StoreResult<bool> {
+    let result = one_time_token::Entity::update_many()
+        .col_expr(one_time_token::Column::UsedAt, Expr::value(Some(now)))
+        .filter(one_time_token::Column::Id.eq(id))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Voids the unused tokens of one purpose for an account (e.g. older reset links).
+pub async fn void_for_user(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    purpose: Purpose,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    one_time_token::Entity::update_many()
+        .col_expr(one_time_token::Column::UsedAt, Expr::value(Some(now)))
+        .filter(one_time_token::Column::UserId.eq(user_id))
+        .filter(one_time_token::Column::Purpose.eq(purpose.as_str()))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
