@@ -2,7 +2,7 @@
 
 use crate::{
     config::Config,
-    http::{health, language, security, session},
+    http::{errors, health, language, security, session},
     mail::{MailWorker, Transport, transport::TransportError},
     secret::{self, SecretKeyError},
 };
@@ -158,6 +158,7 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn(errors::server_fn_status))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             session::attach,

@@ -565,3 +565,36 @@ async fn a_planted_session_cookie_is_replaced_at_sign_in() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn errors_carry_fitting_statuses() {
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    let client = app.client();
+    let invalid = app
+        .call(
+            &client,
+            SignUp::PATH,
+            &[
+                ("name", ""),
+                ("email", "x"),
+                ("password", "y"),
+                ("language", "da"),
+            ],
+        )
+        .await;
+    assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let wrong = log_in(&app, &client, "nobody@frivillig.test", PASSWORD).await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    for _ in 0..4 {
+        log_in(&app, &client, "nobody@frivillig.test", PASSWORD).await;
+    }
+    let limited = log_in(&app, &client, "nobody@frivillig.test", PASSWORD).await;
+    assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: u64 = limited.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((60..=900).contains(&retry_after), "{retry_after}");
+    app.stop().await;
+}

@@ -1,7 +1,11 @@
 //! Browser journeys in headless Chromium, driven by Playwright (`e2e/*.mjs`) against the
 //! real server serving the built site.
 
-use igang_tests::{TestOptions, backends, spawn_app};
+use igang_tests::{
+    TestOptions, backends,
+    smtp::{SmtpServer, free_port},
+    spawn_app,
+};
 use std::path::PathBuf;
 use tokio::process::Command;
 
@@ -19,12 +23,12 @@ fn built_site() -> PathBuf {
 }
 
 /// Runs a Playwright script; async so the in-process server keeps serving meanwhile.
-async fn run_journey(script: &str, base_url: &str) {
+async fn run_journey(script: &str, args: &[&str]) {
     let script_path = format!("{}/e2e/{script}", env!("CARGO_MANIFEST_DIR"));
     let screenshots = format!("{}/../target/screenshots", env!("CARGO_MANIFEST_DIR"));
     let output = Command::new("node")
         .arg(&script_path)
-        .arg(base_url)
+        .args(args)
         .env("SCREENSHOT_DIR", &screenshots)
         .output()
         .await
@@ -49,6 +53,30 @@ async fn landing_page_hydrates_and_works_with_and_without_javascript() {
         },
     )
     .await;
-    run_journey("landing.mjs", &app.base_url).await;
+    run_journey("landing.mjs", &[&app.base_url]).await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_volunteer_signs_up_confirms_signs_in_and_out() {
+    let smtp = SmtpServer::start(free_port()).await;
+    let app = spawn_app(
+        &backends()[0],
+        TestOptions {
+            site_root: Some(built_site()),
+            smtp_port: Some(smtp.port),
+            ..Default::default()
+        },
+    )
+    .await;
+    let (email, password) = ("freja@frivillig.test", "en rolig tirsdag i haven");
+    run_journey("account.mjs", &[&app.base_url, "sign-up", email, password]).await;
+    let mail = smtp.wait_for_mail(email, "Bekræft din e-mailadresse").await;
+    let link = mail.link("/verify-email?token=");
+    run_journey(
+        "account.mjs",
+        &[&app.base_url, "confirm-and-sign-in", email, password, &link],
+    )
+    .await;
     app.stop().await;
 }

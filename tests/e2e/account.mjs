@@ -1,0 +1,66 @@
+// Journey: a volunteer signs up, confirms the address from the mail, signs in and out.
+// Run in two steps, because the mail arrives between them:
+//   node account.mjs BASE sign-up EMAIL PASSWORD
+//   node account.mjs BASE confirm-and-sign-in EMAIL PASSWORD LINK
+import { launch, watchedPage, check, screenshot } from "./browser.mjs";
+
+const [base, step, email, password, link] = process.argv.slice(2);
+const browser = await launch();
+let failed = false;
+// Refusals the journey provokes on purpose show up as failed responses; nothing else may.
+const expected = [/HTTP 422: .*\/api\/auth\/sign-up$/];
+try {
+  const problems = [];
+  const context = await browser.newContext({ locale: "da-DK" });
+  const page = await watchedPage(context, problems);
+
+  if (step === "sign-up") {
+    await page.goto(base + "/", { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: "Opret konto" }).click();
+    await page.waitForURL(base + "/signup");
+    await page.getByRole("heading", { name: "Opret en konto" }).waitFor();
+    // A too-short password first: the field says why, and nothing typed is lost.
+    await page.getByLabel("Navn").fill("Freja Frivillig");
+    await page.getByLabel("E-mailadresse").fill(email);
+    await page.getByLabel("Adgangskode").fill("kort");
+    await page.locator("form.stack-form").getByRole("button", { name: "Opret konto" }).click();
+    await page.getByText("Adgangskoden skal have mindst 12 tegn.").waitFor();
+    check((await page.getByLabel("Navn").inputValue()) === "Freja Frivillig", "name kept after an error");
+    check((await page.getByLabel("Adgangskode").getAttribute("aria-invalid")) === "true", "password marked invalid");
+    await screenshot(page, "signup-error");
+    await page.getByLabel("Adgangskode").fill(password);
+    await page.locator("form.stack-form").getByRole("button", { name: "Opret konto" }).click();
+    await page.waitForURL(base + "/signup/check-email");
+    await page.getByRole("heading", { name: "Tjek din indbakke" }).waitFor();
+  } else if (step === "confirm-and-sign-in") {
+    await page.goto(link, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Bekræft adressen" }).click();
+    await page.waitForURL(/\/login\?verified=1$/);
+    await page.getByText("Din adresse er bekræftet.").waitFor();
+    await page.getByLabel("E-mailadresse").fill(email);
+    await page.getByLabel("Adgangskode").fill(password);
+    await page.locator("form.stack-form").getByRole("button", { name: "Log ind" }).click();
+    await page.waitForURL(base + "/account");
+    await page.getByText("Freja Frivillig").first().waitFor();
+    check(await page.getByRole("link", { name: "Min konto" }).isVisible(), "header shows the account link");
+    await screenshot(page, "account");
+    await page.getByRole("button", { name: "Log ud", exact: true }).click();
+    await page.waitForURL(base + "/");
+    await page.getByRole("link", { name: "Log ind" }).waitFor();
+    // Signed out for real: the account page sends the visitor to sign in.
+    await page.goto(base + "/account", { waitUntil: "networkidle" });
+    check(page.url().startsWith(base + "/login"), "account page asks for sign-in after signing out: " + page.url());
+  } else {
+    throw new Error("unknown step " + step);
+  }
+  const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)) && !/status of 422/.test(p));
+  check(unexpected.length === 0, "no unexpected console errors or failed requests:\n" + unexpected.join("\n"));
+  await context.close();
+  console.log(`account journey (${step}): all checks passed`);
+} catch (error) {
+  failed = true;
+  console.error(error.stack || String(error));
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
