@@ -29,10 +29,14 @@ pub async fn server_fn_status(request: Request, next: Next) -> Response {
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = error.status();
-        if let AppError::RateLimited { minutes } = error {
-            if let Ok(value) = HeaderValue::from_str(&(u64::from(minutes) * 60).to_string()) {
-                parts.headers.insert(RETRY_AFTER, value);
+        let retry_after = match error {
+            AppError::RateLimited { minutes } => {
+                HeaderValue::from_str(&(u64::from(minutes) * 60).to_string()).ok()
             }
+            _ => None,
+        };
+        if let Some(value) = retry_after {
+            parts.headers.insert(RETRY_AFTER, value);
         }
     }
     Response::from_parts(parts, Body::from(bytes))
