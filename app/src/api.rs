@@ -1,6 +1,7 @@
 //! Server functions, one folder per feature: each authorizes, validates, and calls store and domain.
 
 pub mod auth;
+pub mod two_factor;
 
 /// Registers every server function with the router's table.
 ///
@@ -17,6 +18,9 @@ pub fn register_all() {
     register_explicit::<auth::RequestPasswordReset>();
     register_explicit::<auth::ResetPassword>();
     register_explicit::<auth::CurrentViewer>();
+    register_explicit::<two_factor::BeginTotpEnrolment>();
+    register_explicit::<two_factor::ConfirmTotpEnrolment>();
+    register_explicit::<two_factor::VerifySecondFactor>();
 }
 
 #[cfg(feature = "ssr")]
@@ -54,6 +58,16 @@ pub mod context {
     pub fn set_cookie(value: &str) {
         if let Ok(value) = HeaderValue::from_str(value) {
             expect_context::<leptos_axum::ResponseOptions>().append_header(SET_COOKIE, value);
+        }
+    }
+
+    /// The signed-in person, if they may perform `action`.
+    pub fn require(action: crate::domain::authz::Action) -> Result<crate::auth::Auth, AppError> {
+        let auth = crate::auth::signed_in().ok_or(AppError::Unauthenticated)?;
+        if crate::domain::authz::allows(Some(&auth.subject()), action) {
+            Ok(auth)
+        } else {
+            Err(AppError::Forbidden)
         }
     }
 

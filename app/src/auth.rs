@@ -1,7 +1,7 @@
 //! Who is making the request: the signed-in person as the UI sees them, and (on the server)
 //! the session the middleware resolved from the cookie.
 
-use crate::domain::{language::Language, role::Role};
+use crate::domain::{authz::SecondFactor, language::Language, role::Role};
 use serde::{Deserialize, Serialize};
 
 /// The signed-in person, as pages need to know them.
@@ -15,6 +15,8 @@ pub struct Viewer {
     pub language: Language,
     /// Roles held (each once).
     pub roles: Vec<Role>,
+    /// Second-factor state of this session.
+    pub second_factor: SecondFactor,
 }
 
 impl Viewer {
@@ -31,7 +33,10 @@ pub use server::*;
 mod server {
     use super::Viewer;
     use crate::{
-        domain::role::Role,
+        domain::{
+            authz::{SecondFactor, Subject},
+            role::Role,
+        },
         security::{cookie_value, token::hash_secret},
         store::{StoreResult, people, people::User, sessions},
     };
@@ -50,6 +55,10 @@ mod server {
         pub user: User,
         /// Roles with the centre each applies to.
         pub roles: Vec<(Role, Option<i32>)>,
+        /// Second-factor state of this session.
+        pub second_factor: SecondFactor,
+        /// When the person last entered their password or a code in this session.
+        pub reauthenticated_at: Option<chrono::DateTime<chrono::Utc>>,
     }
 
     impl Auth {
@@ -63,6 +72,16 @@ mod server {
                 email: self.user.email.clone(),
                 language: self.user.language.parse().unwrap_or_default(),
                 roles,
+                second_factor: self.second_factor,
+            }
+        }
+
+        /// The person as the permission rules see them.
+        pub fn subject(&self) -> Subject {
+            Subject {
+                user_id: self.user.id,
+                grants: self.roles.clone(),
+                second_factor: self.second_factor,
             }
         }
     }
@@ -83,10 +102,17 @@ mod server {
             return Ok(None);
         };
         let roles = people::roles_of(db, user.id).await?;
+        let second_factor = match (user.totp_enabled_at, session.second_factor_at) {
+            (None, _) => SecondFactor::NotEnrolled,
+            (Some(_), None) => SecondFactor::Pending,
+            (Some(_), Some(_)) => SecondFactor::Done,
+        };
         Ok(Some(Auth {
             session_id: session.id,
             user,
             roles,
+            second_factor,
+            reauthenticated_at: session.reauthenticated_at,
         }))
     }
 
@@ -94,6 +120,11 @@ mod server {
     pub fn current() -> Option<Auth> {
         leptos::prelude::use_context::<http::request::Parts>()
             .and_then(|parts| parts.extensions.get::<Auth>().cloned())
+    }
+
+    /// The current request's session if it is fully signed in (not awaiting a code).
+    pub fn signed_in() -> Option<Auth> {
+        current().filter(|auth| auth.second_factor != SecondFactor::Pending)
     }
 
     /// `Set-Cookie` value that stores a session secret.

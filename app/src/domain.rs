@@ -1,5 +1,6 @@
 //! Plain rules of the product, free of web and database code so unit tests reach them directly.
 
+pub mod authz;
 pub mod email;
 pub mod language;
 pub mod password_policy;

@@ -24,6 +24,8 @@ pub enum Problem {
     PasswordTooCommon,
     /// Not one of the offered languages.
     UnknownLanguage,
+    /// The authenticator or recovery code is not right (or was used before).
+    WrongCode,
 }
 
 /// A problem tied to a named form field.

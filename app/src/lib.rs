@@ -37,6 +37,7 @@ use crate::{
         },
         home::HomePage,
         not_found::NotFound,
+        two_factor::{SecondFactorPage, TwoFactorSetupPage},
     },
 };
 use leptos::prelude::*;
@@ -94,6 +95,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/forgot-password/sent") view=ForgotSentPage />
                     <Route path=path!("/reset-password") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage />
+                    <Route path=path!("/login/two-factor") view=SecondFactorPage />
+                    <Route path=path!("/account/two-factor") view=TwoFactorSetupPage />
                 </Routes>
             </Layout>
         </Router>

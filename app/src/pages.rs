@@ -4,3 +4,4 @@ pub mod account;
 pub mod auth;
 pub mod home;
 pub mod not_found;
+pub mod two_factor;

@@ -1,7 +1,9 @@
 //! Request-level security helpers shared by the server's middleware and the page shell.
 
 pub mod password;
+pub mod seal;
 pub mod token;
+pub mod totp;
 
 use base64::{Engine, engine::general_purpose::STANDARD};
 use http::HeaderMap;

@@ -7,6 +7,7 @@ pub mod entities;
 pub mod outbox;
 pub mod people;
 pub mod rate_limit;
+pub mod recovery;
 pub mod sessions;
 pub mod tokens;
 

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_people_and_centres;
 mod m20261123_000002_outbox;
 mod m20261123_000003_accounts;
+mod m20261123_000004_totp_replay;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_people_and_centres::Migration),
             Box::new(m20261123_000002_outbox::Migration),
             Box::new(m20261123_000003_accounts::Migration),
+            Box::new(m20261123_000004_totp_replay::Migration),
         ]
     }
 }

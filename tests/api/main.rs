@@ -7,3 +7,4 @@ mod landing;
 mod mail;
 mod migrations;
 mod security;
+mod two_factor;

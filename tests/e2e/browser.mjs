@@ -24,7 +24,11 @@ export async function watchedPage(context, problems) {
     if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()}`));
+  // A request the browser cancelled because the page moved on is not a fault.
+  page.on("requestfailed", (req) => {
+    const reason = req.failure()?.errorText ?? "";
+    if (!reason.includes("ERR_ABORTED")) problems.push(`request failed: ${req.url()} (${reason})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });

@@ -67,8 +67,9 @@ try {
   await plainPage.getByRole("button", { name: "Dansk" }).click();
   await plainPage.waitForLoadState("load");
   check((await plainPage.getAttribute("html", "lang")) === "da", "switch works without JavaScript");
-  // With scripting off Chromium aborts the script and wasm preloads; anything else is a fault.
-  const real = plainProblems.filter((p) => !/^request failed: .*\/pkg\/igang\.(js|wasm)$/.test(p));
+  // With scripting switched off, Chromium refuses the module preload of the app's script
+  // (reported as "csp"); the hydrated run above proves the real policy lets it through.
+  const real = plainProblems.filter((p) => !/^request failed: .*\/pkg\/igang\.js \(csp\)$/.test(p));
   check(real.length === 0, "no failed requests without JavaScript:\n" + real.join("\n"));
   await plain.close();
   console.log("landing journey: all checks passed");

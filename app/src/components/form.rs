@@ -16,6 +16,7 @@ pub fn problem_message(i18n: leptos_i18n::I18nContext<Locale>, problem: Problem)
         Problem::PasswordTooLong => t_string!(i18n, errors.password_too_long).to_string(),
         Problem::PasswordTooCommon => t_string!(i18n, errors.password_too_common).to_string(),
         Problem::UnknownLanguage => t_string!(i18n, errors.unknown_language).to_string(),
+        Problem::WrongCode => t_string!(i18n, errors.wrong_code).to_string(),
     }
 }
 

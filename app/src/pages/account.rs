@@ -4,7 +4,7 @@ use crate::{
     api::auth::{LogOut, LogOutEverywhere},
     auth::Viewer,
     components::layout::use_viewer,
-    domain::role::Role,
+    domain::{authz::SecondFactor, role::Role},
     i18n::*,
 };
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> String {
 pub fn AccountPage() -> impl IntoView {
     // Decided before the page starts streaming, so the redirect is a real 302.
     #[cfg(feature = "ssr")]
-    if crate::auth::current().is_none() {
+    if crate::auth::signed_in().is_none() {
         leptos_axum::redirect("/login?next=/account");
     }
     let i18n = use_i18n();
@@ -70,6 +70,19 @@ fn AccountDetails(viewer: Viewer) -> impl IntoView {
         <dl class="facts">
             <dt>{t!(i18n, account.roles)}</dt>
             <dd>{roles}</dd>
+            <dt>{t!(i18n, two_factor.manage)}</dt>
+            <dd>
+                {if viewer.second_factor == SecondFactor::Done {
+                    t!(i18n, two_factor.status_on).into_any()
+                } else {
+                    view! {
+                        {t!(i18n, two_factor.status_off)}
+                        " – "
+                        <A href="/account/two-factor">{t!(i18n, two_factor.setup_start)}</A>
+                    }
+                        .into_any()
+                }}
+            </dd>
         </dl>
         <div class="button-row">
             <ActionForm action=log_out>

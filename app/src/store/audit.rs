@@ -33,6 +33,14 @@ pub enum Event {
     AccountDeleted,
     /// Attempts were refused by the rate limit.
     RateLimited,
+    /// An authenticator was set up.
+    TwoFactorEnabled,
+    /// A second-factor code was accepted at sign-in.
+    TwoFactorPassed,
+    /// A recovery code was used at sign-in.
+    RecoveryCodeUsed,
+    /// A wrong second-factor code was given.
+    TwoFactorFailed,
 }
 
 impl Event {
@@ -51,6 +59,10 @@ impl Event {
             Event::RoleChanged => "role_changed",
             Event::AccountDeleted => "account_deleted",
             Event::RateLimited => "rate_limited",
+            Event::TwoFactorEnabled => "two_factor_enabled",
+            Event::TwoFactorPassed => "two_factor_passed",
+            Event::RecoveryCodeUsed => "recovery_code_used",
+            Event::TwoFactorFailed => "two_factor_failed",
         }
     }
 }

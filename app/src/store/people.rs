@@ -7,7 +7,8 @@ use super::{
 use crate::domain::{email::EmailAddress, language::Language, role::Role};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    sea_query::{Expr, ExprTrait},
 };
 
 pub use user::Model as User;
@@ -143,4 +144,54 @@ pub async fn roles_of(
         .into_iter()
         .filter_map(|r| r.role.parse().ok().map(|role| (role, r.centre_id)))
         .collect())
+}
+
+/// Stores a new, not yet confirmed authenticator secret (sealed).
+pub async fn set_pending_totp(
+    db: &impl ConnectionTrait,
+    id: i32,
+    sealed: String,
+) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::TotpSecret, Expr::value(Some(sealed)))
+        .col_expr(
+            user::Column::TotpEnabledAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(user::Column::TotpLastStep, Expr::value(Option::<i64>::None))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Turns the pending authenticator on, with the step of the code that confirmed it.
+pub async fn enable_totp(
+    db: &impl ConnectionTrait,
+    id: i32,
+    step: i64,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::TotpEnabledAt, Expr::value(Some(now)))
+        .col_expr(user::Column::TotpLastStep, Expr::value(Some(step)))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records an accepted code's step; false if that step (or a later one) was already used.
+pub async fn record_totp_step(db: &impl ConnectionTrait, id: i32, step: i64) -> StoreResult<bool> {
+    let result = user::Entity::update_many()
+        .col_expr(user::Column::TotpLastStep, Expr::value(Some(step)))
+        .filter(user::Column::Id.eq(id))
+        .filter(
+            user::Column::TotpLastStep
+                .is_null()
+                .or(user::Column::TotpLastStep.lt(step)),
+        )
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
 }

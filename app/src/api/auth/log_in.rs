@@ -1,6 +1,19 @@
 use crate::errors::AppError;
 use leptos::prelude::*;
 
+/// Percent-encodes a path for use as a query value.
+#[cfg(feature = "ssr")]
+fn url_encode(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Signs in with email and password, starting a fresh session.
 #[server(endpoint = "auth/log-in")]
 pub async fn log_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
@@ -8,7 +21,7 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
     use crate::{
         api::context::{client_ip, rate_limited, set_cookie, state},
         auth,
-        domain::{email::EmailAddress, redirect::safe_local_path},
+        domain::{authz::is_staff, email::EmailAddress, redirect::safe_local_path},
         mail::{self, Template},
         security::{password::verify_password_bounded, token::new_secret},
         store::{audit, people, rate_limit, sessions, tokens},
@@ -80,7 +93,8 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
         sessions::delete(&state.db, previous.session_id).await?;
     }
     let (secret, token_hash) = new_secret();
-    sessions::create(&state.db, user.id, token_hash, true, now).await?;
+    let has_totp = user.totp_enabled_at.is_some();
+    sessions::create(&state.db, user.id, token_hash, false, now).await?;
     set_cookie(&auth::session_cookie(&secret, state.site.is_https()));
     audit::record(
         &state.db,
@@ -92,10 +106,23 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
     )
     .await?;
     let target = match next.as_deref() {
-        Some(path) if path.starts_with("/login") || path.starts_with("/signup") => "/account",
+        Some(path)
+            if path.is_empty() || path.starts_with("/login") || path.starts_with("/signup") =>
+        {
+            "/account"
+        }
         Some(path) => safe_local_path(Some(path)),
         None => "/account",
     };
-    leptos_axum::redirect(target);
+    let roles = people::roles_of(&state.db, user.id).await?;
+    if has_totp {
+        let next = url_encode(target);
+        leptos_axum::redirect(&format!("/login/two-factor?next={next}"));
+    } else if is_staff(roles.iter().map(|(role, _)| *role)) {
+        // Staff set up an authenticator before anything else.
+        leptos_axum::redirect("/account/two-factor");
+    } else {
+        leptos_axum::redirect(target);
+    }
     Ok(())
 }

@@ -21,6 +21,7 @@ pub struct Model {
     pub totp_secret: Option<String>,
     pub totp_enabled_at: Option<DateTimeUtc>,
     pub password_changed_at: Option<DateTimeUtc>,
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

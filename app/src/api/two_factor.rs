@@ -1,0 +1,159 @@
+//! Authenticator-app enrolment and the second step of signing in.
+
+use crate::errors::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// What the enrolment page shows: the QR code and the key for typing in by hand.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotpSetup {
+    /// The secret in groups of four, for manual entry.
+    pub secret: String,
+    /// Width and height of the QR code in SVG units.
+    pub qr_size: i32,
+    /// The QR code's dark modules as one SVG path.
+    pub qr_path: String,
+}
+
+/// Creates a new authenticator secret for the signed-in person (not yet active).
+#[server(endpoint = "two-factor/begin")]
+pub async fn begin_totp_enrolment() -> Result<TotpSetup, AppError> {
+    use crate::{
+        api::context::{require, state},
+        domain::authz::Action,
+        security::{seal, totp},
+        store::people,
+    };
+    let state = state()?;
+    let auth = require(Action::ManageOwnAccount)?;
+    if auth.user.totp_enabled_at.is_some() {
+        // Replacing a working authenticator is a separate, re-authenticated flow.
+        return Err(AppError::Forbidden);
+    }
+    let secret = totp::new_secret();
+    let url = totp::otpauth_url(&secret, &auth.user.email).ok_or(AppError::Internal)?;
+    let (qr_size, qr_path) = totp::qr_svg_path(&url).ok_or(AppError::Internal)?;
+    people::set_pending_totp(
+        &state.db,
+        auth.user.id,
+        seal::seal(&state.site.secret_key, &secret),
+    )
+    .await?;
+    let grouped = secret
+        .as_bytes()
+        .chunks(4)
+        .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok(TotpSetup {
+        secret: grouped,
+        qr_size,
+        qr_path,
+    })
+}
+
+/// Confirms the authenticator with a first code; returns the recovery codes, shown once.
+#[server(endpoint = "two-factor/confirm")]
+pub async fn confirm_totp_enrolment(code: String) -> Result<Vec<String>, AppError> {
+    use crate::{
+        api::context::{require, state},
+        domain::authz::Action,
+        errors::Problem,
+        security::{seal, token::hash_secret, totp},
+        store::{audit, db::begin_write, people, recovery, sessions},
+    };
+    use chrono::Utc;
+    let state = state()?;
+    let auth = require(Action::ManageOwnAccount)?;
+    let now = Utc::now();
+    let sealed = match (&auth.user.totp_secret, auth.user.totp_enabled_at) {
+        (Some(sealed), None) => sealed.clone(),
+        _ => return Err(AppError::Forbidden),
+    };
+    let secret = seal::open(&state.site.secret_key, &sealed).map_err(|_| AppError::Internal)?;
+    let Some(step) = totp::verify(&secret, &code, now.timestamp().max(0) as u64, None) else {
+        return Err(AppError::field("code", Problem::WrongCode));
+    };
+    let codes = totp::new_recovery_codes();
+    let txn = begin_write(&state.db).await?;
+    people::enable_totp(&txn, auth.user.id, step as i64, now).await?;
+    recovery::replace(
+        &txn,
+        auth.user.id,
+        codes.iter().map(|c| hash_secret(c)).collect(),
+    )
+    .await?;
+    sessions::mark_second_factor(&txn, auth.session_id, now).await?;
+    let id = Some(auth.user.id);
+    audit::record(&txn, audit::Event::TwoFactorEnabled, id, id, None, now).await?;
+    txn.commit().await?;
+    Ok(codes)
+}
+
+/// The second step of signing in: a code from the authenticator, or a recovery code.
+#[server(endpoint = "two-factor/verify")]
+pub async fn verify_second_factor(code: String, next: Option<String>) -> Result<(), AppError> {
+    use crate::{
+        api::{
+            auth::limits,
+            context::{rate_limited, state},
+        },
+        auth,
+        domain::{authz::SecondFactor, redirect::safe_local_path},
+        errors::Problem,
+        security::{seal, token::hash_secret, totp},
+        store::{audit, people, rate_limit, recovery, sessions},
+    };
+    use chrono::Utc;
+    let state = state()?;
+    let current = auth::current().ok_or(AppError::Unauthenticated)?;
+    if current.second_factor != SecondFactor::Pending {
+        return Err(AppError::Forbidden);
+    }
+    let now = Utc::now();
+    let user = &current.user;
+    let bucket = format!("second-factor:{}", user.id);
+    if let Err(wait) =
+        rate_limit::check(&state.db, &bucket, limits::LOGIN_FAILURES_PER_ACCOUNT, now).await?
+    {
+        return Err(rate_limited(wait));
+    }
+    let secret = user
+        .totp_secret
+        .as_deref()
+        .and_then(|sealed| seal::open(&state.site.secret_key, sealed).ok())
+        .ok_or(AppError::Internal)?;
+    let last = user.totp_last_step.and_then(|s| u64::try_from(s).ok());
+    let id = Some(user.id);
+    let accepted = match totp::verify(&secret, &code, now.timestamp().max(0) as u64, last) {
+        Some(step) => people::record_totp_step(&state.db, user.id, step as i64).await?,
+        None => {
+            let used = recovery::consume(
+                &state.db,
+                user.id,
+                &hash_secret(&totp::normalise_recovery_code(&code)),
+                now,
+            )
+            .await?;
+            if used {
+                audit::record(&state.db, audit::Event::RecoveryCodeUsed, id, id, None, now).await?;
+            }
+            used
+        }
+    };
+    if !accepted {
+        rate_limit::record(&state.db, &bucket, now).await?;
+        audit::record(&state.db, audit::Event::TwoFactorFailed, id, id, None, now).await?;
+        return Err(AppError::field("code", Problem::WrongCode));
+    }
+    rate_limit::clear(&state.db, &bucket).await?;
+    sessions::mark_second_factor(&state.db, current.session_id, now).await?;
+    audit::record(&state.db, audit::Event::TwoFactorPassed, id, id, None, now).await?;
+    leptos_axum::redirect(match next.as_deref() {
+        Some(path) if !path.is_empty() && !path.starts_with("/login") => {
+            safe_local_path(Some(path))
+        }
+        _ => "/account",
+    });
+    Ok(())
+}

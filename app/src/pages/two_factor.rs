@@ -1,0 +1,152 @@
+//! `/login/two-factor` (the second step of signing in) and `/account/two-factor` (enrolment).
+
+use crate::{
+    api::two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, VerifySecondFactor},
+    components::{
+        form::{Field, FormError},
+        layout::use_viewer,
+    },
+    domain::authz::SecondFactor,
+    i18n::*,
+    pages::auth::action_error,
+};
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+
+/// Asks for the authenticator code (or a recovery code) after the password.
+#[component]
+pub fn SecondFactorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let action = ServerAction::<VerifySecondFactor>::new();
+    let error = action_error(action);
+    view! {
+        <section class="container narrow page">
+            <h1>{t!(i18n, two_factor.verify_title)}</h1>
+            <p class="lead">{t!(i18n, two_factor.verify_lead)}</p>
+            <ActionForm action=action attr:class="stack-form" attr:novalidate=true>
+                <FormError error />
+                <Field
+                    name="code"
+                    label=t_string!(i18n, two_factor.field_code).to_string()
+                    hint=t_string!(i18n, two_factor.field_code_hint).to_string()
+                    autocomplete="one-time-code"
+                    maxlength=20
+                    error
+                />
+                <input type="hidden" name="next" value=next />
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>
+                    {t!(i18n, two_factor.verify_submit)}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Sets up an authenticator app: QR code, a first code, then the recovery codes.
+#[component]
+pub fn TwoFactorSetupPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if crate::auth::signed_in().is_none() {
+        leptos_axum::redirect("/login?next=/account/two-factor");
+    }
+    let i18n = use_i18n();
+    let viewer = use_viewer();
+    let begin = ServerAction::<BeginTotpEnrolment>::new();
+    let confirm = ServerAction::<ConfirmTotpEnrolment>::new();
+    let begin_error = Signal::derive(move || begin.value().get().and_then(Result::err));
+    let confirm_error = Signal::derive(move || confirm.value().get().and_then(Result::err));
+    let setup = move || begin.value().get().and_then(Result::ok);
+    let codes = move || confirm.value().get().and_then(Result::ok);
+    view! {
+        <section class="container narrow page">
+            <h1>{t!(i18n, two_factor.setup_title)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let enrolled = matches!(
+                        viewer.await,
+                        Ok(Some(ref v)) if v.second_factor == SecondFactor::Done
+                    );
+                    if enrolled && codes().is_none() {
+                        view! {
+                            <p class="alert success" role="status">{t!(i18n, two_factor.already_on)}</p>
+                            <p><A href="/account">{t!(i18n, account.title)}</A></p>
+                        }.into_any()
+                    } else {
+                        ().into_any()
+                    }
+                })}
+            </Suspense>
+            <Show when=move || setup().is_none() && codes().is_none()>
+                <p class="lead">{t!(i18n, two_factor.setup_lead)}</p>
+                <ActionForm action=begin attr:class="stack-form">
+                    <FormError error=begin_error />
+                    <button type="submit" class="button primary" disabled=move || begin.pending().get()>
+                        {t!(i18n, two_factor.setup_start)}
+                    </button>
+                </ActionForm>
+            </Show>
+            {move || {
+                setup()
+                    .filter(|_| codes().is_none())
+                    .map(|setup| {
+                        let view_box = format!("0 0 {0} {0}", setup.qr_size);
+                        view! {
+                            <ol class="setup-steps">
+                                <li>
+                                    <p>{t!(i18n, two_factor.step_scan)}</p>
+                                    <svg
+                                        class="qr"
+                                        viewBox=view_box
+                                        role="img"
+                                        aria-label=t_string!(i18n, two_factor.qr_label)
+                                        shape-rendering="crispEdges"
+                                    >
+                                        <rect width="100%" height="100%" fill="#fff"></rect>
+                                        <path d=setup.qr_path.clone() fill="#1f2a2e"></path>
+                                    </svg>
+                                    <p class="hint">{t!(i18n, two_factor.manual_key)}</p>
+                                    <p>
+                                        <code class="secret">{setup.secret.clone()}</code>
+                                    </p>
+                                </li>
+                                <li>
+                                    <p>{t!(i18n, two_factor.step_code)}</p>
+                                    <ActionForm action=confirm attr:class="stack-form" attr:novalidate=true>
+                                        <FormError error=confirm_error />
+                                        <Field
+                                            name="code"
+                                            label=t_string!(i18n, two_factor.field_code).to_string()
+                                            autocomplete="one-time-code"
+                                            maxlength=10
+                                            error=confirm_error
+                                        />
+                                        <button type="submit" class="button primary" disabled=move || confirm.pending().get()>
+                                            {t!(i18n, two_factor.confirm_submit)}
+                                        </button>
+                                    </ActionForm>
+                                </li>
+                            </ol>
+                        }
+                    })
+            }}
+            {move || {
+                codes()
+                    .map(|codes| {
+                        view! {
+                            <p class="alert success" role="status">{t!(i18n, two_factor.enabled)}</p>
+                            <h2>{t!(i18n, two_factor.codes_title)}</h2>
+                            <p>{t!(i18n, two_factor.codes_lead)}</p>
+                            <ul class="recovery-codes">
+                                {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+                            </ul>
+                            <p>
+                                <a class="button primary" href="/account">{t!(i18n, two_factor.codes_done)}</a>
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}

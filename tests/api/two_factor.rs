@@ -1,0 +1,201 @@
+use app::{
+    api::{
+        auth::LogIn,
+        two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, TotpSetup, VerifySecondFactor},
+    },
+    domain::{email::EmailAddress, language::Language, role::Role},
+    errors::{AppError, Problem},
+    security::password::hash_password,
+    store::people,
+};
+use igang_tests::{TestApp, TestOptions, backends, spawn_app};
+use leptos::server_fn::ServerFn;
+use reqwest::header::LOCATION;
+use totp_rs::{Algorithm, Secret, TOTP};
+
+const PASSWORD: &str = "en rolig tirsdag i haven";
+
+async fn staff_member(app: &TestApp, email: &str, role: Role) {
+    let user = people::create_user(
+        &app.db,
+        people::NewUser {
+            email: EmailAddress::parse(email).unwrap(),
+            display_name: "Tove Underviser".into(),
+            language: Language::Da,
+            password_hash: Some(hash_password(PASSWORD).unwrap()),
+            email_verified: true,
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    people::grant_role(&app.db, user.id, role, None)
+        .await
+        .unwrap();
+}
+
+fn code_at(secret: &str, offset_secs: i64) -> String {
+    let secret: String = secret.split_whitespace().collect();
+    let totp = TOTP::new(
+        Algorithm::SHA1,
+        6,
+        1,
+        30,
+        Secret::Encoded(secret).to_bytes().unwrap(),
+        None,
+        String::new(),
+    )
+    .unwrap();
+    let now = chrono::Utc::now().timestamp() + offset_secs;
+    totp.generate(now as u64)
+}
+
+async fn json<T: serde::de::DeserializeOwned>(response: reqwest::Response) -> T {
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    assert!(status.is_success(), "{status}: {body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+async fn error(response: reqwest::Response) -> AppError {
+    let body = response.text().await.unwrap();
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+#[tokio::test]
+async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
+    for backend in backends() {
+        let app = spawn_app(&backend, TestOptions::default()).await;
+        staff_member(&app, "tove@underviser.test", Role::Trainer).await;
+        let client = app.client();
+
+        // Staff go straight to enrolment after the password.
+        let login = app
+            .call(
+                &client,
+                LogIn::PATH,
+                &[("email", "tove@underviser.test"), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(
+            login.headers()[LOCATION],
+            "/account/two-factor",
+            "{}",
+            backend.name()
+        );
+
+        let setup: TotpSetup = json(app.call(&client, BeginTotpEnrolment::PATH, &[]).await).await;
+        assert!(setup.qr_path.starts_with('M') && setup.qr_size > 20);
+        let wrong = app
+            .call(&client, ConfirmTotpEnrolment::PATH, &[("code", "000000")])
+            .await;
+        assert_eq!(wrong.status(), 422);
+        assert_eq!(
+            error(wrong).await.problem_for("code"),
+            Some(Problem::WrongCode)
+        );
+        let first = code_at(&setup.secret, 0);
+        let codes: Vec<String> = json(
+            app.call(&client, ConfirmTotpEnrolment::PATH, &[("code", &first)])
+                .await,
+        )
+        .await;
+        assert_eq!(codes.len(), 10);
+        // A second enrolment cannot silently replace the authenticator.
+        assert_eq!(
+            app.call(&client, BeginTotpEnrolment::PATH, &[])
+                .await
+                .status(),
+            403
+        );
+
+        // A new sign-in now stops halfway and asks for a code.
+        let phone = app.client();
+        let login = app
+            .call(
+                &phone,
+                LogIn::PATH,
+                &[("email", "tove@underviser.test"), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(login.headers()[LOCATION], "/login/two-factor?next=/account");
+        let halfway = app.page(&phone, "/account").await;
+        assert!(
+            halfway.status().is_redirection(),
+            "halfway signed in sees no account page"
+        );
+
+        // The code already used at enrolment does not work again.
+        let replay = app
+            .call(
+                &phone,
+                VerifySecondFactor::PATH,
+                &[("code", &first), ("next", "/account")],
+            )
+            .await;
+        assert_eq!(
+            error(replay).await.problem_for("code"),
+            Some(Problem::WrongCode)
+        );
+        let next_code = code_at(&setup.secret, 30);
+        let ok = app
+            .call(
+                &phone,
+                VerifySecondFactor::PATH,
+                &[("code", &next_code), ("next", "/account")],
+            )
+            .await;
+        assert_eq!(ok.headers()[LOCATION], "/account");
+        assert_eq!(app.page(&phone, "/account").await.status(), 200);
+
+        // A recovery code works once, typed loosely.
+        let laptop = app.client();
+        app.call(
+            &laptop,
+            LogIn::PATH,
+            &[("email", "tove@underviser.test"), ("password", PASSWORD)],
+        )
+        .await;
+        let typed = format!(" {} ", codes[3].to_uppercase());
+        let ok = app
+            .call(&laptop, VerifySecondFactor::PATH, &[("code", &typed)])
+            .await;
+        assert_eq!(ok.headers()[LOCATION], "/account");
+        let tablet = app.client();
+        app.call(
+            &tablet,
+            LogIn::PATH,
+            &[("email", "tove@underviser.test"), ("password", PASSWORD)],
+        )
+        .await;
+        let again = app
+            .call(&tablet, VerifySecondFactor::PATH, &[("code", &codes[3])])
+            .await;
+        assert_eq!(
+            error(again).await.problem_for("code"),
+            Some(Problem::WrongCode)
+        );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn volunteers_may_sign_in_without_a_second_factor() {
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    staff_member(&app, "freja@frivillig.test", Role::Volunteer).await;
+    let client = app.client();
+    let login = app
+        .call(
+            &client,
+            LogIn::PATH,
+            &[("email", "freja@frivillig.test"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(login.headers()[LOCATION], "/account");
+    // Not halfway: there is no code to give.
+    let verify = app
+        .call(&client, VerifySecondFactor::PATH, &[("code", "123456")])
+        .await;
+    assert_eq!(verify.status(), 403);
+    app.stop().await;
+}
