@@ -1,5 +1,6 @@
 //! Server functions, one folder per feature: each authorizes, validates, and calls store and domain.
 
+pub mod account;
 pub mod auth;
 pub mod two_factor;
 
@@ -21,6 +22,11 @@ pub fn register_all() {
     register_explicit::<two_factor::BeginTotpEnrolment>();
     register_explicit::<two_factor::ConfirmTotpEnrolment>();
     register_explicit::<two_factor::VerifySecondFactor>();
+    register_explicit::<account::UpdateProfile>();
+    register_explicit::<account::ChangePassword>();
+    register_explicit::<account::RequestEmailChange>();
+    register_explicit::<account::ConfirmEmailChange>();
+    register_explicit::<account::DeleteAccount>();
 }
 
 #[cfg(feature = "ssr")]

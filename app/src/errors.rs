@@ -26,6 +26,10 @@ pub enum Problem {
     UnknownLanguage,
     /// The authenticator or recovery code is not right (or was used before).
     WrongCode,
+    /// The current password given to confirm a change is wrong.
+    WrongPassword,
+    /// A box that must be ticked was not.
+    MustConfirm,
 }
 
 /// A problem tied to a named form field.

@@ -29,7 +29,7 @@ use crate::{
     components::layout::Layout,
     i18n::*,
     pages::{
-        account::AccountPage,
+        account::{AccountPage, ConfirmEmailChangePage},
         auth::{
             login::LoginPage,
             password::{ForgotPasswordPage, ForgotSentPage, ResetPasswordPage},
@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset-password") view=ResetPasswordPage />
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/login/two-factor") view=SecondFactorPage />
+                    <Route path=path!("/confirm-email-change") view=ConfirmEmailChangePage />
                     <Route path=path!("/account/two-factor") view=TwoFactorSetupPage />
                 </Routes>
             </Layout>

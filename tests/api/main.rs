@@ -1,5 +1,6 @@
 //! Integration tests: the whole server over HTTP, on SQLite and (with TEST_DATABASE_URL) PostgreSQL.
 
+mod account;
 mod auth;
 mod cli;
 mod health;

@@ -7,7 +7,12 @@ use app::api::auth::{
     ConfirmEmail, CurrentViewer, LogIn, LogOut, LogOutEverywhere, RequestPasswordReset,
     ResetPassword, SignUp,
 };
-use app::api::two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, VerifySecondFactor};
+use app::api::{
+    account::{
+        ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
+    },
+    two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, VerifySecondFactor},
+};
 use leptos::server_fn::ServerFn;
 
 /// Every POST endpoint with a form that would otherwise be accepted. A new server function
@@ -43,6 +48,26 @@ fn mutating_endpoints() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)
         (BeginTotpEnrolment::PATH, vec![]),
         (ConfirmTotpEnrolment::PATH, vec![("code", "123456")]),
         (VerifySecondFactor::PATH, vec![("code", "123456")]),
+        (
+            UpdateProfile::PATH,
+            vec![("name", "Ann"), ("language", "da")],
+        ),
+        (
+            ChangePassword::PATH,
+            vec![
+                ("current_password", "x"),
+                ("password", "en rolig tirsdag i haven"),
+            ],
+        ),
+        (
+            RequestEmailChange::PATH,
+            vec![("new_email", "ann@y.dk"), ("current_password", "x")],
+        ),
+        (ConfirmEmailChange::PATH, vec![("token", "x")]),
+        (
+            DeleteAccount::PATH,
+            vec![("current_password", "x"), ("confirm", "yes")],
+        ),
     ]
 }
 

@@ -17,6 +17,8 @@ pub fn problem_message(i18n: leptos_i18n::I18nContext<Locale>, problem: Problem)
         Problem::PasswordTooCommon => t_string!(i18n, errors.password_too_common).to_string(),
         Problem::UnknownLanguage => t_string!(i18n, errors.unknown_language).to_string(),
         Problem::WrongCode => t_string!(i18n, errors.wrong_code).to_string(),
+        Problem::WrongPassword => t_string!(i18n, errors.wrong_password).to_string(),
+        Problem::MustConfirm => t_string!(i18n, errors.must_confirm).to_string(),
     }
 }
 

@@ -2,14 +2,20 @@
 
 use crate::{components::values_tabs::ValuesTabs, i18n::*};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 /// `/`: the Danish-first introduction to Igang.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    let query = use_query_map();
+    let deleted = move || query.read().get("deleted").is_some();
     view! {
         <section class="hero">
             <div class="container hero-inner">
+                <Show when=deleted>
+                    <p class="alert success" role="status">{t!(i18n, home.deleted_notice)}</p>
+                </Show>
                 <p class="eyebrow">{t!(i18n, home.eyebrow)}</p>
                 <h1>{t!(i18n, home.title)}</h1>
                 <p class="lead">{t!(i18n, home.lead)}</p>

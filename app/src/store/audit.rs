@@ -41,6 +41,10 @@ pub enum Event {
     RecoveryCodeUsed,
     /// A wrong second-factor code was given.
     TwoFactorFailed,
+    /// The account moved to a new address.
+    EmailChanged,
+    /// Name or language changed.
+    ProfileChanged,
 }
 
 impl Event {
@@ -63,6 +67,8 @@ impl Event {
             Event::TwoFactorPassed => "two_factor_passed",
             Event::RecoveryCodeUsed => "recovery_code_used",
             Event::TwoFactorFailed => "two_factor_failed",
+            Event::EmailChanged => "email_changed",
+            Event::ProfileChanged => "profile_changed",
         }
     }
 }

@@ -195,3 +195,47 @@ pub async fn record_totp_step(db: &impl ConnectionTrait, id: i32, step: i64) -> 
         .await?;
     Ok(result.rows_affected == 1)
 }
+
+/// Changes the display name and preferred language.
+pub async fn update_profile(
+    db: &impl ConnectionTrait,
+    id: i32,
+    display_name: &str,
+    language: Language,
+) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(user::Column::DisplayName, Expr::value(display_name))
+        .col_expr(user::Column::Language, Expr::value(language.code()))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Moves the account to a new, confirmed address; `Conflict` if another account has it.
+pub async fn set_email(
+    db: &impl ConnectionTrait,
+    id: i32,
+    email: &EmailAddress,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    let taken = find_by_email(db, email)
+        .await?
+        .is_some_and(|other| other.id != id);
+    if taken {
+        return Err(StoreError::Conflict("account with this email"));
+    }
+    user::Entity::update_many()
+        .col_expr(user::Column::Email, Expr::value(email.as_str()))
+        .col_expr(user::Column::EmailVerifiedAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Deletes an account; its sessions, roles, tokens and codes go with it.
+pub async fn delete_user(db: &impl ConnectionTrait, id: i32) -> StoreResult<()> {
+    user::Entity::delete_by_id(id).exec(db).await?;
+    Ok(())
+}

@@ -1,0 +1,262 @@
+//! The signed-in person's own account: profile, password, address, deletion.
+
+use crate::errors::AppError;
+use leptos::prelude::*;
+
+/// Checks the current password of the signed-in person before a sensitive change.
+#[cfg(feature = "ssr")]
+async fn confirm_password(
+    state: &crate::state::AppState,
+    auth: &crate::auth::Auth,
+    password: String,
+) -> Result<(), AppError> {
+    use crate::{
+        api::{auth::limits, context::rate_limited},
+        errors::Problem,
+        security::password::verify_password_bounded,
+        store::{rate_limit, sessions},
+    };
+    let now = chrono::Utc::now();
+    let bucket = format!("login-account:{}", auth.user.email);
+    if let Err(wait) =
+        rate_limit::check(&state.db, &bucket, limits::LOGIN_FAILURES_PER_ACCOUNT, now).await?
+    {
+        return Err(rate_limited(wait));
+    }
+    if !verify_password_bounded(password, auth.user.password_hash.clone()).await {
+        rate_limit::record(&state.db, &bucket, now).await?;
+        return Err(AppError::field("current_password", Problem::WrongPassword));
+    }
+    sessions::mark_reauthenticated(&state.db, auth.session_id, now).await?;
+    Ok(())
+}
+
+/// Changes name and preferred language.
+#[server(endpoint = "account/profile")]
+pub async fn update_profile(name: String, language: String) -> Result<(), AppError> {
+    use crate::{
+        api::{
+            auth::validate,
+            context::{require, state},
+        },
+        domain::{authz::Action, language::Language},
+        errors::Problem,
+        store::{audit, people},
+    };
+    let state = state()?;
+    let auth = require(Action::ManageOwnAccount)?;
+    let mut errors = Vec::new();
+    let name = validate::name(&name, &mut errors);
+    let language = language.parse::<Language>();
+    if language.is_err() {
+        errors.push(crate::errors::FieldError {
+            field: "language".into(),
+            problem: Problem::UnknownLanguage,
+        });
+    }
+    let (Ok(language), true) = (language, errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    people::update_profile(&state.db, auth.user.id, &name, language).await?;
+    let id = Some(auth.user.id);
+    audit::record(
+        &state.db,
+        audit::Event::ProfileChanged,
+        id,
+        id,
+        None,
+        chrono::Utc::now(),
+    )
+    .await?;
+    leptos_axum::redirect("/account?saved=profile");
+    Ok(())
+}
+
+/// Changes the password; other sessions end, this one stays.
+#[server(endpoint = "account/password")]
+pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
+    use crate::{
+        api::{
+            auth::validate,
+            context::{require, state},
+        },
+        domain::{authz::Action, email::EmailAddress},
+        mail::{self, Template},
+        security::password::hash_password_bounded,
+        store::{audit, db::begin_write, people, sessions},
+    };
+    let state = state()?;
+    let auth = require(Action::ManageOwnAccount)?;
+    let mut errors = Vec::new();
+    validate::new_password(&password, &auth.user.email, &mut errors);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    confirm_password(&state, &auth, current_password).await?;
+    let hash = hash_password_bounded(password).await.map_err(|error| {
+        tracing::error!(%error, "hashing failed");
+        AppError::Internal
+    })?;
+    let now = chrono::Utc::now();
+    let txn = begin_write(&state.db).await?;
+    people::set_password_hash(&txn, auth.user.id, hash, now).await?;
+    sessions::delete_all_for_user(&txn, auth.user.id, Some(auth.session_id)).await?;
+    let to = EmailAddress::parse(&auth.user.email).map_err(|_| AppError::Internal)?;
+    mail::queue(
+        &txn,
+        &to,
+        auth.user.language.parse().unwrap_or_default(),
+        Template::PasswordChanged,
+        serde_json::json!({
+            "name": auth.user.display_name,
+            "link": format!("{}/forgot-password", state.site.base_url),
+        }),
+    )
+    .await?;
+    let id = Some(auth.user.id);
+    audit::record(&txn, audit::Event::PasswordChanged, id, id, None, now).await?;
+    txn.commit().await?;
+    mail::ring(&state.mail_wakeup);
+    leptos_axum::redirect("/account?saved=password");
+    Ok(())
+}
+
+/// Mails a confirmation link to a new address; the account moves when it is opened.
+#[server(endpoint = "account/email")]
+pub async fn request_email_change(
+    new_email: String,
+    current_password: String,
+) -> Result<(), AppError> {
+    use crate::{
+        api::{
+            auth::validate,
+            context::{require, state},
+        },
+        domain::authz::Action,
+        mail::{self, Template},
+        security::token::new_secret,
+        store::{people, tokens},
+    };
+    let state = state()?;
+    let auth = require(Action::ManageOwnAccount)?;
+    let mut errors = Vec::new();
+    let Some(email) = validate::email(&new_email, "new_email", &mut errors) else {
+        return Err(AppError::Invalid(errors));
+    };
+    confirm_password(&state, &auth, current_password).await?;
+    let now = chrono::Utc::now();
+    // An address that belongs to someone else gets no mail and the same answer.
+    if people::find_by_email(&state.db, &email).await?.is_none() {
+        tokens::void_for_user(&state.db, auth.user.id, tokens::Purpose::ChangeEmail, now).await?;
+        let (secret, token_hash) = new_secret();
+        tokens::create(
+            &state.db,
+            tokens::NewToken {
+                token_hash,
+                purpose: tokens::Purpose::ChangeEmail,
+                user_id: Some(auth.user.id),
+                email: Some(email.as_str().to_owned()),
+                payload: None,
+            },
+            now,
+        )
+        .await?;
+        mail::queue(
+            &state.db,
+            &email,
+            auth.user.language.parse().unwrap_or_default(),
+            Template::VerifyEmail,
+            serde_json::json!({
+                "name": auth.user.display_name,
+                "link": format!("{}/confirm-email-change?token={secret}", state.site.base_url),
+            }),
+        )
+        .await?;
+        mail::ring(&state.mail_wakeup);
+    }
+    leptos_axum::redirect("/account?saved=email-sent");
+    Ok(())
+}
+
+/// Moves the account to the address the link was sent to.
+#[server(endpoint = "account/confirm-email")]
+pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
+    use crate::{
+        api::context::state,
+        domain::email::EmailAddress,
+        security::token::hash_secret,
+        store::{StoreError, audit, db::begin_write, people, tokens},
+    };
+    let state = state()?;
+    let now = chrono::Utc::now();
+    let txn = begin_write(&state.db).await?;
+    let found = tokens::find_valid(
+        &txn,
+        &hash_secret(token.trim()),
+        tokens::Purpose::ChangeEmail,
+        now,
+    )
+    .await?
+    .ok_or(AppError::LinkInvalid)?;
+    let (Some(user_id), Some(email)) = (found.user_id, found.email.as_deref()) else {
+        return Err(AppError::LinkInvalid);
+    };
+    let email = EmailAddress::parse(email).map_err(|_| AppError::LinkInvalid)?;
+    if !tokens::consume(&txn, found.id, now).await? {
+        return Err(AppError::LinkInvalid);
+    }
+    match people::set_email(&txn, user_id, &email, now).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict(_)) => return Err(AppError::LinkInvalid),
+        Err(other) => return Err(other.into()),
+    }
+    audit::record(
+        &txn,
+        audit::Event::EmailChanged,
+        Some(user_id),
+        Some(user_id),
+        None,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect("/account?saved=email");
+    Ok(())
+}
+
+/// Deletes the signed-in person's account for good.
+#[server(endpoint = "account/delete")]
+pub async fn delete_account(
+    current_password: String,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    use crate::{
+        api::context::{require, set_cookie, state},
+        auth,
+        domain::authz::Action,
+        errors::Problem,
+        store::{audit, db::begin_write, people},
+    };
+    let state = state()?;
+    let current = require(Action::ManageOwnAccount)?;
+    if confirm.as_deref() != Some("yes") {
+        return Err(AppError::field("confirm", Problem::MustConfirm));
+    }
+    confirm_password(&state, &current, current_password).await?;
+    let txn = begin_write(&state.db).await?;
+    // Recorded first, so the event survives with the person's id set to empty.
+    audit::record(
+        &txn,
+        audit::Event::AccountDeleted,
+        Some(current.user.id),
+        Some(current.user.id),
+        None,
+        chrono::Utc::now(),
+    )
+    .await?;
+    people::delete_user(&txn, current.user.id).await?;
+    txn.commit().await?;
+    set_cookie(&auth::clear_session_cookie(state.site.is_https()));
+    leptos_axum::redirect("/?deleted=1");
+    Ok(())
+}
