@@ -1,6 +1,7 @@
 //! Server functions, one folder per feature: each authorizes, validates, and calls store and domain.
 
 pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod two_factor;
 
@@ -27,6 +28,15 @@ pub fn register_all() {
     register_explicit::<account::RequestEmailChange>();
     register_explicit::<account::ConfirmEmailChange>();
     register_explicit::<account::DeleteAccount>();
+    register_explicit::<admin::ListUsers>();
+    register_explicit::<admin::SetRole>();
+    register_explicit::<admin::ListAudit>();
+    register_explicit::<admin::ListCentres>();
+    register_explicit::<admin::InvitableCentres>();
+    register_explicit::<admin::CreateCentre>();
+    register_explicit::<admin::Invite>();
+    register_explicit::<admin::AcceptInvitation>();
+    register_explicit::<admin::InvitationStatus>();
 }
 
 #[cfg(feature = "ssr")]

@@ -68,6 +68,9 @@ pub enum AppError {
     /// The signed-in person may not do this.
     #[error("not allowed")]
     Forbidden,
+    /// The thing asked for does not exist (or is not visible to this person).
+    #[error("not found")]
+    NotFound,
     /// Something failed on the server; details are in the server log.
     #[error("something went wrong on our side")]
     Internal,
@@ -107,6 +110,7 @@ impl AppError {
             AppError::EmailNotVerified | AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::LinkInvalid | AppError::Request(_) => StatusCode::BAD_REQUEST,
+            AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -30,6 +30,13 @@ use crate::{
     i18n::*,
     pages::{
         account::{AccountPage, ConfirmEmailChangePage},
+        admin::{
+            AdminHome,
+            audit::AdminAudit,
+            centres::AdminCentres,
+            invitations::{AcceptInvitationPage, AdminInvitations},
+            users::AdminUsers,
+        },
         auth::{
             login::LoginPage,
             password::{ForgotPasswordPage, ForgotSentPage, ResetPasswordPage},
@@ -97,6 +104,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage />
                     <Route path=path!("/login/two-factor") view=SecondFactorPage />
                     <Route path=path!("/confirm-email-change") view=ConfirmEmailChangePage />
+                    <Route path=path!("/admin") view=AdminHome />
+                    <Route path=path!("/admin/users") view=AdminUsers />
+                    <Route path=path!("/admin/centres") view=AdminCentres />
+                    <Route path=path!("/admin/invitations") view=AdminInvitations />
+                    <Route path=path!("/admin/audit") view=AdminAudit />
+                    <Route path=path!("/invitation") view=AcceptInvitationPage />
                     <Route path=path!("/account/two-factor") view=TwoFactorSetupPage />
                 </Routes>
             </Layout>

@@ -26,17 +26,20 @@ pub enum Template {
     PasswordReset,
     /// The password was changed.
     PasswordChanged,
+    /// Someone was invited to be a coordinator or trainer.
+    Invitation,
 }
 
 impl Template {
     /// Every template, for checks that each renders in each language.
-    pub const ALL: [Template; 6] = [
+    pub const ALL: [Template; 7] = [
         Template::Welcome,
         Template::TestMessage,
         Template::VerifyEmail,
         Template::AccountExists,
         Template::PasswordReset,
         Template::PasswordChanged,
+        Template::Invitation,
     ];
 
     /// Folder name under `mail/templates/`.
@@ -48,6 +51,7 @@ impl Template {
             Template::AccountExists => "account_exists",
             Template::PasswordReset => "password_reset",
             Template::PasswordChanged => "password_changed",
+            Template::Invitation => "invitation",
         }
     }
 }
@@ -133,6 +137,7 @@ fn environment() -> &'static Environment<'static> {
             "account_exists",
             "password_reset",
             "password_changed",
+            "invitation",
         ) {
             env.add_template(name, source)
                 .expect("embedded mail templates are valid");
@@ -264,7 +269,7 @@ mod tests {
                 let mail = render(
                     template,
                     language,
-                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC" },
+                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus" },
                 )
                 .unwrap_or_else(|e| panic!("{e}"));
                 assert!(!mail.subject.is_empty());

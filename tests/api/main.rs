@@ -1,8 +1,11 @@
 //! Integration tests: the whole server over HTTP, on SQLite and (with TEST_DATABASE_URL) PostgreSQL.
 
 mod account;
+mod admin;
 mod auth;
+mod authz;
 mod cli;
+mod endpoints;
 mod health;
 mod landing;
 mod mail;

@@ -3,95 +3,15 @@ use reqwest::header::{
     CONTENT_SECURITY_POLICY, REFERRER_POLICY, SET_COOKIE, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 
-use app::api::auth::{
-    ConfirmEmail, CurrentViewer, LogIn, LogOut, LogOutEverywhere, RequestPasswordReset,
-    ResetPassword, SignUp,
-};
-use app::api::{
-    account::{
-        ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
-    },
-    two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, VerifySecondFactor},
-};
-use leptos::server_fn::ServerFn;
-
-/// Every POST endpoint with a form that would otherwise be accepted. A new server function
-/// must be added here, or `every_server_function_is_listed` fails.
-fn mutating_endpoints() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    vec![
-        ("/language", vec![("lang", "en"), ("next", "/")]),
-        (
-            SignUp::PATH,
-            vec![
-                ("name", "Ann"),
-                ("email", "ann@x.dk"),
-                ("password", "en rolig tirsdag i haven"),
-                ("language", "da"),
-            ],
-        ),
-        (ConfirmEmail::PATH, vec![("token", "x")]),
-        (
-            LogIn::PATH,
-            vec![
-                ("email", "ann@x.dk"),
-                ("password", "en rolig tirsdag i haven"),
-            ],
-        ),
-        (LogOut::PATH, vec![]),
-        (LogOutEverywhere::PATH, vec![]),
-        (RequestPasswordReset::PATH, vec![("email", "ann@x.dk")]),
-        (
-            ResetPassword::PATH,
-            vec![("token", "x"), ("password", "en rolig tirsdag i haven")],
-        ),
-        (CurrentViewer::PATH, vec![]),
-        (BeginTotpEnrolment::PATH, vec![]),
-        (ConfirmTotpEnrolment::PATH, vec![("code", "123456")]),
-        (VerifySecondFactor::PATH, vec![("code", "123456")]),
-        (
-            UpdateProfile::PATH,
-            vec![("name", "Ann"), ("language", "da")],
-        ),
-        (
-            ChangePassword::PATH,
-            vec![
-                ("current_password", "x"),
-                ("password", "en rolig tirsdag i haven"),
-            ],
-        ),
-        (
-            RequestEmailChange::PATH,
-            vec![("new_email", "ann@y.dk"), ("current_password", "x")],
-        ),
-        (ConfirmEmailChange::PATH, vec![("token", "x")]),
-        (
-            DeleteAccount::PATH,
-            vec![("current_password", "x"), ("confirm", "yes")],
-        ),
-    ]
-}
-
-#[test]
-fn every_server_function_is_listed() {
-    let listed: Vec<&str> = mutating_endpoints()
-        .into_iter()
-        .map(|(path, _)| path)
-        .collect();
-    for (path, _method) in leptos::server_fn::axum::server_fn_paths() {
-        assert!(
-            listed.contains(&path),
-            "server function {path} has no entry in mutating_endpoints()"
-        );
-    }
-}
+use crate::endpoints;
 
 #[tokio::test]
 async fn cross_site_posts_are_refused_on_every_mutating_endpoint() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
-    for (path, form) in mutating_endpoints() {
+    for endpoint in endpoints::all("x") {
         // A fresh browser per endpoint: the language switch's own success sets a cookie.
         let client = app.client();
-        let form = form.as_slice();
+        let (path, form) = (endpoint.path, endpoint.form.as_slice());
         let foreign_origin = client
             .post(app.url(path))
             .header("origin", "https://evil.example")

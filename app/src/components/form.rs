@@ -35,6 +35,7 @@ pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -
         AppError::LinkInvalid => t!(i18n, errors.link_invalid).into_any(),
         AppError::Unauthenticated => t!(i18n, errors.unauthenticated).into_any(),
         AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
+        AppError::NotFound => t!(i18n, errors.not_found).into_any(),
         AppError::Internal => t!(i18n, errors.internal).into_any(),
         AppError::Request(_) => t!(i18n, errors.request).into_any(),
     }

@@ -20,7 +20,8 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
 
-fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> String {
+/// A role's name in the page's language.
+pub fn role_name(i18n: leptos_i18n::I18nContext<Locale>, role: Role) -> String {
     match role {
         Role::Volunteer => t_string!(i18n, roles.volunteer).to_string(),
         Role::Trainer => t_string!(i18n, roles.trainer).to_string(),

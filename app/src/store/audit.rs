@@ -45,6 +45,10 @@ pub enum Event {
     EmailChanged,
     /// Name or language changed.
     ProfileChanged,
+    /// A centre was created.
+    CentreCreated,
+    /// Someone was invited to a role.
+    Invited,
 }
 
 impl Event {
@@ -69,6 +73,8 @@ impl Event {
             Event::TwoFactorFailed => "two_factor_failed",
             Event::EmailChanged => "email_changed",
             Event::ProfileChanged => "profile_changed",
+            Event::CentreCreated => "centre_created",
+            Event::Invited => "invited",
         }
     }
 }
@@ -94,4 +100,19 @@ pub async fn record(
     .await?;
     tracing::info!(event = event.as_str(), actor_id, subject_id, "audit");
     Ok(())
+}
+
+/// One page of the log, newest first, and the number of events in all.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    page: u64,
+    per_page: u64,
+) -> StoreResult<(Vec<AuditEvent>, u64)> {
+    use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
+    let paginator = audit_event::Entity::find()
+        .order_by_desc(audit_event::Column::At)
+        .order_by_desc(audit_event::Column::Id)
+        .paginate(db, per_page);
+    let total = paginator.num_items().await?;
+    Ok((paginator.fetch_page(page).await?, total))
 }

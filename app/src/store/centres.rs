@@ -52,3 +52,42 @@ pub async fn find_by_name(db: &impl ConnectionTrait, name: &str) -> StoreResult<
         .one(db)
         .await?)
 }
+
+/// The centre with this public id.
+pub async fn find_by_public_id(
+    db: &impl ConnectionTrait,
+    public_id: &str,
+) -> StoreResult<Option<Centre>> {
+    Ok(centre::Entity::find()
+        .filter(centre::Column::PublicId.eq(public_id))
+        .one(db)
+        .await?)
+}
+
+/// Centres with these ids, by name.
+pub async fn by_ids(db: &impl ConnectionTrait, ids: Vec<i32>) -> StoreResult<Vec<Centre>> {
+    use sea_orm::QueryOrder;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(centre::Entity::find()
+        .filter(centre::Column::Id.is_in(ids))
+        .order_by_asc(centre::Column::Name)
+        .all(db)
+        .await?)
+}
+
+/// One page of all centres by name, and how many there are.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    page: u64,
+    per_page: u64,
+) -> StoreResult<(Vec<Centre>, u64)> {
+    use sea_orm::{PaginatorTrait, QueryOrder};
+    let paginator = centre::Entity::find()
+        .order_by_asc(centre::Column::Name)
+        .order_by_asc(centre::Column::Id)
+        .paginate(db, per_page);
+    let total = paginator.num_items().await?;
+    Ok((paginator.fetch_page(page).await?, total))
+}

@@ -239,3 +239,86 @@ pub async fn delete_user(db: &impl ConnectionTrait, id: i32) -> StoreResult<()> 
     user::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
 }
+
+/// The account with this public id, if any.
+pub async fn find_by_public_id(
+    db: &impl ConnectionTrait,
+    public_id: &str,
+) -> StoreResult<Option<User>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::PublicId.eq(public_id))
+        .one(db)
+        .await?)
+}
+
+/// Accounts whose name or email contains `query` (any case), sorted by name; one page and the total.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    query: &str,
+    page: u64,
+    per_page: u64,
+) -> StoreResult<(Vec<User>, u64)> {
+    use sea_orm::{Condition, PaginatorTrait, QueryOrder, sea_query::Func};
+    let pattern = format!("%{}%", query.to_lowercase().replace(['%', '_'], ""));
+    let filter = Condition::any()
+        .add(Expr::expr(Func::lower(Expr::col(user::Column::Email))).like(pattern.clone()))
+        .add(Expr::expr(Func::lower(Expr::col(user::Column::DisplayName))).like(pattern));
+    let paginator = user::Entity::find()
+        .filter(filter)
+        .order_by_asc(user::Column::DisplayName)
+        .order_by_asc(user::Column::Id)
+        .paginate(db, per_page);
+    let total = paginator.num_items().await?;
+    Ok((paginator.fetch_page(page).await?, total))
+}
+
+/// The roles of many accounts in one query.
+pub async fn roles_of_many(
+    db: &impl ConnectionTrait,
+    user_ids: Vec<i32>,
+) -> StoreResult<std::collections::HashMap<i32, Vec<(Role, Option<i32>)>>> {
+    let mut out: std::collections::HashMap<i32, Vec<(Role, Option<i32>)>> =
+        std::collections::HashMap::new();
+    if user_ids.is_empty() {
+        return Ok(out);
+    }
+    for row in user_role::Entity::find()
+        .filter(user_role::Column::UserId.is_in(user_ids))
+        .all(db)
+        .await?
+    {
+        if let Ok(role) = row.role.parse() {
+            out.entry(row.user_id)
+                .or_default()
+                .push((role, row.centre_id));
+        }
+    }
+    Ok(out)
+}
+
+/// Email addresses of many accounts in one query.
+pub async fn emails_of(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+) -> StoreResult<std::collections::HashMap<i32, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect())
+}
+
+/// Removes a role (at every centre, for coordinators).
+pub async fn revoke_role(db: &impl ConnectionTrait, user_id: i32, role: Role) -> StoreResult<()> {
+    user_role::Entity::delete_many()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .filter(user_role::Column::Role.eq(role.as_str()))
+        .exec(db)
+        .await?;
+    Ok(())
+}

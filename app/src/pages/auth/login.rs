@@ -27,6 +27,9 @@ pub fn LoginPage() -> impl IntoView {
             <Show when=move || flag("reset")>
                 <p class="alert success" role="status">{t!(i18n, auth.reset_notice)}</p>
             </Show>
+            <Show when=move || flag("invited")>
+                <p class="alert success" role="status">{t!(i18n, auth.invited_notice)}</p>
+            </Show>
             <Show when=move || flag("signed_out")>
                 <p class="alert success" role="status">{t!(i18n, auth.signed_out_notice)}</p>
             </Show>

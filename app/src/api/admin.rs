@@ -1,0 +1,29 @@
+//! Administration: people and roles, centres, invitations, the audit log.
+
+mod audit_log;
+mod centres;
+mod invitations;
+mod users;
+
+pub use audit_log::*;
+pub use centres::*;
+pub use invitations::*;
+pub use users::*;
+
+use serde::{Deserialize, Serialize};
+
+/// Rows per page in every admin list.
+pub const PER_PAGE: u64 = 25;
+
+/// One page of a longer list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// The rows on this page.
+    pub items: Vec<T>,
+    /// Page number, from 1.
+    pub page: u64,
+    /// Number of pages (at least 1).
+    pub pages: u64,
+    /// Rows in all.
+    pub total: u64,
+}

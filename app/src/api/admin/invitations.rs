@@ -1,0 +1,223 @@
+use crate::errors::AppError;
+use leptos::prelude::*;
+
+/// What an invitation grants, kept with its token.
+#[cfg(feature = "ssr")]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Grant {
+    role: String,
+    centre_id: Option<i32>,
+}
+
+/// Invites someone by email to be a coordinator of a centre, or a trainer.
+#[server(endpoint = "admin/invite")]
+pub async fn invite(email: String, role: String, centre: Option<String>) -> Result<(), AppError> {
+    use crate::{
+        api::{
+            auth::validate,
+            context::{require, state},
+        },
+        domain::{
+            authz::{Action, allows},
+            role::Role,
+        },
+        errors::Problem,
+        mail::{self, Template},
+        security::token::new_secret,
+        store::{audit, centres, people, tokens},
+    };
+    let state = state()?;
+    let inviter = require(Action::ManageOwnAccount)?;
+    let mut errors = Vec::new();
+    let Some(email) = validate::email(&email, "email", &mut errors) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let (role, centre) = match role.parse::<Role>() {
+        Ok(Role::Coordinator) => {
+            let centre = match centre.as_deref().filter(|c| !c.is_empty()) {
+                Some(id) => centres::find_by_public_id(&state.db, id).await?,
+                None => None,
+            }
+            .ok_or(AppError::field("centre", Problem::Required))?;
+            if !allows(
+                Some(&inviter.subject()),
+                Action::InviteCoordinator {
+                    centre_id: centre.id,
+                },
+            ) {
+                return Err(AppError::Forbidden);
+            }
+            (Role::Coordinator, Some(centre))
+        }
+        Ok(Role::Trainer) => {
+            if !allows(Some(&inviter.subject()), Action::ManageUsers) {
+                return Err(AppError::Forbidden);
+            }
+            (Role::Trainer, None)
+        }
+        _ => return Err(AppError::field("role", Problem::Required)),
+    };
+    let now = chrono::Utc::now();
+    let existing = people::find_by_email(&state.db, &email).await?;
+    let (secret, token_hash) = new_secret();
+    let grant = Grant {
+        role: role.as_str().into(),
+        centre_id: centre.as_ref().map(|c| c.id),
+    };
+    tokens::create(
+        &state.db,
+        tokens::NewToken {
+            token_hash,
+            purpose: tokens::Purpose::Invitation,
+            user_id: existing.as_ref().map(|u| u.id),
+            email: Some(email.as_str().to_owned()),
+            payload: serde_json::to_string(&grant).ok(),
+        },
+        now,
+    )
+    .await?;
+    let language = existing
+        .as_ref()
+        .and_then(|u| u.language.parse().ok())
+        .unwrap_or(inviter.user.language.parse().unwrap_or_default());
+    mail::queue(
+        &state.db,
+        &email,
+        language,
+        Template::Invitation,
+        serde_json::json!({
+            "inviter": inviter.user.display_name,
+            "role": role.as_str(),
+            "centre": centre.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
+            "link": format!("{}/invitation?token={secret}", state.site.base_url),
+        }),
+    )
+    .await?;
+    mail::ring(&state.mail_wakeup);
+    let detail = format!("invited {} as {}", email, role.as_str());
+    audit::record(
+        &state.db,
+        audit::Event::Invited,
+        Some(inviter.user.id),
+        existing.map(|u| u.id),
+        Some(detail),
+        now,
+    )
+    .await?;
+    leptos_axum::redirect("/admin/invitations?sent=1");
+    Ok(())
+}
+
+/// Accepts an invitation: attaches the role to the invited address's account, creating it
+/// (with the given name and password) if there is none yet.
+#[server(endpoint = "admin/accept-invitation")]
+pub async fn accept_invitation(
+    token: String,
+    name: Option<String>,
+    password: Option<String>,
+) -> Result<(), AppError> {
+    use crate::{
+        api::{auth::validate, context::state},
+        domain::{email::EmailAddress, language::Language, role::Role},
+        security::{password::hash_password_bounded, token::hash_secret},
+        store::{audit, db::begin_write, people, tokens},
+    };
+    let state = state()?;
+    let now = chrono::Utc::now();
+    let hash = hash_secret(token.trim());
+    let found = tokens::find_valid(&state.db, &hash, tokens::Purpose::Invitation, now)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
+    let email = found
+        .email
+        .as_deref()
+        .and_then(|e| EmailAddress::parse(e).ok())
+        .ok_or(AppError::LinkInvalid)?;
+    let grant: Grant = found
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .ok_or(AppError::LinkInvalid)?;
+    let role: Role = grant.role.parse().map_err(|_| AppError::LinkInvalid)?;
+    let existing = people::find_by_email(&state.db, &email).await?;
+    let new_account = match &existing {
+        Some(_) => None,
+        None => {
+            let mut errors = Vec::new();
+            let name = validate::name(name.as_deref().unwrap_or_default(), &mut errors);
+            let password = password.unwrap_or_default();
+            validate::new_password(&password, email.as_str(), &mut errors);
+            if !errors.is_empty() {
+                return Err(AppError::Invalid(errors));
+            }
+            let hash = hash_password_bounded(password)
+                .await
+                .map_err(|_| AppError::Internal)?;
+            Some((name, hash))
+        }
+    };
+    let txn = begin_write(&state.db).await?;
+    if !tokens::consume(&txn, found.id, now).await? {
+        return Err(AppError::LinkInvalid);
+    }
+    let user_id = match (existing, new_account) {
+        (Some(user), _) => user.id,
+        (None, Some((name, hash))) => {
+            let user = people::create_user(
+                &txn,
+                people::NewUser {
+                    email: email.clone(),
+                    display_name: name,
+                    language: Language::Da,
+                    password_hash: Some(hash),
+                    // The link reached this mailbox.
+                    email_verified: true,
+                },
+                now,
+            )
+            .await?;
+            people::grant_role(&txn, user.id, Role::Volunteer, None).await?;
+            user.id
+        }
+        (None, None) => return Err(AppError::Internal),
+    };
+    people::grant_role(&txn, user_id, role, grant.centre_id).await?;
+    audit::record(
+        &txn,
+        audit::Event::RoleChanged,
+        Some(user_id),
+        Some(user_id),
+        Some(format!("accepted invitation as {}", role.as_str())),
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect("/login?invited=1");
+    Ok(())
+}
+
+/// Whether an invitation link is still usable and whether its address already has an account.
+#[server(endpoint = "admin/invitation-status")]
+pub async fn invitation_status(token: String) -> Result<bool, AppError> {
+    use crate::{
+        api::context::state,
+        domain::email::EmailAddress,
+        security::token::hash_secret,
+        store::{people, tokens},
+    };
+    let state = state()?;
+    let found = tokens::find_valid(
+        &state.db,
+        &hash_secret(token.trim()),
+        tokens::Purpose::Invitation,
+        chrono::Utc::now(),
+    )
+    .await?
+    .ok_or(AppError::LinkInvalid)?;
+    let email = found
+        .email
+        .as_deref()
+        .and_then(|e| EmailAddress::parse(e).ok())
+        .ok_or(AppError::LinkInvalid)?;
+    Ok(people::find_by_email(&state.db, &email).await?.is_some())
+}

@@ -1,0 +1,54 @@
+//! `/admin/...`: people and roles, centres, invitations, audit log; and `/invitation`.
+
+pub mod audit;
+pub mod centres;
+pub mod invitations;
+pub mod users;
+
+use crate::{components::layout::use_viewer, domain::role::Role, errors::AppError, i18n::*};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Sends visitors to sign in before any admin page renders.
+pub fn require_sign_in(path: &str) {
+    #[cfg(feature = "ssr")]
+    if crate::auth::signed_in().is_none() {
+        leptos_axum::redirect(&format!("/login?next={path}"));
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}
+
+/// What a list page shows when loading it failed (most often: not allowed).
+pub fn load_error(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -> AnyView {
+    view! { <p class="alert error" role="alert">{crate::components::form::error_message(i18n, error)}</p> }.into_any()
+}
+
+/// `/admin`: the sections the signed-in person may use.
+#[component]
+pub fn AdminHome() -> impl IntoView {
+    require_sign_in("/admin");
+    let i18n = use_i18n();
+    let viewer = use_viewer();
+    view! {
+        <section class="container page">
+            <h1>{t!(i18n, admin.title)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let viewer = viewer.await.ok().flatten();
+                    let admin = viewer.as_ref().is_some_and(|v| v.has(Role::Admin));
+                    let coordinator = viewer.as_ref().is_some_and(|v| v.has(Role::Coordinator));
+                    view! {
+                        <ul class="admin-links">
+                            {admin.then(|| view! { <li><A href="/admin/users">{t!(i18n, admin.users_title)}</A></li> })}
+                            {admin.then(|| view! { <li><A href="/admin/centres">{t!(i18n, admin.centres_title)}</A></li> })}
+                            {(admin || coordinator).then(|| view! { <li><A href="/admin/invitations">{t!(i18n, admin.invitations_title)}</A></li> })}
+                            {admin.then(|| view! { <li><A href="/admin/audit">{t!(i18n, admin.audit_title)}</A></li> })}
+                        </ul>
+                        {(!admin && !coordinator).then(|| view! { <p>{t!(i18n, errors.forbidden)}</p> })}
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,104 @@
+//! `/admin/invitations` (send one) and `/invitation` (accept one).
+
+use super::{load_error, require_sign_in};
+use crate::{
+    api::admin::{AcceptInvitation, Invite, invitable_centres, invitation_status},
+    components::{
+        form::{Field, FormError, error_message},
+        layout::use_viewer,
+    },
+    domain::role::Role,
+    i18n::*,
+    pages::auth::action_error,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The invitation form: a coordinator for one of the person's centres, or (admins) a trainer.
+#[component]
+pub fn AdminInvitations() -> impl IntoView {
+    require_sign_in("/admin/invitations");
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let sent = move || query.read().get("sent").is_some();
+    let viewer = use_viewer();
+    let centres = Resource::new(|| (), |_| invitable_centres());
+    let invite = ServerAction::<Invite>::new();
+    let error = action_error(invite);
+    view! {
+        <section class="container narrow page">
+            <h1>{t!(i18n, admin.invitations_title)}</h1>
+            <p class="lead">{t!(i18n, admin.invite_lead)}</p>
+            <Show when=sent>
+                <p class="alert success" role="status">{t!(i18n, admin.invitation_sent)}</p>
+            </Show>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let admin = viewer.await.ok().flatten().is_some_and(|v| v.has(Role::Admin));
+                    match centres.await {
+                        Err(e) => load_error(i18n, &e),
+                        Ok(centres) if centres.is_empty() && !admin => view! { <p>{t!(i18n, errors.forbidden)}</p> }.into_any(),
+                        Ok(centres) => view! {
+                            <ActionForm action=invite attr:class="stack-form" attr:novalidate=true>
+                                <FormError error />
+                                <Field name="email" kind="email" label=t_string!(i18n, auth.field_email).to_string() maxlength=254 error />
+                                <div class="field">
+                                    <label for="field-role">{t!(i18n, admin.invite_role)}</label>
+                                    <select id="field-role" name="role">
+                                        <option value="coordinator">{t!(i18n, roles.coordinator)}</option>
+                                        {admin.then(|| view! { <option value="trainer">{t!(i18n, roles.trainer)}</option> })}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="field-centre">{t!(i18n, admin.invite_centre)}</label>
+                                    <p class="hint">{t!(i18n, admin.invite_centre_hint)}</p>
+                                    <select id="field-centre" name="centre">
+                                        {centres.into_iter().map(|c| view! { <option value=c.id>{c.name}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button primary">{t!(i18n, admin.invite_submit)}</button>
+                            </ActionForm>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// Opened from an invitation mail.
+#[component]
+pub fn AcceptInvitationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let status = Resource::new(token, invitation_status);
+    let accept = ServerAction::<AcceptInvitation>::new();
+    let error = action_error(accept);
+    view! {
+        <section class="container narrow page">
+            <h1>{t!(i18n, admin.accept_title)}</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match status.await {
+                        Err(e) => view! { <p class="alert error" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
+                        Ok(has_account) => view! {
+                            <p class="lead">
+                                {if has_account { t!(i18n, admin.accept_existing).into_any() } else { t!(i18n, admin.accept_new).into_any() }}
+                            </p>
+                            <ActionForm action=accept attr:class="stack-form" attr:novalidate=true>
+                                <FormError error />
+                                <input type="hidden" name="token" value=token() />
+                                {(!has_account).then(|| view! {
+                                    <Field name="name" label=t_string!(i18n, auth.field_name).to_string() autocomplete="name" maxlength=120 error />
+                                    <Field name="password" kind="password" label=t_string!(i18n, auth.field_password).to_string() hint=t_string!(i18n, auth.field_password_hint).to_string() autocomplete="new-password" maxlength=128 error />
+                                })}
+                                <button type="submit" class="button primary">{t!(i18n, admin.accept_submit)}</button>
+                            </ActionForm>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,189 @@
+//! Every server function with a harmless form and the rule for who may call it. The
+//! cross-site test and the authorization matrix both walk this table, and a server function
+//! missing from it fails `every_server_function_is_listed`.
+
+use app::api::{
+    account::{
+        ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
+    },
+    admin::{
+        AcceptInvitation, CreateCentre, InvitableCentres, InvitationStatus, Invite, ListAudit,
+        ListCentres, ListUsers, SetRole,
+    },
+    auth::{
+        ConfirmEmail, CurrentViewer, LogIn, LogOut, LogOutEverywhere, RequestPasswordReset,
+        ResetPassword, SignUp,
+    },
+    two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, VerifySecondFactor},
+};
+use leptos::server_fn::ServerFn;
+
+/// Who may call an endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not (the function itself may still refuse bad input).
+    Public,
+    /// Any signed-in person.
+    SignedIn,
+    /// Signed in without an authenticator yet (enrolment).
+    NotEnrolled,
+    /// Only a session halfway through sign-in.
+    HalfwaySignedIn,
+    /// Administrators.
+    Admin,
+    /// Administrators and coordinators of the given centre (centre A in the tests).
+    CoordinatorOfA,
+}
+
+/// One endpoint of the table.
+pub struct Endpoint {
+    /// URL path.
+    pub path: &'static str,
+    /// Form fields that are valid in shape but change nothing important.
+    pub form: Vec<(&'static str, String)>,
+    /// Who may call it.
+    pub access: Access,
+}
+
+fn e(path: &'static str, form: &[(&'static str, &str)], access: Access) -> Endpoint {
+    Endpoint {
+        path,
+        form: form.iter().map(|(k, v)| (*k, (*v).to_owned())).collect(),
+        access,
+    }
+}
+
+/// The table; `centre_a` is the public id of the centre coordinated by "coordinator A".
+/// Sign-out endpoints come last, since they end the caller's session.
+pub fn all(centre_a: &str) -> Vec<Endpoint> {
+    use Access::*;
+    let pw = "en rolig tirsdag i haven";
+    vec![
+        e("/language", &[("lang", "da"), ("next", "/")], Public),
+        e(
+            SignUp::PATH,
+            &[
+                ("name", "Ann"),
+                ("email", "ann@x.test"),
+                ("password", pw),
+                ("language", "da"),
+            ],
+            Public,
+        ),
+        e(ConfirmEmail::PATH, &[("token", "no-such-token")], Public),
+        e(
+            LogIn::PATH,
+            &[("email", "nobody@x.test"), ("password", pw)],
+            Public,
+        ),
+        e(
+            RequestPasswordReset::PATH,
+            &[("email", "nobody@x.test")],
+            Public,
+        ),
+        e(
+            ResetPassword::PATH,
+            &[("token", "no-such-token"), ("password", pw)],
+            Public,
+        ),
+        e(CurrentViewer::PATH, &[], Public),
+        e(
+            ConfirmEmailChange::PATH,
+            &[("token", "no-such-token")],
+            Public,
+        ),
+        e(
+            AcceptInvitation::PATH,
+            &[("token", "no-such-token")],
+            Public,
+        ),
+        e(
+            InvitationStatus::PATH,
+            &[("token", "no-such-token")],
+            Public,
+        ),
+        e(
+            UpdateProfile::PATH,
+            &[("name", ""), ("language", "da")],
+            SignedIn,
+        ),
+        e(
+            ChangePassword::PATH,
+            &[("current_password", "wrong wrong wrong"), ("password", pw)],
+            SignedIn,
+        ),
+        e(
+            RequestEmailChange::PATH,
+            &[
+                ("new_email", "new@x.test"),
+                ("current_password", "wrong wrong wrong"),
+            ],
+            SignedIn,
+        ),
+        e(
+            DeleteAccount::PATH,
+            &[
+                ("current_password", "wrong wrong wrong"),
+                ("confirm", "yes"),
+            ],
+            SignedIn,
+        ),
+        e(InvitableCentres::PATH, &[], SignedIn),
+        e(BeginTotpEnrolment::PATH, &[], NotEnrolled),
+        e(
+            ConfirmTotpEnrolment::PATH,
+            &[("code", "000000")],
+            NotEnrolled,
+        ),
+        e(
+            VerifySecondFactor::PATH,
+            &[("code", "000000")],
+            HalfwaySignedIn,
+        ),
+        e(ListUsers::PATH, &[("query", ""), ("page", "1")], Admin),
+        e(
+            SetRole::PATH,
+            &[
+                ("user", "no-such-user"),
+                ("role", "trainer"),
+                ("grant", "true"),
+            ],
+            Admin,
+        ),
+        e(ListAudit::PATH, &[("page", "1")], Admin),
+        e(ListCentres::PATH, &[("page", "1")], Admin),
+        e(
+            CreateCentre::PATH,
+            &[
+                ("name", ""),
+                ("kind", "volunteer_centre"),
+                ("country", "DK"),
+                ("municipality", "Aarhus"),
+                ("contact_email", "c@x.test"),
+            ],
+            Admin,
+        ),
+        Endpoint {
+            path: Invite::PATH,
+            form: vec![
+                ("email", "new.coordinator@x.test".into()),
+                ("role", "coordinator".into()),
+                ("centre", centre_a.into()),
+            ],
+            access: CoordinatorOfA,
+        },
+        e(LogOutEverywhere::PATH, &[], SignedIn),
+        e(LogOut::PATH, &[], Public),
+    ]
+}
+
+#[test]
+fn every_server_function_is_listed() {
+    let table = all("x");
+    for (path, _method) in leptos::server_fn::axum::server_fn_paths() {
+        assert!(
+            table.iter().any(|e| e.path == path),
+            "server function {path} is missing from tests/api/endpoints.rs"
+        );
+    }
+}
