@@ -23,6 +23,7 @@ pub fn register_all() {
     register_explicit::<two_factor::BeginTotpEnrolment>();
     register_explicit::<two_factor::ConfirmTotpEnrolment>();
     register_explicit::<two_factor::VerifySecondFactor>();
+    register_explicit::<two_factor::ResetTwoFactor>();
     register_explicit::<account::UpdateProfile>();
     register_explicit::<account::ChangePassword>();
     register_explicit::<account::RequestEmailChange>();
@@ -37,6 +38,7 @@ pub fn register_all() {
     register_explicit::<admin::Invite>();
     register_explicit::<admin::AcceptInvitation>();
     register_explicit::<admin::InvitationStatus>();
+    register_explicit::<admin::ListInvitations>();
 }
 
 #[cfg(feature = "ssr")]

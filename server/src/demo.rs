@@ -136,7 +136,10 @@ impl fmt::Display for SeedSummary {
         for person in &PEOPLE {
             writeln!(f, "  {:<12} {}", person.role.as_str(), person.email)?;
         }
-        Ok(())
+        writeln!(
+            f,
+            "Trainers, coordinators and admins set up an authenticator app at their first sign-in."
+        )
     }
 }
 

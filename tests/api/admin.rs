@@ -1,8 +1,8 @@
 use app::{
     api::{
         admin::{
-            AcceptInvitation, CreateCentre, Invite, ListAudit, ListCentres, ListUsers, Page,
-            SetRole, UserRow,
+            AcceptInvitation, CreateCentre, InvitationRow, Invite, ListAudit, ListCentres,
+            ListInvitations, ListUsers, Page, SetRole, UserRow,
         },
         auth::LogIn,
         two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, TotpSetup},
@@ -217,6 +217,43 @@ async fn a_coordinator_invites_a_colleague_who_joins_with_a_new_account() {
             roles.contains(&(Role::Coordinator, Some(centre.id))),
             "{roles:?}"
         );
+        // The coordinator sees the invitation as accepted; a coordinator elsewhere does not see it.
+        let list: Page<InvitationRow> = json(
+            app.call(&coordinator, ListInvitations::PATH, &[("page", "1")])
+                .await,
+        )
+        .await;
+        assert_eq!(list.items.len(), 1);
+        assert!(list.items[0].accepted);
+        assert_eq!(
+            list.items[0].centre.as_deref(),
+            Some("Frivilligcenter Odense")
+        );
+        let other = centres::create(
+            &app.db,
+            centres::NewCentre {
+                name: "Frivilligcenter Vejle".into(),
+                kind: app::domain::role::CentreKind::VolunteerCentre,
+                country: app::domain::role::Country::Dk,
+                municipality: "Vejle".into(),
+                contact_email: EmailAddress::parse("vejle@x.test").unwrap(),
+            },
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+        let elsewhere = staff(&app, "vera@vejle.test", Role::Coordinator, Some(other.id)).await;
+        let theirs: Page<InvitationRow> = json(
+            app.call(&elsewhere, ListInvitations::PATH, &[("page", "1")])
+                .await,
+        )
+        .await;
+        assert!(
+            theirs.items.is_empty(),
+            "{}: another centre's invitations stay hidden",
+            backend.name()
+        );
+
         // A staff member: the first sign-in leads to authenticator enrolment.
         let login = app
             .call(

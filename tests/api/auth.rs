@@ -598,3 +598,60 @@ async fn errors_carry_fitting_statuses() {
     assert!((60..=900).contains(&retry_after), "{retry_after}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn idle_and_expired_sessions_end() {
+    let (app, smtp) = with_mail(&backends()[0]).await;
+    signed_up_and_confirmed(&app, &smtp, "ib@frivillig.test").await;
+    let client = app.client();
+    assert_eq!(
+        redirect_of(log_in(&app, &client, "ib@frivillig.test", PASSWORD).await)
+            .await
+            .0,
+        "/account"
+    );
+    assert_eq!(app.page(&client, "/account").await.status(), StatusCode::OK);
+    // Five hours without a request: past the idle timeout.
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::LastSeenAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::hours(5)),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+    assert!(
+        app.page(&client, "/account")
+            .await
+            .status()
+            .is_redirection()
+    );
+    assert_eq!(
+        session::Entity::find().count(&app.db).await.unwrap(),
+        0,
+        "the idle session was removed"
+    );
+
+    assert_eq!(
+        redirect_of(log_in(&app, &client, "ib@frivillig.test", PASSWORD).await)
+            .await
+            .0,
+        "/account"
+    );
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::ExpiresAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+    assert!(
+        app.page(&client, "/account")
+            .await
+            .status()
+            .is_redirection(),
+        "past the absolute lifetime"
+    );
+    app.stop().await;
+}

@@ -39,6 +39,9 @@ fn allowed(access: Access, who: Who) -> bool {
         Access::HalfwaySignedIn => false,
         Access::Admin => who == Who::Admin,
         Access::CoordinatorOfA => matches!(who, Who::Admin | Who::CoordinatorA),
+        Access::AdminOrCoordinator => {
+            matches!(who, Who::Admin | Who::CoordinatorA | Who::CoordinatorB)
+        }
     }
 }
 

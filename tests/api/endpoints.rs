@@ -8,13 +8,13 @@ use app::api::{
     },
     admin::{
         AcceptInvitation, CreateCentre, InvitableCentres, InvitationStatus, Invite, ListAudit,
-        ListCentres, ListUsers, SetRole,
+        ListCentres, ListInvitations, ListUsers, SetRole,
     },
     auth::{
         ConfirmEmail, CurrentViewer, LogIn, LogOut, LogOutEverywhere, RequestPasswordReset,
         ResetPassword, SignUp,
     },
-    two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, VerifySecondFactor},
+    two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, VerifySecondFactor},
 };
 use leptos::server_fn::ServerFn;
 
@@ -33,6 +33,8 @@ pub enum Access {
     Admin,
     /// Administrators and coordinators of the given centre (centre A in the tests).
     CoordinatorOfA,
+    /// Administrators and any coordinator (each sees their own centres' data).
+    AdminOrCoordinator,
 }
 
 /// One endpoint of the table.
@@ -129,6 +131,12 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
             SignedIn,
         ),
         e(InvitableCentres::PATH, &[], SignedIn),
+        e(
+            ResetTwoFactor::PATH,
+            &[("current_password", "wrong wrong wrong")],
+            SignedIn,
+        ),
+        e(ListInvitations::PATH, &[("page", "1")], AdminOrCoordinator),
         e(BeginTotpEnrolment::PATH, &[], NotEnrolled),
         e(
             ConfirmTotpEnrolment::PATH,

@@ -1,7 +1,9 @@
 use app::{
     api::{
         auth::LogIn,
-        two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, TotpSetup, VerifySecondFactor},
+        two_factor::{
+            BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, TotpSetup, VerifySecondFactor,
+        },
     },
     domain::{email::EmailAddress, language::Language, role::Role},
     errors::{AppError, Problem},
@@ -197,5 +199,52 @@ async fn volunteers_may_sign_in_without_a_second_factor() {
         .call(&client, VerifySecondFactor::PATH, &[("code", "123456")])
         .await;
     assert_eq!(verify.status(), 403);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_new_phone_means_turning_off_with_the_password_and_enrolling_again() {
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    staff_member(&app, "tove@underviser.test", Role::Trainer).await;
+    let client = app.client();
+    app.call(
+        &client,
+        LogIn::PATH,
+        &[("email", "tove@underviser.test"), ("password", PASSWORD)],
+    )
+    .await;
+    let setup: TotpSetup = json(app.call(&client, BeginTotpEnrolment::PATH, &[]).await).await;
+    let _: Vec<String> = json(
+        app.call(
+            &client,
+            ConfirmTotpEnrolment::PATH,
+            &[("code", &code_at(&setup.secret, 0))],
+        )
+        .await,
+    )
+    .await;
+
+    let wrong = app
+        .call(
+            &client,
+            ResetTwoFactor::PATH,
+            &[("current_password", "ikke rigtigt kodeord")],
+        )
+        .await;
+    assert_eq!(
+        error(wrong).await.problem_for("current_password"),
+        Some(Problem::WrongPassword)
+    );
+    let reset = app
+        .call(
+            &client,
+            ResetTwoFactor::PATH,
+            &[("current_password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(reset.headers()[LOCATION], "/account/two-factor");
+    // A new authenticator can be set up, and the old one's codes are gone with it.
+    let fresh: TotpSetup = json(app.call(&client, BeginTotpEnrolment::PATH, &[]).await).await;
+    assert_ne!(fresh.secret, setup.secret);
     app.stop().await;
 }

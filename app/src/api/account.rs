@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// Checks the current password of the signed-in person before a sensitive change.
 #[cfg(feature = "ssr")]
-async fn confirm_password(
+pub(crate) async fn confirm_password(
     state: &crate::state::AppState,
     auth: &crate::auth::Auth,
     password: String,

@@ -157,3 +157,36 @@ pub async fn verify_second_factor(code: String, next: Option<String>) -> Result<
     });
     Ok(())
 }
+
+/// Turns the authenticator off (after the current password), so a new one can be set up.
+/// Staff must set up the new one before their staff powers return.
+#[server(endpoint = "two-factor/reset")]
+pub async fn reset_two_factor(current_password: String) -> Result<(), AppError> {
+    use crate::{
+        api::{
+            account::confirm_password,
+            context::{require, state},
+        },
+        domain::authz::Action,
+        store::{audit, db::begin_write, people, recovery},
+    };
+    let state = state()?;
+    let auth = require(Action::ManageOwnAccount)?;
+    confirm_password(&state, &auth, current_password).await?;
+    let txn = begin_write(&state.db).await?;
+    people::clear_totp(&txn, auth.user.id).await?;
+    recovery::replace(&txn, auth.user.id, Vec::new()).await?;
+    let id = Some(auth.user.id);
+    audit::record(
+        &txn,
+        audit::Event::TwoFactorDisabled,
+        id,
+        id,
+        None,
+        chrono::Utc::now(),
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect("/account/two-factor");
+    Ok(())
+}

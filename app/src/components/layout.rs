@@ -2,7 +2,7 @@
 
 use crate::{
     api::auth::current_viewer, auth::Viewer, components::language_switch::LanguageSwitch,
-    errors::AppError, i18n::*,
+    domain::role::Role, errors::AppError, i18n::*,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -50,8 +50,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <Transition>
                         {move || Suspend::new(async move {
                             match viewer.await {
-                                Ok(Some(_)) => {
+                                Ok(Some(viewer)) => {
+                                    let staff = viewer.has(Role::Admin) || viewer.has(Role::Coordinator);
                                     view! {
+                                        {staff.then(|| view! { <a href="/admin">{t!(i18n, admin.title)}</a> })}
                                         <a href="/account">{t!(i18n, nav.account)}</a>
                                     }
                                         .into_any()

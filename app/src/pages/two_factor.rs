@@ -1,7 +1,9 @@
 //! `/login/two-factor` (the second step of signing in) and `/account/two-factor` (enrolment).
 
 use crate::{
-    api::two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, VerifySecondFactor},
+    api::two_factor::{
+        BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, VerifySecondFactor,
+    },
     components::{
         form::{Field, FormError},
         layout::use_viewer,
@@ -58,6 +60,12 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
     let begin_error = Signal::derive(move || begin.value().get().and_then(Result::err));
     let confirm_error = Signal::derive(move || confirm.value().get().and_then(Result::err));
     let setup = move || begin.value().get().and_then(Result::ok);
+    let enrolled_now = move || {
+        viewer
+            .get()
+            .and_then(|v| v.ok().flatten())
+            .is_some_and(|v| v.second_factor == SecondFactor::Done)
+    };
     let codes = move || confirm.value().get().and_then(Result::ok);
     view! {
         <section class="container narrow page">
@@ -69,8 +77,17 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
                         Ok(Some(ref v)) if v.second_factor == SecondFactor::Done
                     );
                     if enrolled && codes().is_none() {
+                        let reset = ServerAction::<ResetTwoFactor>::new();
+                        let reset_error = action_error(reset);
                         view! {
                             <p class="alert success" role="status">{t!(i18n, two_factor.already_on)}</p>
+                            <h2>{t!(i18n, two_factor.reset_title)}</h2>
+                            <p>{t!(i18n, two_factor.reset_lead)}</p>
+                            <ActionForm action=reset attr:class="stack-form" attr:novalidate=true>
+                                <FormError error=reset_error />
+                                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error=reset_error />
+                                <button type="submit" class="button secondary">{t!(i18n, two_factor.reset_submit)}</button>
+                            </ActionForm>
                             <p><A href="/account">{t!(i18n, account.title)}</A></p>
                         }.into_any()
                     } else {
@@ -78,7 +95,7 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <Show when=move || setup().is_none() && codes().is_none()>
+            <Show when=move || setup().is_none() && codes().is_none() && !enrolled_now()>
                 <p class="lead">{t!(i18n, two_factor.setup_lead)}</p>
                 <ActionForm action=begin attr:class="stack-form">
                     <FormError error=begin_error />

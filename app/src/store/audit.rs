@@ -49,6 +49,8 @@ pub enum Event {
     CentreCreated,
     /// Someone was invited to a role.
     Invited,
+    /// The authenticator was turned off.
+    TwoFactorDisabled,
 }
 
 impl Event {
@@ -75,6 +77,7 @@ impl Event {
             Event::ProfileChanged => "profile_changed",
             Event::CentreCreated => "centre_created",
             Event::Invited => "invited",
+            Event::TwoFactorDisabled => "two_factor_disabled",
         }
     }
 }

@@ -91,3 +91,15 @@ pub async fn page(
     let total = paginator.num_items().await?;
     Ok((paginator.fetch_page(page).await?, total))
 }
+
+/// Names of many centres in one query.
+pub async fn names_of(
+    db: &impl ConnectionTrait,
+    ids: Vec<i32>,
+) -> StoreResult<std::collections::HashMap<i32, String>> {
+    Ok(by_ids(db, ids)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect())
+}

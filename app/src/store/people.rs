@@ -322,3 +322,21 @@ pub async fn revoke_role(db: &impl ConnectionTrait, user_id: i32, role: Role) ->
         .await?;
     Ok(())
 }
+
+/// Removes the authenticator entirely.
+pub async fn clear_totp(db: &impl ConnectionTrait, id: i32) -> StoreResult<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::TotpSecret,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            user::Column::TotpEnabledAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(user::Column::TotpLastStep, Expr::value(Option::<i64>::None))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

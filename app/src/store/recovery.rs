@@ -14,6 +14,9 @@ pub async fn replace(
         .filter(recovery_code::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
+    if hashes.is_empty() {
+        return Ok(());
+    }
     let rows = hashes
         .into_iter()
         .map(|code_hash| recovery_code::ActiveModel {

@@ -121,3 +121,20 @@ pub async fn void_for_user(
         .await?;
     Ok(())
 }
+
+/// Tokens of one purpose created since `since`, newest first (bounded to 1,000).
+pub async fn recent_of_purpose(
+    db: &impl ConnectionTrait,
+    purpose: Purpose,
+    since: DateTime<Utc>,
+) -> StoreResult<Vec<OneTimeToken>> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    Ok(one_time_token::Entity::find()
+        .filter(one_time_token::Column::Purpose.eq(purpose.as_str()))
+        .filter(one_time_token::Column::CreatedAt.gt(since))
+        .order_by_desc(one_time_token::Column::CreatedAt)
+        .order_by_desc(one_time_token::Column::Id)
+        .limit(1000)
+        .all(db)
+        .await?)
+}

@@ -2,7 +2,9 @@
 
 use super::{load_error, require_sign_in};
 use crate::{
-    api::admin::{AcceptInvitation, Invite, invitable_centres, invitation_status},
+    api::admin::{
+        AcceptInvitation, Invite, invitable_centres, invitation_status, list_invitations,
+    },
     components::{
         form::{Field, FormError, error_message},
         layout::use_viewer,
@@ -25,6 +27,7 @@ pub fn AdminInvitations() -> impl IntoView {
     let centres = Resource::new(|| (), |_| invitable_centres());
     let invite = ServerAction::<Invite>::new();
     let error = action_error(invite);
+    let invitations = Resource::new(move || invite.version().get(), |_| list_invitations(1));
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, admin.invitations_title)}</h1>
@@ -62,6 +65,47 @@ pub fn AdminInvitations() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <h2>{t!(i18n, admin.recent_invitations)}</h2>
+            <Transition>
+                {move || Suspend::new(async move {
+                    match invitations.await {
+                        Err(e) => load_error(i18n, &e),
+                        Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, admin.no_invitations)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <div class="table-wrap">
+                                <table>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t!(i18n, auth.field_email)}</th>
+                                            <th scope="col">{t!(i18n, admin.invite_role)}</th>
+                                            <th scope="col">{t!(i18n, admin.invite_centre)}</th>
+                                            <th scope="col">{t!(i18n, admin.invitation_state)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {list.items.into_iter().map(|row| {
+                                            let role = row.role.parse::<Role>().map(|r| crate::pages::account::role_name(i18n, r)).unwrap_or(row.role.clone());
+                                            let state = if row.accepted {
+                                                t_string!(i18n, admin.invitation_accepted).to_string()
+                                            } else {
+                                                format!("{} {}", t_string!(i18n, admin.invitation_open_until), row.expires)
+                                            };
+                                            view! {
+                                                <tr>
+                                                    <td>{row.email}</td>
+                                                    <td>{role}</td>
+                                                    <td>{row.centre.unwrap_or_default()}</td>
+                                                    <td>{state}</td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
         </section>
     }
 }
