@@ -655,3 +655,59 @@ async fn idle_and_expired_sessions_end() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn one_address_cannot_be_flooded_through_sign_up() {
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    let client = app.client();
+    for _ in 0..3 {
+        let response = sign_up(&app, &client, "Someone", "target@frivillig.test").await;
+        assert_eq!(redirect_of(response).await.0, "/signup/check-email");
+    }
+    let fourth = sign_up(&app, &client, "Someone", "target@frivillig.test").await;
+    assert!(matches!(
+        error_of(fourth).await,
+        AppError::RateLimited { .. }
+    ));
+    // Another address is still fine.
+    let other = sign_up(&app, &client, "Someone", "other@frivillig.test").await;
+    assert_eq!(redirect_of(other).await.0, "/signup/check-email");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn staff_without_an_authenticator_are_sent_to_set_one_up() {
+    use app::{
+        domain::{email::EmailAddress, language::Language, role::Role},
+        security::password::hash_password,
+        store::people,
+    };
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    let user = people::create_user(
+        &app.db,
+        people::NewUser {
+            email: EmailAddress::parse("ada@igang.test").unwrap(),
+            display_name: "Ada".into(),
+            language: Language::Da,
+            password_hash: Some(hash_password(PASSWORD).unwrap()),
+            email_verified: true,
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    people::grant_role(&app.db, user.id, Role::Admin, None)
+        .await
+        .unwrap();
+    let client = app.client();
+    log_in(&app, &client, "ada@igang.test", PASSWORD).await;
+    for page in ["/admin", "/admin/users", "/admin/audit"] {
+        let response = app.page(&client, page).await;
+        assert_eq!(
+            redirect_of(response).await.0,
+            "/account/two-factor",
+            "{page}"
+        );
+    }
+    app.stop().await;
+}

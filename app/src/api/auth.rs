@@ -32,6 +32,11 @@ pub(crate) mod limits {
         max: 10,
         window: Duration::hours(1),
     };
+    /// Sign-ups naming one email address (each may send that address a mail).
+    pub const SIGN_UP_PER_ACCOUNT: Limit = Limit {
+        max: 3,
+        window: Duration::hours(1),
+    };
     /// Reset requests from one address.
     pub const RESET_PER_IP: Limit = Limit {
         max: 10,

@@ -9,11 +9,19 @@ use crate::{components::layout::use_viewer, domain::role::Role, errors::AppError
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Sends visitors to sign in before any admin page renders.
+/// Sends visitors to sign in, and staff without an authenticator to set one up, before any
+/// admin page renders.
 pub fn require_sign_in(path: &str) {
     #[cfg(feature = "ssr")]
-    if crate::auth::signed_in().is_none() {
-        leptos_axum::redirect(&format!("/login?next={path}"));
+    match crate::auth::signed_in() {
+        None => leptos_axum::redirect(&format!("/login?next={path}")),
+        Some(auth)
+            if auth.subject().is_staff()
+                && auth.second_factor != crate::domain::authz::SecondFactor::Done =>
+        {
+            leptos_axum::redirect("/account/two-factor")
+        }
+        Some(_) => {}
     }
     #[cfg(not(feature = "ssr"))]
     let _ = path;

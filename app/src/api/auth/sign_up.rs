@@ -44,9 +44,19 @@ pub async fn sign_up(
     };
 
     let now = Utc::now();
-    let bucket = format!("sign-up-ip:{}", client_ip());
-    if let Err(wait) = rate_limit::hit(&state.db, &bucket, limits::SIGN_UP_PER_IP, now).await? {
-        return Err(rate_limited(wait));
+    for (bucket, limit) in [
+        (
+            format!("sign-up-ip:{}", client_ip()),
+            limits::SIGN_UP_PER_IP,
+        ),
+        (
+            format!("sign-up-account:{email}"),
+            limits::SIGN_UP_PER_ACCOUNT,
+        ),
+    ] {
+        if let Err(wait) = rate_limit::hit(&state.db, &bucket, limit, now).await? {
+            return Err(rate_limited(wait));
+        }
     }
 
     // Hash in every case, so an existing address takes as long as a new one.
