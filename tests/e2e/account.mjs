@@ -15,6 +15,19 @@ try {
   const page = await watchedPage(context, problems);
 
   if (step === "sign-up") {
+    // Without JavaScript a refused form comes back with its errors shown.
+    const plain = await browser.newContext({ locale: "da-DK", javaScriptEnabled: false });
+    const plainPage = await plain.newPage();
+    await plainPage.goto(base + "/signup");
+    await plainPage.getByLabel("Navn").fill("Freja Frivillig");
+    await plainPage.getByLabel("E-mailadresse").fill("freja@");
+    await plainPage.getByLabel("Adgangskode").fill("kort");
+    await plainPage.locator("form.stack-form").getByRole("button", { name: "Opret konto" }).click();
+    await plainPage.waitForLoadState("load");
+    check(await plainPage.getByText("Formularen blev ikke sendt.").isVisible(), "no-JS: the form says it was not sent");
+    check(await plainPage.getByText("Det ligner ikke en e-mailadresse.").isVisible(), "no-JS: the field says why");
+    await plain.close();
+
     await page.goto(base + "/", { waitUntil: "networkidle" });
     await page.getByRole("link", { name: "Opret konto" }).click();
     await page.waitForURL(base + "/signup");

@@ -57,8 +57,8 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
     let viewer = use_viewer();
     let begin = ServerAction::<BeginTotpEnrolment>::new();
     let confirm = ServerAction::<ConfirmTotpEnrolment>::new();
-    let begin_error = Signal::derive(move || begin.value().get().and_then(Result::err));
-    let confirm_error = Signal::derive(move || confirm.value().get().and_then(Result::err));
+    let begin_error = action_error(begin);
+    let confirm_error = action_error(confirm);
     let setup = move || begin.value().get().and_then(Result::ok);
     let enrolled_now = move || {
         viewer
