@@ -5,5 +5,6 @@ pub mod config;
 pub mod demo;
 pub mod http;
 pub mod mail;
+pub mod maintenance;
 pub mod secret;
 pub mod startup;

@@ -245,6 +245,10 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let (stop_worker, worker_stopped) = watch::channel(false);
+        let housekeeping = tokio::spawn(crate::maintenance::run(
+            self.state.db.clone(),
+            worker_stopped.clone(),
+        ));
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         tracing::info!(address = %self.listener.local_addr()?, base_url = %self.state.site.base_url, "Igang is listening");
         let app = router(self.state);
@@ -256,6 +260,7 @@ impl Application {
         .await;
         let _ = stop_worker.send(true);
         let _ = worker.await;
+        let _ = housekeeping.await;
         tracing::info!("stopped");
         result
     }

@@ -111,3 +111,17 @@ pub async fn delete_all_for_user(
     }
     Ok(query.exec(db).await?.rows_affected)
 }
+
+/// Deletes sessions past their absolute lifetime or idle timeout; returns how many.
+pub async fn prune(db: &impl ConnectionTrait, now: DateTime<Utc>) -> StoreResult<u64> {
+    use sea_orm::Condition;
+    Ok(session::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(session::Column::ExpiresAt.lte(now))
+                .add(session::Column::LastSeenAt.lte(now - IDLE_TIMEOUT)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected)
+}

@@ -138,3 +138,12 @@ pub async fn recent_of_purpose(
         .all(db)
         .await?)
 }
+
+/// Deletes tokens that expired more than a week ago (used or not); returns how many.
+pub async fn prune(db: &impl ConnectionTrait, now: DateTime<Utc>) -> StoreResult<u64> {
+    Ok(one_time_token::Entity::delete_many()
+        .filter(one_time_token::Column::ExpiresAt.lt(now - Duration::days(7)))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
