@@ -11,4 +11,5 @@ mod landing;
 mod mail;
 mod migrations;
 mod security;
+mod takeover;
 mod two_factor;

@@ -19,14 +19,14 @@ pub(crate) async fn confirm_password(
     let now = chrono::Utc::now();
     let bucket = format!("login-account:{}", auth.user.email);
     if let Err(wait) =
-        rate_limit::check(&state.db, &bucket, limits::LOGIN_FAILURES_PER_ACCOUNT, now).await?
+        rate_limit::hit(&state.db, &bucket, limits::LOGIN_FAILURES_PER_ACCOUNT, now).await?
     {
         return Err(rate_limited(wait));
     }
     if !verify_password_bounded(password, auth.user.password_hash.clone()).await {
-        rate_limit::record(&state.db, &bucket, now).await?;
         return Err(AppError::field("current_password", Problem::WrongPassword));
     }
+    rate_limit::clear(&state.db, &bucket).await?;
     sessions::mark_reauthenticated(&state.db, auth.session_id, now).await?;
     Ok(())
 }
@@ -101,6 +101,7 @@ pub async fn change_password(current_password: String, password: String) -> Resu
     let txn = begin_write(&state.db).await?;
     people::set_password_hash(&txn, auth.user.id, hash, now).await?;
     sessions::delete_all_for_user(&txn, auth.user.id, Some(auth.session_id)).await?;
+    crate::store::tokens::void_all_for_user(&txn, auth.user.id, now).await?;
     let to = EmailAddress::parse(&auth.user.email).map_err(|_| AppError::Internal)?;
     mail::queue(
         &txn,
@@ -210,6 +211,12 @@ pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
         Err(StoreError::Conflict(_)) => return Err(AppError::LinkInvalid),
         Err(other) => return Err(other.into()),
     }
+    // Links sent to the old address, and sessions elsewhere, end with the move.
+    tokens::void_all_for_user(&txn, user_id, now).await?;
+    let keep = crate::auth::signed_in()
+        .filter(|a| a.user.id == user_id)
+        .map(|a| a.session_id);
+    crate::store::sessions::delete_all_for_user(&txn, user_id, keep).await?;
     audit::record(
         &txn,
         audit::Event::EmailChanged,

@@ -114,7 +114,7 @@ pub async fn verify_second_factor(code: String, next: Option<String>) -> Result<
     let user = &current.user;
     let bucket = format!("second-factor:{}", user.id);
     if let Err(wait) =
-        rate_limit::check(&state.db, &bucket, limits::LOGIN_FAILURES_PER_ACCOUNT, now).await?
+        rate_limit::hit(&state.db, &bucket, limits::LOGIN_FAILURES_PER_ACCOUNT, now).await?
     {
         return Err(rate_limited(wait));
     }
@@ -142,7 +142,6 @@ pub async fn verify_second_factor(code: String, next: Option<String>) -> Result<
         }
     };
     if !accepted {
-        rate_limit::record(&state.db, &bucket, now).await?;
         audit::record(&state.db, audit::Event::TwoFactorFailed, id, id, None, now).await?;
         return Err(AppError::field("code", Problem::WrongCode));
     }
@@ -168,12 +167,15 @@ pub async fn reset_two_factor(current_password: String) -> Result<(), AppError> 
             context::{require, state},
         },
         domain::authz::Action,
-        store::{audit, db::begin_write, people, recovery},
+        store::{audit, db::begin_write, people, recovery, sessions},
     };
     let state = state()?;
     let auth = require(Action::ManageOwnAccount)?;
     confirm_password(&state, &auth, current_password).await?;
     let txn = begin_write(&state.db).await?;
+    // Sessions waiting for a code would otherwise count as fully signed in once the
+    // authenticator is gone: end every session but this one.
+    sessions::delete_all_for_user(&txn, auth.user.id, Some(auth.session_id)).await?;
     people::clear_totp(&txn, auth.user.id).await?;
     recovery::replace(&txn, auth.user.id, Vec::new()).await?;
     let id = Some(auth.user.id);

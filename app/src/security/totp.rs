@@ -98,11 +98,16 @@ pub fn new_recovery_codes() -> Vec<String> {
 
 /// A recovery code as typed, reduced to its stored form (lower case, no spaces).
 pub fn normalise_recovery_code(input: &str) -> String {
-    input
+    let bare: String = input
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
-        .to_lowercase()
+        .to_lowercase();
+    if bare.len() == 10 {
+        format!("{}-{}", &bare[..5], &bare[5..])
+    } else {
+        bare
+    }
 }
 
 #[cfg(test)]
@@ -157,5 +162,7 @@ mod tests {
                 .all(|c| c.len() == 11 && c.as_bytes()[5] == b'-')
         );
         assert_eq!(normalise_recovery_code(" ABCDE-fghjk "), "abcde-fghjk");
+        assert_eq!(normalise_recovery_code("abcdefghjk"), "abcde-fghjk");
+        assert_eq!(normalise_recovery_code("abcde fghjk"), "abcde-fghjk");
     }
 }

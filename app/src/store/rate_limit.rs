@@ -16,18 +16,23 @@ pub struct Limit {
     pub window: Duration,
 }
 
-/// Counts one attempt in `bucket`; `Err(wait)` tells how long until the next is allowed.
+/// Counts one attempt in `bucket`, then refuses it if the bucket is over its limit;
+/// `Err(wait)` tells how long until the next is allowed.
+///
+/// Recording before counting means parallel requests see each other: a burst cannot slip
+/// past the limit between one request's check and its record.
 pub async fn hit(
     db: &impl ConnectionTrait,
     bucket: &str,
     limit: Limit,
     now: DateTime<Utc>,
 ) -> StoreResult<Result<(), Duration>> {
-    if let Err(wait) = check(db, bucket, limit, now).await? {
-        return Ok(Err(wait));
-    }
     record(db, bucket, now).await?;
-    Ok(Ok(()))
+    let over = Limit {
+        max: limit.max + 1,
+        window: limit.window,
+    };
+    check(db, bucket, over, now).await
 }
 
 /// Whether `bucket` is below its limit, without counting an attempt.

@@ -105,6 +105,21 @@ pub async fn consume(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> 
     Ok(result.rows_affected == 1)
 }
 
+/// Voids every unused token of an account (after its password or address changed).
+pub async fn void_all_for_user(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> StoreResult<()> {
+    one_time_token::Entity::update_many()
+        .col_expr(one_time_token::Column::UsedAt, Expr::value(Some(now)))
+        .filter(one_time_token::Column::UserId.eq(user_id))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Voids the unused tokens of one purpose for an account (e.g. older reset links).
 pub async fn void_for_user(
     db: &impl ConnectionTrait,

@@ -28,7 +28,7 @@ pub async fn list_audit(page: u64) -> Result<Page<AuditRow>, AppError> {
     };
     let state = state()?;
     require(Action::ViewAuditLog)?;
-    let page = page.max(1);
+    let page = page.clamp(1, 100_000);
     let (events, total) = audit::page(&state.db, page - 1, super::PER_PAGE).await?;
     let ids = events
         .iter()

@@ -42,7 +42,7 @@ pub async fn list_centres(page: u64) -> Result<Page<CentreRow>, AppError> {
     };
     let state = state()?;
     require(Action::ManageCentres)?;
-    let page = page.max(1);
+    let page = page.clamp(1, 100_000);
     let (items, total) = centres::page(&state.db, page - 1, super::PER_PAGE).await?;
     Ok(Page {
         items: items.into_iter().map(row).collect(),

@@ -120,7 +120,7 @@ pub async fn accept_invitation(
         api::{auth::validate, context::state},
         domain::{email::EmailAddress, language::Language, role::Role},
         security::{password::hash_password_bounded, token::hash_secret},
-        store::{audit, db::begin_write, people, tokens},
+        store::{audit, db::begin_write, people, sessions, tokens},
     };
     let state = state()?;
     let now = chrono::Utc::now();
@@ -139,8 +139,11 @@ pub async fn accept_invitation(
         .and_then(|p| serde_json::from_str(p).ok())
         .ok_or(AppError::LinkInvalid)?;
     let role: Role = grant.role.parse().map_err(|_| AppError::LinkInvalid)?;
+    // An unconfirmed account may have been made by someone else with this address: the
+    // invited person sets the password now, replacing whatever was there.
     let existing = people::find_by_email(&state.db, &email).await?;
-    let new_account = match &existing {
+    let confirmed = existing.as_ref().filter(|u| u.email_verified_at.is_some());
+    let new_account = match confirmed {
         Some(_) => None,
         None => {
             let mut errors = Vec::new();
@@ -161,7 +164,21 @@ pub async fn accept_invitation(
         return Err(AppError::LinkInvalid);
     }
     let user_id = match (existing, new_account) {
-        (Some(user), _) => user.id,
+        (Some(user), None) => user.id,
+        (Some(user), Some((name, hash))) => {
+            people::set_password_hash(&txn, user.id, hash, now).await?;
+            people::update_profile(
+                &txn,
+                user.id,
+                &name,
+                user.language.parse().unwrap_or_default(),
+            )
+            .await?;
+            people::mark_email_verified(&txn, user.id, now).await?;
+            sessions::delete_all_for_user(&txn, user.id, None).await?;
+            tokens::void_all_for_user(&txn, user.id, now).await?;
+            user.id
+        }
         (None, Some((name, hash))) => {
             let user = people::create_user(
                 &txn,
@@ -196,7 +213,7 @@ pub async fn accept_invitation(
     Ok(())
 }
 
-/// Whether an invitation link is still usable and whether its address already has an account.
+/// Whether an invitation link is still usable and whether its address already has a confirmed account.
 #[server(endpoint = "admin/invitation-status")]
 pub async fn invitation_status(token: String) -> Result<bool, AppError> {
     use crate::{
@@ -219,7 +236,9 @@ pub async fn invitation_status(token: String) -> Result<bool, AppError> {
         .as_deref()
         .and_then(|e| EmailAddress::parse(e).ok())
         .ok_or(AppError::LinkInvalid)?;
-    Ok(people::find_by_email(&state.db, &email).await?.is_some())
+    Ok(people::find_by_email(&state.db, &email)
+        .await?
+        .is_some_and(|u| u.email_verified_at.is_some()))
 }
 
 /// An invitation as the list shows it.
@@ -276,7 +295,7 @@ pub async fn list_invitations(page: u64) -> Result<super::Page<InvitationRow>, A
         })
         .collect();
     let total = visible.len() as u64;
-    let page = page.max(1);
+    let page = page.clamp(1, 100_000);
     let per_page = super::PER_PAGE as usize;
     let slice: Vec<_> = visible
         .into_iter()

@@ -31,7 +31,7 @@ pub async fn list_users(query: String, page: u64) -> Result<Page<UserRow>, AppEr
     let state = state()?;
     require(Action::ManageUsers)?;
     let query: String = query.trim().chars().take(100).collect();
-    let page = page.max(1);
+    let page = page.clamp(1, 100_000);
     let (users, total) = people::search(&state.db, &query, page - 1, super::PER_PAGE).await?;
     let roles = people::roles_of_many(&state.db, users.iter().map(|u| u.id).collect()).await?;
     let items = users

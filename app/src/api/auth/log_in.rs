@@ -39,7 +39,7 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
         "login-account:{}",
         email.as_ref().map_or("", |e| e.as_str())
     );
-    if let Err(wait) = rate_limit::check(
+    if let Err(wait) = rate_limit::hit(
         &state.db,
         &account_bucket,
         limits::LOGIN_FAILURES_PER_ACCOUNT,
@@ -56,7 +56,6 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
     // Unknown accounts are checked against a stand-in hash: same answer, same time.
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     if !verify_password_bounded(password, stored).await {
-        rate_limit::record(&state.db, &account_bucket, now).await?;
         let subject = user.as_ref().map(|u| u.id);
         audit::record(
             &state.db,

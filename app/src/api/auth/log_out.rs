@@ -33,7 +33,14 @@ pub async fn log_out_everywhere() -> Result<(), AppError> {
     use chrono::Utc;
 
     let state = state()?;
-    let current = auth::current().ok_or(AppError::Unauthenticated)?;
+    let Some(current) = auth::signed_in() else {
+        // Halfway through sign-in (password only): end just this session.
+        if let Some(pending) = auth::current() {
+            sessions::delete(&state.db, pending.session_id).await?;
+            set_cookie(&auth::clear_session_cookie(state.site.is_https()));
+        }
+        return Err(AppError::Unauthenticated);
+    };
     let ended = sessions::delete_all_for_user(&state.db, current.user.id, None).await?;
     let id = Some(current.user.id);
     audit::record(

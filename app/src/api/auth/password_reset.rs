@@ -92,6 +92,8 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
         return Err(AppError::LinkInvalid);
     }
     people::set_password_hash(&txn, user.id, hash, now).await?;
+    // Links sent before (address change, other resets) must not outlive the new password.
+    tokens::void_all_for_user(&txn, user.id, now).await?;
     // Opening the link proved the mailbox is theirs.
     people::mark_email_verified(&txn, user.id, now).await?;
     sessions::delete_all_for_user(&txn, user.id, None).await?;
