@@ -2,7 +2,9 @@
 
 use app::{
     api::{
-        account::{ChangePassword, ConfirmEmailChange, RequestEmailChange, UpdateProfile},
+        account::{
+            ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
+        },
         admin::{AcceptInvitation, Invite},
         auth::{LogIn, LogOutEverywhere, SignUp},
         two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, TotpSetup},
@@ -328,4 +330,38 @@ async fn a_half_signed_in_session_cannot_sign_out_the_owner_everywhere() {
         "the owner stays signed in"
     );
     app.stop().await;
+}
+
+#[tokio::test]
+async fn the_last_administrator_cannot_delete_their_account() {
+    for backend in backends() {
+        let app = spawn_app(&backend, TestOptions::default()).await;
+        account(&app, "ada@x.test", Role::Admin, None).await;
+        let ada = sign_in(&app, "ada@x.test").await;
+        enrol(&app, &ada).await;
+        let refused = app
+            .call(
+                &ada,
+                DeleteAccount::PATH,
+                &[("current_password", PASSWORD), ("confirm", "yes")],
+            )
+            .await;
+        assert_eq!(
+            error(refused).await,
+            AppError::Forbidden,
+            "{}",
+            backend.name()
+        );
+        // With a second administrator, the first may go.
+        account(&app, "bo@x.test", Role::Admin, None).await;
+        let gone = app
+            .call(
+                &ada,
+                DeleteAccount::PATH,
+                &[("current_password", PASSWORD), ("confirm", "yes")],
+            )
+            .await;
+        assert_eq!(gone.headers()[LOCATION], "/?deleted=1");
+        app.stop().await;
+    }
 }

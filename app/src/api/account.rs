@@ -240,7 +240,7 @@ pub async fn delete_account(
     use crate::{
         api::context::{require, set_cookie, state},
         auth,
-        domain::authz::Action,
+        domain::{authz::Action, role::Role},
         errors::Problem,
         store::{audit, db::begin_write, people},
     };
@@ -250,6 +250,11 @@ pub async fn delete_account(
         return Err(AppError::field("confirm", Problem::MustConfirm));
     }
     confirm_password(&state, &current, current_password).await?;
+    let is_admin = current.roles.iter().any(|(role, _)| *role == Role::Admin);
+    if is_admin && people::count_with_role(&state.db, Role::Admin).await? <= 1 {
+        // Someone must remain who can run the platform.
+        return Err(AppError::Forbidden);
+    }
     let txn = begin_write(&state.db).await?;
     // Recorded first, so the event survives with the person's id set to empty.
     audit::record(

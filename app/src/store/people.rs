@@ -340,3 +340,15 @@ pub async fn clear_totp(db: &impl ConnectionTrait, id: i32) -> StoreResult<()> {
         .await?;
     Ok(())
 }
+
+/// How many accounts hold `role`.
+pub async fn count_with_role(db: &impl ConnectionTrait, role: Role) -> StoreResult<u64> {
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    Ok(user_role::Entity::find()
+        .select_only()
+        .column(user_role::Column::UserId)
+        .distinct()
+        .filter(user_role::Column::Role.eq(role.as_str()))
+        .count(db)
+        .await?)
+}
