@@ -1,20 +1,14 @@
 use app::{
-    api::{
-        account::{
-            ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
-        },
-        auth::LogIn,
+    api::account::{
+        ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
     },
-    domain::{email::EmailAddress, language::Language, role::Role},
+    domain::role::Role,
     errors::{AppError, Problem},
-    security::password::hash_password,
-    store::{
-        entities::{audit_event, session, user},
-        people,
-    },
+    store::entities::{audit_event, session, user},
 };
+use igang_tests::fixtures::{PASSWORD, account, app_error, sign_in};
 use igang_tests::{
-    TestApp, TestOptions, backends,
+    TestOptions, backends,
     smtp::{SmtpServer, free_port},
     spawn_app,
 };
@@ -22,52 +16,12 @@ use leptos::server_fn::ServerFn;
 use reqwest::header::LOCATION;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-const PASSWORD: &str = "en rolig tirsdag i haven";
-
-async fn volunteer(app: &TestApp, email: &str) -> i32 {
-    let user = people::create_user(
-        &app.db,
-        people::NewUser {
-            email: EmailAddress::parse(email).unwrap(),
-            display_name: "Ole Olsen".into(),
-            language: Language::Da,
-            password_hash: Some(hash_password(PASSWORD).unwrap()),
-            email_verified: true,
-        },
-        chrono::Utc::now(),
-    )
-    .await
-    .unwrap();
-    people::grant_role(&app.db, user.id, Role::Volunteer, None)
-        .await
-        .unwrap();
-    user.id
-}
-
-async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let client = app.client();
-    let login = app
-        .call(
-            &client,
-            LogIn::PATH,
-            &[("email", email), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(login.headers()[LOCATION], "/account");
-    client
-}
-
-async fn error(response: reqwest::Response) -> AppError {
-    let body = response.text().await.unwrap();
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
-}
-
 #[tokio::test]
 async fn profile_changes_and_the_language_follows_the_person() {
     for backend in backends() {
         let app = spawn_app(&backend, TestOptions::default()).await;
-        volunteer(&app, "ole@frivillig.test").await;
-        let client = signed_in(&app, "ole@frivillig.test").await;
+        account(&app, "ole@frivillig.test", Role::Volunteer).await;
+        let client = sign_in(&app, "ole@frivillig.test").await;
         let saved = app
             .call(
                 &client,
@@ -104,7 +58,7 @@ async fn profile_changes_and_the_language_follows_the_person() {
                 &[("name", ""), ("language", "xx")],
             )
             .await;
-        let bad = error(bad).await;
+        let bad = app_error(bad).await;
         assert_eq!(bad.problem_for("name"), Some(Problem::Required));
         assert_eq!(bad.problem_for("language"), Some(Problem::UnknownLanguage));
         // Visitors cannot change anything.
@@ -115,7 +69,7 @@ async fn profile_changes_and_the_language_follows_the_person() {
                 &[("name", "X"), ("language", "da")],
             )
             .await;
-        assert_eq!(error(anonymous).await, AppError::Unauthenticated);
+        assert_eq!(app_error(anonymous).await, AppError::Unauthenticated);
         app.stop().await;
     }
 }
@@ -123,9 +77,9 @@ async fn profile_changes_and_the_language_follows_the_person() {
 #[tokio::test]
 async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
-    volunteer(&app, "ole@frivillig.test").await;
-    let laptop = signed_in(&app, "ole@frivillig.test").await;
-    let phone = signed_in(&app, "ole@frivillig.test").await;
+    account(&app, "ole@frivillig.test", Role::Volunteer).await;
+    let laptop = sign_in(&app, "ole@frivillig.test").await;
+    let phone = sign_in(&app, "ole@frivillig.test").await;
     let wrong = app
         .call(
             &laptop,
@@ -137,7 +91,7 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
         )
         .await;
     assert_eq!(
-        error(wrong).await.problem_for("current_password"),
+        app_error(wrong).await.problem_for("current_password"),
         Some(Problem::WrongPassword)
     );
     let weak = app
@@ -148,7 +102,7 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
         )
         .await;
     assert_eq!(
-        error(weak).await.problem_for("password"),
+        app_error(weak).await.problem_for("password"),
         Some(Problem::PasswordTooShort)
     );
     let ok = app
@@ -186,9 +140,9 @@ async fn the_address_moves_only_after_the_new_mailbox_confirms() {
         },
     )
     .await;
-    let id = volunteer(&app, "ole@frivillig.test").await;
-    volunteer(&app, "taken@frivillig.test").await;
-    let client = signed_in(&app, "ole@frivillig.test").await;
+    let id = account(&app, "ole@frivillig.test", Role::Volunteer).await;
+    account(&app, "taken@frivillig.test", Role::Volunteer).await;
+    let client = sign_in(&app, "ole@frivillig.test").await;
 
     let asked = app
         .call(
@@ -230,7 +184,7 @@ async fn the_address_moves_only_after_the_new_mailbox_confirms() {
     let replay = app
         .call(&client, ConfirmEmailChange::PATH, &[("token", &token)])
         .await;
-    assert_eq!(error(replay).await, AppError::LinkInvalid);
+    assert_eq!(app_error(replay).await, AppError::LinkInvalid);
 
     // Someone else's address: same answer, no mail, nothing changes.
     let taken = app
@@ -257,8 +211,8 @@ async fn the_address_moves_only_after_the_new_mailbox_confirms() {
 async fn deleting_the_account_needs_password_and_confirmation_and_keeps_the_audit_trail() {
     for backend in backends() {
         let app = spawn_app(&backend, TestOptions::default()).await;
-        let id = volunteer(&app, "ole@frivillig.test").await;
-        let client = signed_in(&app, "ole@frivillig.test").await;
+        let id = account(&app, "ole@frivillig.test", Role::Volunteer).await;
+        let client = sign_in(&app, "ole@frivillig.test").await;
         let unconfirmed = app
             .call(
                 &client,
@@ -267,7 +221,7 @@ async fn deleting_the_account_needs_password_and_confirmation_and_keeps_the_audi
             )
             .await;
         assert_eq!(
-            error(unconfirmed).await.problem_for("confirm"),
+            app_error(unconfirmed).await.problem_for("confirm"),
             Some(Problem::MustConfirm)
         );
         let wrong = app
@@ -278,7 +232,7 @@ async fn deleting_the_account_needs_password_and_confirmation_and_keeps_the_audi
             )
             .await;
         assert_eq!(
-            error(wrong).await.problem_for("current_password"),
+            app_error(wrong).await.problem_for("current_password"),
             Some(Problem::WrongPassword)
         );
         assert!(

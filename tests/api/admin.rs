@@ -5,80 +5,20 @@ use app::{
             ListInvitations, ListUsers, Page, SetRole, UserRow,
         },
         auth::LogIn,
-        two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, TotpSetup},
     },
     domain::{email::EmailAddress, language::Language, role::Role},
     errors::{AppError, Problem},
     security::password::hash_password,
     store::{centres, people},
 };
+use igang_tests::fixtures::{PASSWORD, app_error, json, staff};
 use igang_tests::{
-    TestApp, TestOptions, backends,
+    TestOptions, backends,
     smtp::{SmtpServer, free_port},
     spawn_app,
 };
 use leptos::server_fn::ServerFn;
 use reqwest::header::LOCATION;
-use totp_rs::{Algorithm, Secret, TOTP};
-
-const PASSWORD: &str = "en rolig tirsdag i haven";
-
-async fn json<T: serde::de::DeserializeOwned>(response: reqwest::Response) -> T {
-    let status = response.status();
-    let body = response.text().await.unwrap();
-    assert!(status.is_success(), "{status}: {body}");
-    serde_json::from_str(&body).unwrap()
-}
-
-async fn error(response: reqwest::Response) -> AppError {
-    serde_json::from_str(&response.text().await.unwrap()).unwrap()
-}
-
-/// A signed-in staff member with an authenticator.
-async fn staff(app: &TestApp, email: &str, role: Role, centre: Option<i32>) -> reqwest::Client {
-    let user = people::create_user(
-        &app.db,
-        people::NewUser {
-            email: EmailAddress::parse(email).unwrap(),
-            display_name: format!("Staff {email}"),
-            language: Language::Da,
-            password_hash: Some(hash_password(PASSWORD).unwrap()),
-            email_verified: true,
-        },
-        chrono::Utc::now(),
-    )
-    .await
-    .unwrap();
-    people::grant_role(&app.db, user.id, role, centre)
-        .await
-        .unwrap();
-    let client = app.client();
-    app.call(
-        &client,
-        LogIn::PATH,
-        &[("email", email), ("password", PASSWORD)],
-    )
-    .await;
-    let setup: TotpSetup = json(app.call(&client, BeginTotpEnrolment::PATH, &[]).await).await;
-    let secret: String = setup.secret.split_whitespace().collect();
-    let totp = TOTP::new(
-        Algorithm::SHA1,
-        6,
-        1,
-        30,
-        Secret::Encoded(secret).to_bytes().unwrap(),
-        None,
-        String::new(),
-    )
-    .unwrap();
-    let code = totp.generate(chrono::Utc::now().timestamp() as u64);
-    let _: Vec<String> = json(
-        app.call(&client, ConfirmTotpEnrolment::PATH, &[("code", &code)])
-            .await,
-    )
-    .await;
-    client
-}
 
 #[tokio::test]
 async fn a_coordinator_invites_a_colleague_who_joins_with_a_new_account() {
@@ -121,7 +61,7 @@ async fn a_coordinator_invites_a_colleague_who_joins_with_a_new_account() {
             )
             .await;
         assert_eq!(
-            error(no_centre).await.problem_for("centre"),
+            app_error(no_centre).await.problem_for("centre"),
             Some(Problem::Required)
         );
         // Coordinators cannot make trainers.
@@ -132,7 +72,7 @@ async fn a_coordinator_invites_a_colleague_who_joins_with_a_new_account() {
                 &[("email", "sofie@odense.test"), ("role", "trainer")],
             )
             .await;
-        assert_eq!(error(trainer).await, AppError::Forbidden);
+        assert_eq!(app_error(trainer).await, AppError::Forbidden);
 
         let sent = app
             .call(
@@ -183,7 +123,7 @@ async fn a_coordinator_invites_a_colleague_who_joins_with_a_new_account() {
             )
             .await;
         assert_eq!(
-            error(weak).await.problem_for("password"),
+            app_error(weak).await.problem_for("password"),
             Some(Problem::PasswordTooShort)
         );
         let joined = app
@@ -205,7 +145,7 @@ async fn a_coordinator_invites_a_colleague_who_joins_with_a_new_account() {
                 &[("token", &token), ("name", "Sofie"), ("password", PASSWORD)],
             )
             .await;
-        assert_eq!(error(again).await, AppError::LinkInvalid);
+        assert_eq!(app_error(again).await, AppError::LinkInvalid);
 
         let sofie =
             people::find_by_email(&app.db, &EmailAddress::parse("sofie@odense.test").unwrap())
@@ -358,7 +298,7 @@ async fn admins_manage_roles_search_people_and_read_the_audit_log() {
             )
             .await;
         assert_eq!(
-            error(bad_role).await.problem_for("role"),
+            app_error(bad_role).await.problem_for("role"),
             Some(Problem::Required)
         );
 
@@ -379,7 +319,7 @@ async fn admins_manage_roles_search_people_and_read_the_audit_log() {
                 ],
             )
             .await;
-        assert_eq!(error(own).await, AppError::Forbidden);
+        assert_eq!(app_error(own).await, AppError::Forbidden);
 
         let log: Page<app::api::admin::AuditRow> =
             json(app.call(&admin, ListAudit::PATH, &[("page", "1")]).await).await;
@@ -409,7 +349,7 @@ async fn admins_create_centres_with_validated_fields() {
             ],
         )
         .await;
-    let bad = error(bad).await;
+    let bad = app_error(bad).await;
     for field in ["name", "kind", "country", "contact_email"] {
         assert!(bad.problem_for(field).is_some(), "{field}: {bad:?}");
     }

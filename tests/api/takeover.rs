@@ -1,4 +1,5 @@
 //! Defences against someone who knows (or guessed) a password but not the rest.
+use igang_tests::fixtures::{PASSWORD, account_at, app_error, enrol, sign_in};
 
 use app::{
     api::{
@@ -7,91 +8,25 @@ use app::{
         },
         admin::{AcceptInvitation, Invite},
         auth::{LogIn, LogOutEverywhere, SignUp},
-        two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, TotpSetup},
+        two_factor::ResetTwoFactor,
     },
-    domain::{email::EmailAddress, language::Language, role::Role},
+    domain::{email::EmailAddress, role::Role},
     errors::AppError,
-    security::password::hash_password,
-    store::{centres, entities::session, people},
+    store::{centres, entities::session},
 };
 use igang_tests::{
-    TestApp, TestOptions, backends,
+    TestOptions, backends,
     smtp::{SmtpServer, free_port},
     spawn_app,
 };
 use leptos::server_fn::ServerFn;
 use reqwest::header::LOCATION;
 use sea_orm::{EntityTrait, PaginatorTrait};
-use totp_rs::{Algorithm, Secret, TOTP};
-
-const PASSWORD: &str = "en rolig tirsdag i haven";
-
-async fn account(app: &TestApp, email: &str, role: Role, centre: Option<i32>) {
-    let user = people::create_user(
-        &app.db,
-        people::NewUser {
-            email: EmailAddress::parse(email).unwrap(),
-            display_name: email.into(),
-            language: Language::Da,
-            password_hash: Some(hash_password(PASSWORD).unwrap()),
-            email_verified: true,
-        },
-        chrono::Utc::now(),
-    )
-    .await
-    .unwrap();
-    people::grant_role(&app.db, user.id, role, centre)
-        .await
-        .unwrap();
-}
-
-async fn sign_in(app: &TestApp, email: &str) -> reqwest::Client {
-    let client = app.client();
-    app.call(
-        &client,
-        LogIn::PATH,
-        &[("email", email), ("password", PASSWORD)],
-    )
-    .await;
-    client
-}
-
-async fn enrol(app: &TestApp, client: &reqwest::Client) {
-    let body = app
-        .call(client, BeginTotpEnrolment::PATH, &[])
-        .await
-        .text()
-        .await
-        .unwrap();
-    let setup: TotpSetup = serde_json::from_str(&body).unwrap();
-    let secret: String = setup.secret.split_whitespace().collect();
-    let totp = TOTP::new(
-        Algorithm::SHA1,
-        6,
-        1,
-        30,
-        Secret::Encoded(secret).to_bytes().unwrap(),
-        None,
-        String::new(),
-    )
-    .unwrap();
-    let code = totp.generate(chrono::Utc::now().timestamp() as u64);
-    assert!(
-        app.call(client, ConfirmTotpEnrolment::PATH, &[("code", &code)])
-            .await
-            .status()
-            .is_success()
-    );
-}
-
-async fn error(response: reqwest::Response) -> AppError {
-    serde_json::from_str(&response.text().await.unwrap()).unwrap()
-}
 
 #[tokio::test]
 async fn turning_off_the_authenticator_does_not_complete_a_stranger_s_half_sign_in() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
-    account(&app, "tove@x.test", Role::Trainer, None).await;
+    account_at(&app, "tove@x.test", Role::Trainer, None).await;
     let owner = sign_in(&app, "tove@x.test").await;
     enrol(&app, &owner).await;
     // Someone with the password only: stuck at the code step.
@@ -112,7 +47,7 @@ async fn turning_off_the_authenticator_does_not_complete_a_stranger_s_half_sign_
         )
         .await;
     assert_eq!(
-        error(attempt).await,
+        app_error(attempt).await,
         AppError::Unauthenticated,
         "the half-signed-in session ended"
     );
@@ -128,7 +63,7 @@ async fn turning_off_the_authenticator_does_not_complete_a_stranger_s_half_sign_
 async fn a_burst_of_parallel_guesses_gets_no_more_tries_than_the_limit() {
     for backend in backends() {
         let app = spawn_app(&backend, TestOptions::default()).await;
-        account(&app, "karin@x.test", Role::Volunteer, None).await;
+        account_at(&app, "karin@x.test", Role::Volunteer, None).await;
         let mut tasks = tokio::task::JoinSet::new();
         for n in 0..20 {
             let client = app.client();
@@ -173,7 +108,7 @@ async fn an_address_change_link_dies_with_a_password_change() {
         },
     )
     .await;
-    account(&app, "ole@x.test", Role::Volunteer, None).await;
+    account_at(&app, "ole@x.test", Role::Volunteer, None).await;
     let intruder = sign_in(&app, "ole@x.test").await;
     app.call(
         &intruder,
@@ -209,7 +144,7 @@ async fn an_address_change_link_dies_with_a_password_change() {
             &[("token", &token)],
         )
         .await;
-    assert_eq!(error(late).await, AppError::LinkInvalid);
+    assert_eq!(app_error(late).await, AppError::LinkInvalid);
     app.stop().await;
 }
 
@@ -250,7 +185,7 @@ async fn an_invitation_to_an_unconfirmed_account_resets_its_password() {
         ],
     )
     .await;
-    account(&app, "ada@x.test", Role::Admin, None).await;
+    account_at(&app, "ada@x.test", Role::Admin, None).await;
     let admin = sign_in(&app, "ada@x.test").await;
     enrol(&app, &admin).await;
     app.call(
@@ -300,7 +235,7 @@ async fn an_invitation_to_an_unconfirmed_account_resets_its_password() {
         )
         .await;
     assert_eq!(
-        error(theirs).await,
+        app_error(theirs).await,
         AppError::InvalidCredentials,
         "the earlier password is gone"
     );
@@ -318,12 +253,12 @@ async fn an_invitation_to_an_unconfirmed_account_resets_its_password() {
 #[tokio::test]
 async fn a_half_signed_in_session_cannot_sign_out_the_owner_everywhere() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
-    account(&app, "tove@x.test", Role::Trainer, None).await;
+    account_at(&app, "tove@x.test", Role::Trainer, None).await;
     let owner = sign_in(&app, "tove@x.test").await;
     enrol(&app, &owner).await;
     let stranger = sign_in(&app, "tove@x.test").await;
     let attempt = app.call(&stranger, LogOutEverywhere::PATH, &[]).await;
-    assert_eq!(error(attempt).await, AppError::Unauthenticated);
+    assert_eq!(app_error(attempt).await, AppError::Unauthenticated);
     assert_eq!(
         app.page(&owner, "/account").await.status(),
         200,
@@ -336,7 +271,7 @@ async fn a_half_signed_in_session_cannot_sign_out_the_owner_everywhere() {
 async fn the_last_administrator_cannot_delete_their_account() {
     for backend in backends() {
         let app = spawn_app(&backend, TestOptions::default()).await;
-        account(&app, "ada@x.test", Role::Admin, None).await;
+        account_at(&app, "ada@x.test", Role::Admin, None).await;
         let ada = sign_in(&app, "ada@x.test").await;
         enrol(&app, &ada).await;
         let refused = app
@@ -347,13 +282,13 @@ async fn the_last_administrator_cannot_delete_their_account() {
             )
             .await;
         assert_eq!(
-            error(refused).await,
+            app_error(refused).await,
             AppError::Forbidden,
             "{}",
             backend.name()
         );
         // With a second administrator, the first may go.
-        account(&app, "bo@x.test", Role::Admin, None).await;
+        account_at(&app, "bo@x.test", Role::Admin, None).await;
         let gone = app
             .call(
                 &ada,

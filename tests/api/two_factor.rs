@@ -5,70 +5,19 @@ use app::{
             BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, TotpSetup, VerifySecondFactor,
         },
     },
-    domain::{email::EmailAddress, language::Language, role::Role},
-    errors::{AppError, Problem},
-    security::password::hash_password,
-    store::people,
+    domain::role::Role,
+    errors::Problem,
 };
-use igang_tests::{TestApp, TestOptions, backends, spawn_app};
+use igang_tests::fixtures::{PASSWORD, account, app_error, code_at, json};
+use igang_tests::{TestOptions, backends, spawn_app};
 use leptos::server_fn::ServerFn;
 use reqwest::header::LOCATION;
-use totp_rs::{Algorithm, Secret, TOTP};
-
-const PASSWORD: &str = "en rolig tirsdag i haven";
-
-async fn staff_member(app: &TestApp, email: &str, role: Role) {
-    let user = people::create_user(
-        &app.db,
-        people::NewUser {
-            email: EmailAddress::parse(email).unwrap(),
-            display_name: "Tove Underviser".into(),
-            language: Language::Da,
-            password_hash: Some(hash_password(PASSWORD).unwrap()),
-            email_verified: true,
-        },
-        chrono::Utc::now(),
-    )
-    .await
-    .unwrap();
-    people::grant_role(&app.db, user.id, role, None)
-        .await
-        .unwrap();
-}
-
-fn code_at(secret: &str, offset_secs: i64) -> String {
-    let secret: String = secret.split_whitespace().collect();
-    let totp = TOTP::new(
-        Algorithm::SHA1,
-        6,
-        1,
-        30,
-        Secret::Encoded(secret).to_bytes().unwrap(),
-        None,
-        String::new(),
-    )
-    .unwrap();
-    let now = chrono::Utc::now().timestamp() + offset_secs;
-    totp.generate(now as u64)
-}
-
-async fn json<T: serde::de::DeserializeOwned>(response: reqwest::Response) -> T {
-    let status = response.status();
-    let body = response.text().await.unwrap();
-    assert!(status.is_success(), "{status}: {body}");
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
-}
-
-async fn error(response: reqwest::Response) -> AppError {
-    let body = response.text().await.unwrap();
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
-}
 
 #[tokio::test]
 async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
     for backend in backends() {
         let app = spawn_app(&backend, TestOptions::default()).await;
-        staff_member(&app, "tove@underviser.test", Role::Trainer).await;
+        account(&app, "tove@underviser.test", Role::Trainer).await;
         let client = app.client();
 
         // Staff go straight to enrolment after the password.
@@ -93,7 +42,7 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
             .await;
         assert_eq!(wrong.status(), 422);
         assert_eq!(
-            error(wrong).await.problem_for("code"),
+            app_error(wrong).await.problem_for("code"),
             Some(Problem::WrongCode)
         );
         let first = code_at(&setup.secret, 0);
@@ -136,7 +85,7 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
             )
             .await;
         assert_eq!(
-            error(replay).await.problem_for("code"),
+            app_error(replay).await.problem_for("code"),
             Some(Problem::WrongCode)
         );
         let next_code = code_at(&setup.secret, 30);
@@ -174,7 +123,7 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
             .call(&tablet, VerifySecondFactor::PATH, &[("code", &codes[3])])
             .await;
         assert_eq!(
-            error(again).await.problem_for("code"),
+            app_error(again).await.problem_for("code"),
             Some(Problem::WrongCode)
         );
         app.stop().await;
@@ -184,7 +133,7 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
 #[tokio::test]
 async fn volunteers_may_sign_in_without_a_second_factor() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
-    staff_member(&app, "freja@frivillig.test", Role::Volunteer).await;
+    account(&app, "freja@frivillig.test", Role::Volunteer).await;
     let client = app.client();
     let login = app
         .call(
@@ -205,7 +154,7 @@ async fn volunteers_may_sign_in_without_a_second_factor() {
 #[tokio::test]
 async fn a_new_phone_means_turning_off_with_the_password_and_enrolling_again() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
-    staff_member(&app, "tove@underviser.test", Role::Trainer).await;
+    account(&app, "tove@underviser.test", Role::Trainer).await;
     let client = app.client();
     app.call(
         &client,
@@ -232,7 +181,7 @@ async fn a_new_phone_means_turning_off_with_the_password_and_enrolling_again() {
         )
         .await;
     assert_eq!(
-        error(wrong).await.problem_for("current_password"),
+        app_error(wrong).await.problem_for("current_password"),
         Some(Problem::WrongPassword)
     );
     let reset = app

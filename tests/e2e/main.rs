@@ -83,11 +83,8 @@ async fn a_volunteer_signs_up_confirms_signs_in_and_out() {
 
 #[tokio::test]
 async fn a_trainer_enrols_an_authenticator_and_signs_in_with_a_code() {
-    use app::{
-        domain::{email::EmailAddress, language::Language, role::Role},
-        security::password::hash_password,
-        store::people,
-    };
+    use app::domain::role::Role;
+    use igang_tests::fixtures::{PASSWORD, account};
     let app = spawn_app(
         &backends()[0],
         TestOptions {
@@ -96,23 +93,9 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_a_code() {
         },
     )
     .await;
-    let (email, password) = ("tove@underviser.test", "en rolig tirsdag i haven");
-    let user = people::create_user(
-        &app.db,
-        people::NewUser {
-            email: EmailAddress::parse(email).unwrap(),
-            display_name: "Tove Underviser".into(),
-            language: Language::Da,
-            password_hash: Some(hash_password(password).unwrap()),
-            email_verified: true,
-        },
-        chrono::Utc::now(),
-    )
-    .await
-    .unwrap();
-    people::grant_role(&app.db, user.id, Role::Trainer, None)
-        .await
-        .unwrap();
+    let email = "tove@underviser.test";
+    account(&app, email, Role::Trainer).await;
+    let password = PASSWORD;
     run_journey("two_factor.mjs", &[&app.base_url, email, password]).await;
     app.stop().await;
 }

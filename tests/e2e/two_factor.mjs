@@ -64,7 +64,7 @@ try {
   await page.getByRole("textbox", { name: "Kode" }).fill(totp(secret, now + 30));
   await page.locator("form.stack-form").getByRole("button", { name: "Bekræft" }).click();
   await page.waitForURL(base + "/account");
-  await page.getByText("Tove Underviser").first().waitFor();
+  await page.getByText(email).first().waitFor();
 
   const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)));
   check(unexpected.length === 0, "no unexpected console errors or failed requests:\n" + unexpected.join("\n"));

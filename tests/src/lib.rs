@@ -2,6 +2,7 @@
 //! server, and the built server binary for command-line tests.
 
 pub mod binary;
+pub mod fixtures;
 pub mod smtp;
 
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};

@@ -1,0 +1,134 @@
+//! People, centres, signed-in browsers and authenticator codes for the tests.
+
+use crate::TestApp;
+use app::{
+    api::{
+        auth::LogIn,
+        two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, TotpSetup},
+    },
+    domain::{
+        email::EmailAddress,
+        language::Language,
+        role::{CentreKind, Country, Role},
+    },
+    errors::AppError,
+    security::password::hash_password,
+    store::{centres, people},
+};
+use leptos::server_fn::ServerFn;
+use std::sync::OnceLock;
+use totp_rs::{Algorithm, Secret, TOTP};
+
+/// The password of every account the fixtures create.
+pub const PASSWORD: &str = "en rolig tirsdag i haven";
+
+/// One Argon2 hash of [`PASSWORD`] for all fixtures: hashing is slow on purpose.
+fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| hash_password(PASSWORD).expect("hashing works"))
+}
+
+/// A confirmed account with [`PASSWORD`], the volunteer role and `role`; returns its id.
+pub async fn account(app: &TestApp, email: &str, role: Role) -> i32 {
+    account_at(app, email, role, None).await
+}
+
+/// Like [`account`], with `role` scoped to a centre (for coordinators).
+pub async fn account_at(app: &TestApp, email: &str, role: Role, centre: Option<i32>) -> i32 {
+    let user = people::create_user(
+        &app.db,
+        people::NewUser {
+            email: EmailAddress::parse(email).expect("a valid test address"),
+            display_name: email.split('@').next().unwrap_or(email).to_owned(),
+            language: Language::Da,
+            password_hash: Some(password_hash().to_owned()),
+            email_verified: true,
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("account created");
+    people::grant_role(&app.db, user.id, Role::Volunteer, None)
+        .await
+        .expect("role");
+    people::grant_role(&app.db, user.id, role, centre)
+        .await
+        .expect("role");
+    user.id
+}
+
+/// A Danish volunteer centre named `name`.
+pub async fn centre(app: &TestApp, name: &str) -> centres::Centre {
+    centres::create(
+        &app.db,
+        centres::NewCentre {
+            name: name.into(),
+            kind: CentreKind::VolunteerCentre,
+            country: Country::Dk,
+            municipality: "Aarhus".into(),
+            contact_email: EmailAddress::parse("centre@x.test").expect("address"),
+        },
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("centre created")
+}
+
+/// A browser signed in (password step) as `email`.
+pub async fn sign_in(app: &TestApp, email: &str) -> reqwest::Client {
+    let client = app.client();
+    app.call(
+        &client,
+        LogIn::PATH,
+        &[("email", email), ("password", PASSWORD)],
+    )
+    .await;
+    client
+}
+
+/// Sets up an authenticator in `client`'s session; returns its secret (base32).
+pub async fn enrol(app: &TestApp, client: &reqwest::Client) -> String {
+    let setup: TotpSetup = json(app.call(client, BeginTotpEnrolment::PATH, &[]).await).await;
+    let secret: String = setup.secret.split_whitespace().collect();
+    let confirmed = app
+        .call(
+            client,
+            ConfirmTotpEnrolment::PATH,
+            &[("code", &code_at(&secret, 0))],
+        )
+        .await;
+    assert!(confirmed.status().is_success(), "enrolment confirmed");
+    secret
+}
+
+/// A staff member's browser: account, sign-in and authenticator, ready for staff work.
+pub async fn staff(app: &TestApp, email: &str, role: Role, centre: Option<i32>) -> reqwest::Client {
+    account_at(app, email, role, centre).await;
+    let client = sign_in(app, email).await;
+    enrol(app, &client).await;
+    client
+}
+
+/// The authenticator code for `secret`, `offset_secs` from now.
+pub fn code_at(secret: &str, offset_secs: i64) -> String {
+    let bytes = Secret::Encoded(secret.split_whitespace().collect())
+        .to_bytes()
+        .expect("base32 secret");
+    let totp =
+        TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes, None, String::new()).expect("valid TOTP");
+    totp.generate((chrono::Utc::now().timestamp() + offset_secs) as u64)
+}
+
+/// The successful JSON answer of a server function.
+pub async fn json<T: serde::de::DeserializeOwned>(response: reqwest::Response) -> T {
+    let status = response.status();
+    let body = response.text().await.expect("body");
+    assert!(status.is_success(), "{status}: {body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+/// The typed error a server function answered with.
+pub async fn app_error(response: reqwest::Response) -> AppError {
+    let body = response.text().await.expect("body");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
