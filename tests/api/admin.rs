@@ -9,9 +9,9 @@ use app::{
     domain::{email::EmailAddress, language::Language, role::Role},
     errors::{AppError, Problem},
     security::password::hash_password,
-    store::{centres, people},
+    store::people,
 };
-use igang_tests::fixtures::{PASSWORD, app_error, json, staff};
+use igang_tests::fixtures::{PASSWORD, app_error, centre, json, staff};
 use igang_tests::{
     TestOptions, backends,
     smtp::{SmtpServer, free_port},
@@ -32,19 +32,7 @@ async fn a_coordinator_invites_a_colleague_who_joins_with_a_new_account() {
             },
         )
         .await;
-        let centre = centres::create(
-            &app.db,
-            centres::NewCentre {
-                name: "Frivilligcenter Odense".into(),
-                kind: app::domain::role::CentreKind::VolunteerCentre,
-                country: app::domain::role::Country::Dk,
-                municipality: "Odense".into(),
-                contact_email: EmailAddress::parse("odense@x.test").unwrap(),
-            },
-            chrono::Utc::now(),
-        )
-        .await
-        .unwrap();
+        let centre = centre(&app, "Frivilligcenter Odense").await;
         let coordinator = staff(
             &app,
             "karsten@odense.test",
@@ -169,19 +157,7 @@ async fn a_coordinator_invites_a_colleague_who_joins_with_a_new_account() {
             list.items[0].centre.as_deref(),
             Some("Frivilligcenter Odense")
         );
-        let other = centres::create(
-            &app.db,
-            centres::NewCentre {
-                name: "Frivilligcenter Vejle".into(),
-                kind: app::domain::role::CentreKind::VolunteerCentre,
-                country: app::domain::role::Country::Dk,
-                municipality: "Vejle".into(),
-                contact_email: EmailAddress::parse("vejle@x.test").unwrap(),
-            },
-            chrono::Utc::now(),
-        )
-        .await
-        .unwrap();
+        let other = igang_tests::fixtures::centre(&app, "Frivilligcenter Vejle").await;
         let elsewhere = staff(&app, "vera@vejle.test", Role::Coordinator, Some(other.id)).await;
         let theirs: Page<InvitationRow> = json(
             app.call(&elsewhere, ListInvitations::PATH, &[("page", "1")])

@@ -1,5 +1,5 @@
 //! Defences against someone who knows (or guessed) a password but not the rest.
-use igang_tests::fixtures::{PASSWORD, account_at, app_error, enrol, sign_in};
+use igang_tests::fixtures::{PASSWORD, account_at, app_error, centre, enrol, sign_in};
 
 use app::{
     api::{
@@ -10,9 +10,9 @@ use app::{
         auth::{LogIn, LogOutEverywhere, SignUp},
         two_factor::ResetTwoFactor,
     },
-    domain::{email::EmailAddress, role::Role},
+    domain::role::Role,
     errors::AppError,
-    store::{centres, entities::session},
+    store::entities::session,
 };
 use igang_tests::{
     TestOptions, backends,
@@ -159,19 +159,7 @@ async fn an_invitation_to_an_unconfirmed_account_resets_its_password() {
         },
     )
     .await;
-    let centre = centres::create(
-        &app.db,
-        centres::NewCentre {
-            name: "Centre".into(),
-            kind: app::domain::role::CentreKind::VolunteerCentre,
-            country: app::domain::role::Country::Dk,
-            municipality: "Aarhus".into(),
-            contact_email: EmailAddress::parse("c@x.test").unwrap(),
-        },
-        chrono::Utc::now(),
-    )
-    .await
-    .unwrap();
+    let centre = centre(&app, "Centre").await;
     // Someone signs up in the invitee's name first, with a password of their own.
     let mallory_password = "mallorys eget kodeord";
     app.call(
