@@ -1,8 +1,13 @@
 //! Plain rules of the product, free of web and database code so unit tests reach them directly.
 
 pub mod authz;
+#[cfg(feature = "ssr")]
+pub mod bundle;
+pub mod course;
 pub mod email;
 pub mod language;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 pub mod password_policy;
 pub mod redirect;
 pub mod retry;

@@ -10,6 +10,8 @@ pub mod language;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
+pub mod curriculum;
+#[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod security;

@@ -1,0 +1,111 @@
+//! The curriculum the product ships with, built into the binary from `app/curriculum/`: the
+//! igangsætter course in Danish, Norwegian and English, one bundle folder each.
+
+use crate::domain::bundle::{self, Bundle, BundleError};
+use include_dir::{Dir, include_dir};
+use std::collections::BTreeMap;
+
+static SHIPPED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/curriculum");
+
+/// The shipped courses, read from their bundles.
+pub fn shipped() -> Result<Vec<Bundle>, BundleError> {
+    SHIPPED
+        .dirs()
+        .map(|dir| {
+            let mut files = BTreeMap::new();
+            collect(dir, dir.path(), &mut files);
+            bundle::read(files)
+        })
+        .collect()
+}
+
+fn collect(dir: &Dir<'static>, root: &std::path::Path, files: &mut BTreeMap<String, Vec<u8>>) {
+    for file in dir.files() {
+        if let Ok(relative) = file.path().strip_prefix(root) {
+            let path = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.insert(path, file.contents().to_vec());
+        }
+    }
+    for sub in dir.dirs() {
+        collect(sub, root, files);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{
+        course::{QuestionKind, Topic, validate},
+        language::Language,
+    };
+
+    #[test]
+    fn every_shipped_bundle_reads_and_writes_back_byte_for_byte() {
+        for dir in SHIPPED.dirs() {
+            let mut files = BTreeMap::new();
+            collect(dir, dir.path(), &mut files);
+            let bundle = bundle::read(files.clone()).unwrap();
+            let written = bundle::write(&bundle);
+            for (path, bytes) in &files {
+                assert_eq!(
+                    Some(String::from_utf8_lossy(bytes)),
+                    written.get(path).map(|b| String::from_utf8_lossy(b)),
+                    "{path}"
+                );
+            }
+            assert_eq!(written.len(), files.len());
+        }
+    }
+
+    #[test]
+    fn the_shipped_course_is_complete_in_three_languages() {
+        let courses = shipped().unwrap();
+        let mut languages: Vec<Language> = courses.iter().map(|c| c.course.language).collect();
+        languages.sort_by_key(|l| l.code());
+        assert_eq!(languages, [Language::Da, Language::En, Language::Nb]);
+        for bundle in &courses {
+            let course = &bundle.course;
+            assert_eq!(validate(course), vec![], "{}", course.slug);
+            assert!(course.leads_to_certificate);
+            let topics: Vec<Topic> = course.modules.iter().map(|m| m.topic.clone()).collect();
+            for needed in [
+                Topic::Values,
+                Topic::CoreElements,
+                Topic::Roles,
+                Topic::Starting,
+                Topic::Ending,
+            ] {
+                assert!(topics.contains(&needed), "{}: {needed}", course.slug);
+            }
+            for module in &course.modules {
+                assert!((2..=4).contains(&module.lessons.len()), "{}", module.title);
+                assert!(
+                    module.lessons.iter().any(|l| l.quiz.is_some()),
+                    "{}",
+                    module.title
+                );
+                for lesson in &module.lessons {
+                    let words = lesson.body.split_whitespace().count();
+                    assert!(words >= 250, "{}: {words} words", lesson.title);
+                }
+            }
+            let values = course
+                .modules
+                .iter()
+                .find(|m| m.topic == Topic::Values)
+                .unwrap();
+            let scenarios = values
+                .lessons
+                .iter()
+                .filter_map(|l| l.quiz.as_ref())
+                .flat_map(|q| &q.questions)
+                .filter(|q| q.kind == QuestionKind::Scenario)
+                .count();
+            assert!(scenarios >= 3, "{}: one scenario per value", course.slug);
+        }
+    }
+}
