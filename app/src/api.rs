@@ -3,6 +3,8 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod authoring;
+pub mod catalogue;
 pub mod two_factor;
 
 /// Registers every server function with the router's table.
@@ -39,6 +41,29 @@ pub fn register_all() {
     register_explicit::<admin::AcceptInvitation>();
     register_explicit::<admin::InvitationStatus>();
     register_explicit::<admin::ListInvitations>();
+    register_explicit::<authoring::ListAuthoredCourses>();
+    register_explicit::<authoring::CreateCourse>();
+    register_explicit::<authoring::LoadCourseEditor>();
+    register_explicit::<authoring::UpdateCourse>();
+    register_explicit::<authoring::StartDraft>();
+    register_explicit::<authoring::DiscardDraft>();
+    register_explicit::<authoring::AddModule>();
+    register_explicit::<authoring::UpdateModule>();
+    register_explicit::<authoring::AddLesson>();
+    register_explicit::<authoring::UpdateLesson>();
+    register_explicit::<authoring::LoadLessonEditor>();
+    register_explicit::<authoring::SaveQuestion>();
+    register_explicit::<authoring::MoveItem>();
+    register_explicit::<authoring::DeleteItem>();
+    register_explicit::<authoring::PreviewMarkdown>();
+    register_explicit::<authoring::LoadPublishPreview>();
+    register_explicit::<authoring::Publish>();
+    register_explicit::<authoring::SetCourseStatus>();
+    register_explicit::<authoring::VersionHistory>();
+    register_explicit::<catalogue::ListCatalogue>();
+    register_explicit::<catalogue::LoadCourseOverview>();
+    register_explicit::<catalogue::PreviewCourse>();
+    register_explicit::<catalogue::PreviewLesson>();
 }
 
 #[cfg(feature = "ssr")]

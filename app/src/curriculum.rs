@@ -19,6 +19,40 @@ pub fn shipped() -> Result<Vec<Bundle>, BundleError> {
         .collect()
 }
 
+/// Why the shipped curriculum could not be installed.
+#[derive(Debug, thiserror::Error)]
+pub enum InstallError {
+    /// A shipped bundle does not read.
+    #[error("shipped course: {0}")]
+    Bundle(#[from] BundleError),
+    /// Storing or publishing it failed.
+    #[error("shipped course: {0}")]
+    Course(#[from] crate::store::courses::CourseError),
+}
+
+/// On a database without courses, imports and publishes the shipped ones; returns how many.
+pub async fn install_if_empty(
+    db: &sea_orm::DatabaseConnection,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, InstallError> {
+    use crate::store::{courses, db::begin_write};
+    let bundles = shipped()?;
+    let txn = begin_write(db)
+        .await
+        .map_err(|e| InstallError::Course(e.into()))?;
+    if courses::count(&txn).await? > 0 {
+        return Ok(0);
+    }
+    for bundle in &bundles {
+        let course = courses::create(&txn, &bundle.course, None, now).await?;
+        courses::publish(&txn, &course, None, now).await?;
+    }
+    txn.commit()
+        .await
+        .map_err(|e| InstallError::Course(e.into()))?;
+    Ok(bundles.len())
+}
+
 fn collect(dir: &Dir<'static>, root: &std::path::Path, files: &mut BTreeMap<String, Vec<u8>>) {
     for file in dir.files() {
         if let Ok(relative) = file.path().strip_prefix(root) {

@@ -30,6 +30,10 @@ pub enum Problem {
     WrongPassword,
     /// A box that must be ticked was not.
     MustConfirm,
+    /// A number outside the allowed range.
+    OutOfRange,
+    /// Not one of the allowed values, or not in the allowed form.
+    NotAllowed,
 }
 
 /// A problem tied to a named form field.
@@ -71,6 +75,18 @@ pub enum AppError {
     /// The thing asked for does not exist (or is not visible to this person).
     #[error("not found")]
     NotFound,
+    /// Only a draft can be changed (or the course is archived).
+    #[error("only a draft can be changed")]
+    NotEditable,
+    /// There is nothing new to publish.
+    #[error("nothing to publish")]
+    NothingToPublish,
+    /// The draft has flaws that keep it from being published.
+    #[error("the course is not ready to publish")]
+    CourseFlaws(Vec<crate::domain::course::Flaw>),
+    /// Another course already uses this short name.
+    #[error("a course with this short name exists")]
+    SlugTaken,
     /// Something failed on the server; details are in the server log.
     #[error("something went wrong on our side")]
     Internal,
@@ -111,6 +127,10 @@ impl AppError {
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::LinkInvalid | AppError::Request(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::NotEditable | AppError::NothingToPublish | AppError::SlugTaken => {
+                StatusCode::CONFLICT
+            }
+            AppError::CourseFlaws(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -137,6 +157,21 @@ impl From<crate::mail::MailError> for AppError {
     fn from(error: crate::mail::MailError) -> Self {
         tracing::error!(%error, "mail error");
         AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::store::courses::CourseError> for AppError {
+    fn from(error: crate::store::courses::CourseError) -> Self {
+        use crate::store::courses::CourseError;
+        match error {
+            CourseError::Db(error) => error.into(),
+            CourseError::NotFound => AppError::NotFound,
+            CourseError::NotEditable => AppError::NotEditable,
+            CourseError::SlugTaken => AppError::SlugTaken,
+            CourseError::NothingToPublish => AppError::NothingToPublish,
+            CourseError::Flaws(flaws) => AppError::CourseFlaws(flaws),
+        }
     }
 }
 

@@ -15,6 +15,8 @@ pub struct SiteSettings {
     pub trust_proxy: bool,
     /// The server's secret key, for signing tokens. Never logged.
     pub secret_key: [u8; 32],
+    /// Where uploaded images are kept.
+    pub media_dir: std::path::PathBuf,
 }
 
 impl SiteSettings {

@@ -2,8 +2,10 @@
 
 pub mod audit;
 pub mod centres;
+pub mod courses;
 pub mod db;
 pub mod entities;
+pub mod media;
 pub mod outbox;
 pub mod people;
 pub mod rate_limit;

@@ -6,6 +6,7 @@ mod m20261123_000001_people_and_centres;
 mod m20261123_000002_outbox;
 mod m20261123_000003_accounts;
 mod m20261123_000004_totp_replay;
+mod m20261123_000005_courses;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_outbox::Migration),
             Box::new(m20261123_000003_accounts::Migration),
             Box::new(m20261123_000004_totp_replay::Migration),
+            Box::new(m20261123_000005_courses::Migration),
         ]
     }
 }

@@ -1,5 +1,6 @@
 //! HTTP handlers and middleware outside the Leptos routes.
 
+pub mod courses;
 pub mod errors;
 pub mod health;
 pub mod language;

@@ -2,7 +2,7 @@
 
 use crate::{
     config::Config,
-    http::{errors, health, language, security, session},
+    http::{courses, errors, health, language, security, session},
     mail::{MailWorker, Transport, transport::TransportError},
     secret::{self, SecretKeyError},
 };
@@ -12,7 +12,9 @@ use app::{
     store::db::Engine,
 };
 use axum::{
-    Router, middleware,
+    Router,
+    extract::DefaultBodyLimit,
+    middleware,
     routing::{get, post},
 };
 use leptos::prelude::*;
@@ -56,6 +58,9 @@ pub enum StartupError {
     /// A migration failed.
     #[error("database migration failed: {0}")]
     Migration(sea_orm::DbErr),
+    /// The shipped curriculum could not be installed.
+    #[error("cannot install the shipped curriculum: {0}")]
+    Curriculum(#[from] app::curriculum::InstallError),
     /// The listening socket could not be opened.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -84,6 +89,10 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, Startu
     Migrator::up(&db, None)
         .await
         .map_err(StartupError::Migration)?;
+    let installed = app::curriculum::install_if_empty(&db, chrono::Utc::now()).await?;
+    if installed > 0 {
+        tracing::info!(courses = installed, "installed the shipped curriculum");
+    }
     Ok(db)
 }
 
@@ -149,6 +158,16 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/language", post(language::switch))
+        .route(
+            "/authoring/import",
+            post(courses::import).layer(DefaultBodyLimit::max(courses::MAX_UPLOAD)),
+        )
+        .route(
+            "/authoring/media",
+            post(courses::upload_image).layer(DefaultBodyLimit::max(courses::MAX_UPLOAD)),
+        )
+        .route("/authoring/courses/{id}/export", get(courses::export))
+        .route("/media/{name}", get(courses::serve_media))
         .nest("/pkg", pkg)
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
@@ -216,6 +235,7 @@ impl Application {
                 base_url,
                 trust_proxy: config.trust_proxy,
                 secret_key: secret_key.0,
+                media_dir: config.data_dir.join("media"),
             }),
             mail_wakeup: wakeup.clone(),
         };

@@ -23,6 +23,7 @@ fn allowed(access: Access, who: Who) -> bool {
         Access::HalfwaySignedIn => false,
         Access::Admin => who == Who::Admin,
         Access::CoordinatorOfA => matches!(who, Who::Admin | Who::CoordinatorA),
+        Access::Author => matches!(who, Who::Admin | Who::Trainer),
         Access::AdminOrCoordinator => {
             matches!(who, Who::Admin | Who::CoordinatorA | Who::CoordinatorB)
         }

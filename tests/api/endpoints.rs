@@ -14,6 +14,13 @@ use app::api::{
         ConfirmEmail, CurrentViewer, LogIn, LogOut, LogOutEverywhere, RequestPasswordReset,
         ResetPassword, SignUp,
     },
+    authoring::{
+        AddLesson, AddModule, CreateCourse, DeleteItem, DiscardDraft, ListAuthoredCourses,
+        LoadCourseEditor, LoadLessonEditor, LoadPublishPreview, MoveItem, PreviewMarkdown, Publish,
+        SaveQuestion, SetCourseStatus, StartDraft, UpdateCourse, UpdateLesson, UpdateModule,
+        VersionHistory,
+    },
+    catalogue::{ListCatalogue, LoadCourseOverview, PreviewCourse, PreviewLesson},
     two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, VerifySecondFactor},
 };
 use leptos::server_fn::ServerFn;
@@ -35,6 +42,8 @@ pub enum Access {
     CoordinatorOfA,
     /// Administrators and any coordinator (each sees their own centres' data).
     AdminOrCoordinator,
+    /// Course authors: trainers and administrators.
+    Author,
 }
 
 /// One endpoint of the table.
@@ -180,6 +189,116 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
             ],
             access: CoordinatorOfA,
         },
+        e(
+            ListCatalogue::PATH,
+            &[("language", "all"), ("page", "1")],
+            Public,
+        ),
+        e(
+            LoadCourseOverview::PATH,
+            &[("slug", "no-such-course")],
+            Public,
+        ),
+        e(
+            ListAuthoredCourses::PATH,
+            &[("page", "1"), ("archived", "false")],
+            Author,
+        ),
+        e(
+            CreateCourse::PATH,
+            &[("title", ""), ("language", "da")],
+            Author,
+        ),
+        e(
+            LoadCourseEditor::PATH,
+            &[("course", "no-such-course")],
+            Author,
+        ),
+        e(
+            UpdateCourse::PATH,
+            &[
+                ("course", "no-such-course"),
+                ("title", "T"),
+                ("summary", ""),
+                ("body", ""),
+            ],
+            Author,
+        ),
+        e(StartDraft::PATH, &[("course", "no-such-course")], Author),
+        e(DiscardDraft::PATH, &[("course", "no-such-course")], Author),
+        e(
+            AddModule::PATH,
+            &[
+                ("course", "no-such-course"),
+                ("title", "M"),
+                ("topic", "values"),
+            ],
+            Author,
+        ),
+        e(
+            UpdateModule::PATH,
+            &[("module", "0"), ("title", "M"), ("topic", "values")],
+            Author,
+        ),
+        e(AddLesson::PATH, &[("module", "0"), ("title", "L")], Author),
+        e(
+            UpdateLesson::PATH,
+            &[
+                ("lesson", "0"),
+                ("title", "L"),
+                ("minutes", "5"),
+                ("body", ""),
+            ],
+            Author,
+        ),
+        e(LoadLessonEditor::PATH, &[("lesson", "0")], Author),
+        e(
+            SaveQuestion::PATH,
+            &[
+                ("lesson", "0"),
+                ("kind", "reflection"),
+                ("prompt", "Why?"),
+                ("review", "trainer"),
+            ],
+            Author,
+        ),
+        e(
+            MoveItem::PATH,
+            &[("item", "lesson"), ("id", "0"), ("direction", "up")],
+            Author,
+        ),
+        e(
+            DeleteItem::PATH,
+            &[("item", "lesson"), ("id", "0"), ("confirm", "yes")],
+            Author,
+        ),
+        e(PreviewMarkdown::PATH, &[("text", "*hi*")], Author),
+        e(
+            LoadPublishPreview::PATH,
+            &[("course", "no-such-course")],
+            Author,
+        ),
+        e(
+            Publish::PATH,
+            &[("course", "no-such-course"), ("confirm", "yes")],
+            Author,
+        ),
+        e(
+            SetCourseStatus::PATH,
+            &[
+                ("course", "no-such-course"),
+                ("change", "archive"),
+                ("confirm", "yes"),
+            ],
+            Author,
+        ),
+        e(
+            VersionHistory::PATH,
+            &[("course", "no-such-course")],
+            Author,
+        ),
+        e(PreviewCourse::PATH, &[("course", "no-such-course")], Author),
+        e(PreviewLesson::PATH, &[("lesson", "0")], Author),
         e(LogOutEverywhere::PATH, &[], SignedIn),
         e(LogOut::PATH, &[], Public),
     ]

@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod authz;
 mod cli;
+mod courses;
 mod endpoints;
 mod health;
 mod landing;

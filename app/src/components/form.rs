@@ -19,6 +19,8 @@ pub fn problem_message(i18n: leptos_i18n::I18nContext<Locale>, problem: Problem)
         Problem::WrongCode => t_string!(i18n, errors.wrong_code).to_string(),
         Problem::WrongPassword => t_string!(i18n, errors.wrong_password).to_string(),
         Problem::MustConfirm => t_string!(i18n, errors.must_confirm).to_string(),
+        Problem::OutOfRange => t_string!(i18n, errors.out_of_range).to_string(),
+        Problem::NotAllowed => t_string!(i18n, errors.not_allowed).to_string(),
     }
 }
 
@@ -37,6 +39,10 @@ pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -
         AppError::Forbidden => t!(i18n, errors.forbidden).into_any(),
         AppError::NotFound => t!(i18n, errors.not_found).into_any(),
         AppError::Internal => t!(i18n, errors.internal).into_any(),
+        AppError::NotEditable => t!(i18n, errors.not_editable).into_any(),
+        AppError::NothingToPublish => t!(i18n, errors.nothing_to_publish).into_any(),
+        AppError::CourseFlaws(_) => t!(i18n, errors.course_flaws).into_any(),
+        AppError::SlugTaken => t!(i18n, errors.slug_taken).into_any(),
         AppError::Request(_) => t!(i18n, errors.request).into_any(),
     }
 }

@@ -51,6 +51,12 @@ pub enum Event {
     Invited,
     /// The authenticator was turned off.
     TwoFactorDisabled,
+    /// A course version was published.
+    CoursePublished,
+    /// A course was taken out of the catalogue, archived or restored.
+    CourseStatusChanged,
+    /// A course or a new version of one was imported from a bundle.
+    CourseImported,
 }
 
 impl Event {
@@ -78,6 +84,9 @@ impl Event {
             Event::CentreCreated => "centre_created",
             Event::Invited => "invited",
             Event::TwoFactorDisabled => "two_factor_disabled",
+            Event::CoursePublished => "course_published",
+            Event::CourseStatusChanged => "course_status_changed",
+            Event::CourseImported => "course_imported",
         }
     }
 }

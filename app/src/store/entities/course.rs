@@ -1,0 +1,26 @@
+//! A course: its lasting identity, language and status. Content lives in versions.
+
+use sea_orm::entity::prelude::*;
+
+/// Row of `courses`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "courses")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub public_id: String,
+    #[sea_orm(unique)]
+    pub slug: String,
+    pub language: String,
+    pub status: String,
+    pub published_version_id: Option<i32>,
+    pub created_by: Option<i32>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,27 @@
+//! A module of one course version.
+
+use sea_orm::entity::prelude::*;
+
+/// Row of `course_modules`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "course_modules")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub version_id: i32,
+    /// Follows the module from version to version.
+    pub key: String,
+    pub position: i32,
+    pub slug: String,
+    pub title: String,
+    pub topic: String,
+    pub requires_previous: bool,
+    pub summary: String,
+    pub body: String,
+    pub body_html: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,27 @@
+//! A lesson of one module; a quiz when `pass_mark` is set.
+
+use sea_orm::entity::prelude::*;
+
+/// Row of `lessons`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "lessons")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub version_id: i32,
+    pub module_id: i32,
+    /// Follows the lesson from version to version.
+    pub key: String,
+    pub position: i32,
+    pub slug: String,
+    pub title: String,
+    pub minutes: i32,
+    pub body: String,
+    pub body_html: String,
+    pub pass_mark: Option<i32>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,25 @@
+//! A question of a lesson's quiz.
+
+use sea_orm::entity::prelude::*;
+
+/// Row of `questions`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "questions")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub version_id: i32,
+    pub lesson_id: i32,
+    pub key: String,
+    pub position: i32,
+    pub kind: String,
+    pub case_text: Option<String>,
+    pub prompt: String,
+    pub guidance: Option<String>,
+    pub review: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

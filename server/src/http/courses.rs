@@ -1,0 +1,282 @@
+//! Course files over plain HTTP: importing and exporting bundles (zip), uploading images for
+//! lessons, and serving those images. Plain forms, so they work without JavaScript.
+
+use app::{
+    auth::Auth,
+    domain::{
+        authz::{Action, allows},
+        bundle::{self, Bundle},
+        course::slugify,
+    },
+    state::AppState,
+    store::{
+        audit,
+        courses::{self, CourseError},
+        db::begin_write,
+        media,
+    },
+};
+use axum::{
+    Extension,
+    body::Body,
+    extract::{Multipart, Path, Query, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Largest upload accepted by the import and image forms, in bytes.
+pub const MAX_UPLOAD: usize = 20 * 1024 * 1024;
+
+/// The signed-in author, or the response that refuses the request.
+fn author(auth: Option<Extension<Auth>>) -> Result<Auth, Response> {
+    match auth {
+        Some(Extension(auth)) if allows(Some(&auth.subject()), Action::AuthorCourses) => Ok(auth),
+        Some(_) => Err((StatusCode::FORBIDDEN, "Forbidden").into_response()),
+        None => Err(Redirect::to("/login?next=/authoring").into_response()),
+    }
+}
+
+fn encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+fn back_with_error(path: &str, key: &str, message: &str) -> Response {
+    Redirect::to(&format!("{path}?{key}={}", encode(message))).into_response()
+}
+
+/// The first file field of a multipart form with this name, and the other text fields.
+async fn read_form(
+    mut form: Multipart,
+    file_field: &str,
+) -> Result<(Option<Vec<u8>>, BTreeMap<String, String>), String> {
+    let mut file = None;
+    let mut fields = BTreeMap::new();
+    while let Some(field) = form.next_field().await.map_err(|e| e.body_text())? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == file_field && file.is_none() {
+            let bytes = field.bytes().await.map_err(|e| e.body_text())?;
+            file = Some(bytes.to_vec());
+        } else if fields.len() < 8 {
+            let value = field.text().await.map_err(|e| e.body_text())?;
+            fields.insert(name, value.chars().take(200).collect());
+        }
+    }
+    Ok((file.filter(|b| !b.is_empty()), fields))
+}
+
+/// `POST /authoring/import`: a zip bundle becomes a new course, or a new draft version of the
+/// course with the same short name.
+pub async fn import(
+    State(state): State<AppState>,
+    auth: Option<Extension<Auth>>,
+    form: Multipart,
+) -> Response {
+    let auth = match author(auth) {
+        Ok(auth) => auth,
+        Err(response) => return response,
+    };
+    let fail = |message: &str| back_with_error("/authoring", "import_error", message);
+    let bytes = match read_form(form, "bundle").await {
+        Ok((Some(bytes), _)) => bytes,
+        Ok((None, _)) => return fail("choose a .zip file"),
+        Err(message) => return fail(&message),
+    };
+    let bundle = match bundle::unzip(std::io::Cursor::new(bytes)).and_then(bundle::read) {
+        Ok(bundle) => bundle,
+        Err(error) => return fail(&error.to_string()),
+    };
+    match store_bundle(&state, &auth, bundle).await {
+        Ok(public_id) => {
+            Redirect::to(&format!("/authoring/courses/{public_id}?imported=1")).into_response()
+        }
+        Err(ImportFailure::Course(CourseError::NotEditable)) => fail(
+            "a course with this short name exists and already has a draft, is archived, or is in another language",
+        ),
+        Err(ImportFailure::Course(CourseError::Db(error))) => {
+            tracing::error!(%error, "import failed");
+            fail("the course could not be saved; try again")
+        }
+        Err(ImportFailure::Course(error)) => fail(&error.to_string()),
+        Err(ImportFailure::Media(error)) => fail(&error.to_string()),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum ImportFailure {
+    #[error(transparent)]
+    Course(#[from] CourseError),
+    #[error(transparent)]
+    Media(#[from] media::MediaError),
+}
+
+impl From<sea_orm::DbErr> for ImportFailure {
+    fn from(error: sea_orm::DbErr) -> Self {
+        ImportFailure::Course(error.into())
+    }
+}
+
+async fn store_bundle(
+    state: &AppState,
+    auth: &Auth,
+    bundle: Bundle,
+) -> Result<String, ImportFailure> {
+    let now = chrono::Utc::now();
+    let txn = begin_write(&state.db).await?;
+    for bytes in bundle.media.values() {
+        media::save(&txn, &state.site.media_dir, bytes, Some(auth.user.id), now).await?;
+    }
+    let course = match courses::find_by_slug(&txn, &bundle.course.slug).await? {
+        Some(course) => {
+            courses::import_revision(&txn, &course, &bundle.course, Some(auth.user.id), now)
+                .await?;
+            course
+        }
+        None => courses::create(&txn, &bundle.course, Some(auth.user.id), now).await?,
+    };
+    audit::record(
+        &txn,
+        audit::Event::CourseImported,
+        Some(auth.user.id),
+        None,
+        Some(course.slug.clone()),
+        now,
+    )
+    .await
+    .map_err(|e| match e {
+        app::store::StoreError::Db(e) => ImportFailure::from(e),
+        other => ImportFailure::Course(CourseError::Db(sea_orm::DbErr::Custom(other.to_string()))),
+    })?;
+    txn.commit().await?;
+    Ok(course.public_id)
+}
+
+/// Which version to export.
+#[derive(Deserialize)]
+pub struct ExportQuery {
+    version: Option<i32>,
+}
+
+/// `GET /authoring/courses/{id}/export`: the course as a zip bundle.
+pub async fn export(
+    State(state): State<AppState>,
+    auth: Option<Extension<Auth>>,
+    Path(public_id): Path<String>,
+    Query(query): Query<ExportQuery>,
+) -> Response {
+    if let Err(response) = author(auth) {
+        return response;
+    }
+    match export_zip(&state, &public_id, query.version).await {
+        Ok((name, bytes)) => (
+            [
+                (header::CONTENT_TYPE, "application/zip".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}.zip\""),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            Body::from(bytes),
+        )
+            .into_response(),
+        Err(CourseError::NotFound) => (StatusCode::NOT_FOUND, "Not found").into_response(),
+        Err(error) => {
+            tracing::error!(%error, "export failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Export failed").into_response()
+        }
+    }
+}
+
+async fn export_zip(
+    state: &AppState,
+    public_id: &str,
+    number: Option<i32>,
+) -> Result<(String, Vec<u8>), CourseError> {
+    let course = courses::find(&state.db, public_id).await?;
+    let version = match number {
+        None => courses::working_version(&state.db, &course).await?,
+        Some(n) => courses::versions(&state.db, course.id)
+            .await?
+            .into_iter()
+            .find(|v| v.number == n)
+            .ok_or(CourseError::NotFound)?,
+    };
+    let tree = courses::load_tree(&state.db, version.id).await?;
+    let doc = tree.doc(&course);
+    let mut texts = vec![doc.body.as_str()];
+    for module in &doc.modules {
+        texts.push(&module.body);
+        texts.extend(module.lessons.iter().map(|l| l.body.as_str()));
+    }
+    let media = media::collect(&state.site.media_dir, &texts).await;
+    let files = bundle::write(&Bundle { course: doc, media });
+    let folder = format!("{}-v{}", slugify(&course.slug), version.number);
+    let mut out = std::io::Cursor::new(Vec::new());
+    bundle::zip_files(&folder, &files, &mut out)
+        .map_err(|e| CourseError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
+    Ok((folder, out.into_inner()))
+}
+
+/// `POST /authoring/media`: stores an image and returns to the lesson editor with its name.
+pub async fn upload_image(
+    State(state): State<AppState>,
+    auth: Option<Extension<Auth>>,
+    form: Multipart,
+) -> Response {
+    let auth = match author(auth) {
+        Ok(auth) => auth,
+        Err(response) => return response,
+    };
+    let (bytes, fields) = match read_form(form, "image").await {
+        Ok(parts) => parts,
+        Err(message) => return back_with_error("/authoring", "image_error", &message),
+    };
+    let back = fields
+        .get("lesson")
+        .and_then(|l| l.parse::<i32>().ok())
+        .map_or_else(
+            || "/authoring".to_owned(),
+            |id| format!("/authoring/lessons/{id}"),
+        );
+    let Some(bytes) = bytes else {
+        return back_with_error(&back, "image_error", "empty");
+    };
+    match media::save(
+        &state.db,
+        &state.site.media_dir,
+        &bytes,
+        Some(auth.user.id),
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(name) => Redirect::to(&format!("{back}?image={name}")).into_response(),
+        Err(media::MediaError::UnsupportedType) => back_with_error(&back, "image_error", "type"),
+        Err(media::MediaError::TooLarge) => back_with_error(&back, "image_error", "size"),
+        Err(error) => {
+            tracing::error!(%error, "image upload failed");
+            back_with_error(&back, "image_error", "internal")
+        }
+    }
+}
+
+/// `GET /media/{name}`: an uploaded image.
+pub async fn serve_media(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+    let Some(path) = media::path_of(&state.site.media_dir, &name) else {
+        return (StatusCode::NOT_FOUND, "Not found").into_response();
+    };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, media::content_type(&name)),
+                // The name is the content's hash, so it never changes.
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => (StatusCode::NOT_FOUND, "Not found").into_response(),
+    }
+}
