@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+pub mod course_view;
 pub mod form;
 pub mod language_switch;
 pub mod layout;

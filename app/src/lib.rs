@@ -44,6 +44,13 @@ use crate::{
             password::{ForgotPasswordPage, ForgotSentPage, ResetPasswordPage},
             signup::{CheckEmailPage, SignUpPage, VerifyEmailPage},
         },
+        authoring::{
+            AuthoringHome,
+            course::CourseEditorPage,
+            lesson::LessonEditorPage,
+            versions::{CoursePreviewPage, HistoryPage, LessonPreviewPage, PublishPage},
+        },
+        courses::{CataloguePage, CourseOverviewPage},
         home::HomePage,
         not_found::NotFound,
         two_factor::{SecondFactorPage, TwoFactorSetupPage},
@@ -113,6 +120,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/audit") view=AdminAudit />
                     <Route path=path!("/invitation") view=AcceptInvitationPage />
                     <Route path=path!("/account/two-factor") view=TwoFactorSetupPage />
+                    <Route path=path!("/courses") view=CataloguePage />
+                    <Route path=path!("/courses/:slug") view=CourseOverviewPage />
+                    <Route path=path!("/authoring") view=AuthoringHome />
+                    <Route path=path!("/authoring/courses/:id") view=CourseEditorPage />
+                    <Route path=path!("/authoring/courses/:id/publish") view=PublishPage />
+                    <Route path=path!("/authoring/courses/:id/history") view=HistoryPage />
+                    <Route path=path!("/authoring/courses/:id/preview") view=CoursePreviewPage />
+                    <Route path=path!("/authoring/lessons/:id") view=LessonEditorPage />
+                    <Route path=path!("/authoring/lessons/:id/preview") view=LessonPreviewPage />
                 </Routes>
             </Layout>
         </Router>

@@ -1,6 +1,7 @@
 //! Database access: sea-orm entities and the queries and mutations on them.
 
 pub mod audit;
+pub mod bundles;
 pub mod centres;
 pub mod courses;
 pub mod db;

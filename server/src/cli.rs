@@ -49,6 +49,23 @@ enum Command {
     },
     /// Load demo centres, trainers, coordinators and volunteers (safe to run again).
     SeedDemo,
+    /// Import a course bundle (a folder or a .zip file): it becomes a new course, or a new
+    /// draft of the course with the same short name.
+    ImportCourse {
+        /// The bundle folder (holding course.md) or .zip file.
+        path: std::path::PathBuf,
+    },
+    /// Write a course as a bundle folder, to review in git or move to another installation.
+    ExportCourse {
+        /// The course's short name (slug).
+        slug: String,
+        /// The version to write; the one being worked on when left out.
+        #[arg(long)]
+        version: Option<i32>,
+        /// The folder to write; must not exist yet, or be empty.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Queue a test email and try to deliver it at once, to check the mail settings.
     SendTestMail {
         /// Recipient address.
@@ -123,6 +140,10 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("{summary}");
         }
         Command::SendTestMail { to, language } => send_test_mail(&config, &to, &language).await?,
+        Command::ImportCourse { path } => import_course(&config, &path).await?,
+        Command::ExportCourse { slug, version, out } => {
+            export_course(&config, &slug, version, &out).await?
+        }
     }
     Ok(())
 }
@@ -176,6 +197,91 @@ async fn create_admin(
     println!("Created administrator {email}.");
     println!("One-time password: {one_time}");
     println!("Sign in and change it; it is shown only this once.");
+    Ok(())
+}
+
+async fn import_course(config: &Config, path: &std::path::Path) -> anyhow::Result<()> {
+    use app::domain::bundle;
+    let files = if path.is_dir() {
+        read_folder(path)?
+    } else {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+        bundle::unzip(std::io::BufReader::new(file))?
+    };
+    let bundle = bundle::read(files)?;
+    let db = startup::open_database(config).await?;
+    let imported = app::store::bundles::import(
+        &db,
+        &config.data_dir.join("media"),
+        &bundle,
+        None,
+        Utc::now(),
+    )
+    .await?;
+    println!(
+        "Imported \"{}\" as draft version {} of /courses/{}. Publish it from the course editor.",
+        bundle.course.title, imported.version, imported.course.slug
+    );
+    Ok(())
+}
+
+/// Every file under `root`, by path relative to it, with `/` between parts.
+fn read_folder(
+    root: &std::path::Path,
+) -> anyhow::Result<std::collections::BTreeMap<String, Vec<u8>>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(root)?
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                anyhow::ensure!(
+                    files.len() < app::domain::bundle::MAX_FILES,
+                    "the folder holds too many files for a course bundle"
+                );
+                files.insert(relative, std::fs::read(&path)?);
+            }
+        }
+    }
+    Ok(files)
+}
+
+async fn export_course(
+    config: &Config,
+    slug: &str,
+    version: Option<i32>,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    let occupied = out.exists()
+        && std::fs::read_dir(out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true);
+    anyhow::ensure!(!occupied, "{} exists and is not empty", out.display());
+    let db = startup::open_database(config).await?;
+    let course = app::store::courses::find_by_slug(&db, slug)
+        .await?
+        .with_context(|| format!("no course has the short name {slug}"))?;
+    let (_, files) =
+        app::store::bundles::export(&db, &config.data_dir.join("media"), &course, version).await?;
+    for (path, bytes) in &files {
+        let target = out.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&target, bytes)?;
+    }
+    println!("Wrote {} files to {}.", files.len(), out.display());
     Ok(())
 }
 

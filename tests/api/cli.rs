@@ -32,6 +32,8 @@ fn every_command_has_help() {
         &["create-admin", "--help"],
         &["seed-demo", "--help"],
         &["send-test-mail", "--help"],
+        &["import-course", "--help"],
+        &["export-course", "--help"],
     ] {
         let (code, stdout, _) = run(dir.path(), command, &[]);
         assert_eq!(code, 0, "{command:?}");
@@ -223,6 +225,79 @@ async fn sigterm_stops_the_server_gracefully() {
         .unwrap();
     assert!(
         stderr.contains("shutdown requested") && stderr.contains("stopped"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn export_then_import_a_course_folder() {
+    let dir = temp();
+    let out = dir.path().join("bundle");
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "export-course",
+            "igangsetteropplaering",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("Wrote 28 files"), "{stdout}");
+    // Byte for byte the shipped Norwegian course.
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../app/curriculum/igangsetter-nb/04-roller-rundt-en-gruppe/module.md");
+    assert_eq!(
+        std::fs::read(&shipped).unwrap(),
+        std::fs::read(out.join("04-roller-rundt-en-gruppe/module.md")).unwrap()
+    );
+    // Writing over a folder that holds files is refused.
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "export-course",
+            "igangsetteropplaering",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains("is not empty"), "{stderr}");
+
+    // An edited copy comes back as draft version 2.
+    let course_md = out.join("course.md");
+    let text = std::fs::read_to_string(&course_md).unwrap();
+    std::fs::write(&course_md, text.replace("title: \"", "title: \"Ny: ")).unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["import-course", out.to_str().unwrap()], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("as draft version 2 of /courses/igangsetteropplaering"),
+        "{stdout}"
+    );
+    // A broken bundle gives one line naming the file.
+    std::fs::write(&course_md, "no front matter").unwrap();
+    let (code, _, stderr) = run(dir.path(), &["import-course", out.to_str().unwrap()], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("course.md: the file must start with front matter"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "export-course",
+            "no-such-course",
+            "--out",
+            dir.path().join("x").to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("no course has the short name no-such-course"),
         "{stderr}"
     );
 }

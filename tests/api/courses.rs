@@ -538,7 +538,7 @@ async fn drafts_are_checked_before_they_are_published() {
         match app_error(refused).await {
             AppError::CourseFlaws(flaws) => {
                 assert_eq!(flaws.len(), 1);
-                assert_eq!(flaws[0].place, "module 2");
+                assert_eq!(flaws[0].place.to_string(), "module 2");
                 assert_eq!(flaws[0].kind, FlawKind::NoLessons);
             }
             other => panic!("{other:?}"),

@@ -99,3 +99,28 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_a_code() {
     run_journey("two_factor.mjs", &[&app.base_url, email, password]).await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_trainer_publishes_a_new_course_and_a_volunteer_finds_it() {
+    use app::domain::role::Role;
+    use igang_tests::fixtures::{PASSWORD, account, enrol, sign_in};
+    let app = spawn_app(
+        &backends()[0],
+        TestOptions {
+            site_root: Some(built_site()),
+            ..Default::default()
+        },
+    )
+    .await;
+    let trainer = "tove@underviser.test";
+    account(&app, trainer, Role::Trainer).await;
+    let secret = enrol(&app, &sign_in(&app, trainer).await).await;
+    let volunteer = "frida@frivillig.test";
+    account(&app, volunteer, Role::Volunteer).await;
+    run_journey(
+        "authoring.mjs",
+        &[&app.base_url, trainer, &secret, volunteer, PASSWORD],
+    )
+    .await;
+    app.stop().await;
+}

@@ -1,29 +1,9 @@
 // Journey: a trainer signs in, is taken to set up an authenticator, enrols with a code,
 // keeps the recovery codes, signs out, and signs in again with a fresh code.
 //   node two_factor.mjs BASE EMAIL PASSWORD
-import { createHmac } from "node:crypto";
-import { launch, watchedPage, check, screenshot } from "./browser.mjs";
+import { launch, watchedPage, check, screenshot, totp } from "./browser.mjs";
 
 const [base, email, password] = process.argv.slice(2);
-
-function base32(text) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = "";
-  for (const ch of text.replace(/[\s=]/g, "").toUpperCase()) bits += alphabet.indexOf(ch).toString(2).padStart(5, "0");
-  const bytes = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes);
-}
-
-/// The RFC 6238 code for `secret` at `seconds` (SHA-1, 6 digits, 30-second steps).
-function totp(secret, seconds) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
-  const mac = createHmac("sha1", base32(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0xf;
-  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return value.toString().padStart(6, "0");
-}
 
 const browser = await launch();
 let failed = false;

@@ -87,11 +87,17 @@ pub fn Field(
     /// `maxlength` attribute.
     #[prop(optional)]
     maxlength: Option<u32>,
+    /// Starting value.
+    #[prop(optional, into)]
+    value: Option<String>,
+    /// Prefix for the `id`, when one page has several forms with this field.
+    #[prop(optional, into)]
+    id_prefix: String,
     /// The form's latest error.
     error: ErrorSignal,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("field-{name}");
+    let id = format!("field-{id_prefix}{name}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let problem = move || error.get().and_then(|e| e.problem_for(name));
@@ -131,9 +137,123 @@ pub fn Field(
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 required=required
                 maxlength=maxlength
+                value=value
                 aria-invalid=move || problem().is_some().then_some("true")
                 aria-describedby=described_by
             />
         </div>
     }
+}
+
+/// A labelled multi-line text field with an optional hint and the field's own error.
+#[component]
+pub fn TextArea(
+    /// The textarea's `name`.
+    name: &'static str,
+    /// Visible label.
+    label: String,
+    /// Help text under the label.
+    #[prop(optional, into)]
+    hint: Option<String>,
+    /// Starting text.
+    #[prop(optional, into)]
+    value: String,
+    /// Visible rows.
+    #[prop(default = 4)]
+    rows: u32,
+    /// `maxlength` attribute.
+    #[prop(optional)]
+    maxlength: Option<u32>,
+    /// Whether it must be filled in.
+    #[prop(optional)]
+    required: bool,
+    /// Prefix for the `id`, when one page has several forms with this field.
+    #[prop(optional, into)]
+    id_prefix: String,
+    /// Called with the text on every keystroke.
+    #[prop(optional)]
+    on_input: Option<Callback<String>>,
+    /// The form's latest error.
+    error: ErrorSignal,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("field-{id_prefix}{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let problem = move || error.get().and_then(|e| e.problem_for(name));
+    let has_hint = hint.is_some();
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if problem().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || problem().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            {move || problem().map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_message(i18n, p)}</p> })}
+            <textarea
+                id=id.clone()
+                name=name
+                rows=rows
+                maxlength=maxlength
+                required=required
+                aria-invalid=move || problem().is_some().then_some("true")
+                aria-describedby=described_by
+                on:input=move |ev| {
+                    if let Some(callback) = on_input {
+                        callback.run(event_target_value(&ev));
+                    }
+                }
+            >
+                {value}
+            </textarea>
+        </div>
+    }
+}
+
+/// A labelled checkbox.
+#[component]
+pub fn CheckBox(
+    /// The input's `name`.
+    name: &'static str,
+    /// Visible label.
+    label: String,
+    /// Whether it starts ticked.
+    #[prop(optional)]
+    checked: bool,
+    /// Prefix for the `id`, when one page has several forms with this field.
+    #[prop(optional, into)]
+    id_prefix: String,
+) -> impl IntoView {
+    let id = format!("field-{id_prefix}{name}");
+    view! {
+        <div class="field checkbox">
+            <input type="checkbox" id=id.clone() name=name checked=checked />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// Counts a server action's successful runs into `refresh`, so data shown elsewhere on the
+/// page reloads after each change.
+pub fn refresh_on_success<A>(action: ServerAction<A>, refresh: RwSignal<u32>)
+where
+    A: leptos::server_fn::ServerFn + Clone + Send + Sync + 'static,
+    A::Output: Clone + Send + Sync + 'static,
+    A::Error: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            refresh.update(|n| *n += 1);
+        }
+    });
 }

@@ -39,7 +39,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <a href="/#selvhjaelp">{t!(i18n, nav.selfhelp)}</a>
                         </li>
                         <li>
-                            <a href="/#uddannelse">{t!(i18n, nav.training)}</a>
+                            <a href="/courses">{t!(i18n, nav.courses)}</a>
                         </li>
                         <li>
                             <a href="/#centre">{t!(i18n, nav.centres)}</a>
@@ -52,7 +52,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                             match viewer.await {
                                 Ok(Some(viewer)) => {
                                     let staff = viewer.has(Role::Admin) || viewer.has(Role::Coordinator);
+                                    let author = viewer.has(Role::Admin) || viewer.has(Role::Trainer);
                                     view! {
+                                        {author.then(|| view! { <a href="/authoring">{t!(i18n, nav.authoring)}</a> })}
                                         {staff.then(|| view! { <a href="/admin">{t!(i18n, admin.title)}</a> })}
                                         <a href="/account">{t!(i18n, nav.account)}</a>
                                     }

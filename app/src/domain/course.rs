@@ -331,18 +331,64 @@ pub struct OptionDoc {
     pub explanation: String,
 }
 
+/// Where in a course something is: numbers count from 1; `None` means the level above.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// Module number.
+    pub module: Option<usize>,
+    /// Lesson number within the module.
+    pub lesson: Option<usize>,
+    /// Question number within the lesson's quiz.
+    pub question: Option<usize>,
+}
+
+impl Place {
+    fn module(m: usize) -> Place {
+        Place {
+            module: Some(m + 1),
+            ..Place::default()
+        }
+    }
+    fn lesson(m: usize, l: usize) -> Place {
+        Place {
+            lesson: Some(l + 1),
+            ..Place::module(m)
+        }
+    }
+    fn question(self, q: usize) -> Place {
+        Place {
+            question: Some(q + 1),
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = [
+            self.module.map(|n| format!("module {n}")),
+            self.lesson.map(|n| format!("lesson {n}")),
+            self.question.map(|n| format!("question {n}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        f.write_str(&parts.join(", "))
+    }
+}
+
 /// Something that keeps a course from being valid, with where it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flaw {
-    /// Where: `module 2`, `module 2, lesson 3, question 1`, ...
-    pub place: String,
+    /// Where.
+    pub place: Place,
     /// What.
     pub kind: FlawKind,
 }
 
 impl fmt::Display for Flaw {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.place.is_empty() {
+        if self.place == Place::default() {
             write!(f, "{}", self.kind)
         } else {
             write!(f, "{}: {}", self.place, self.kind)
@@ -453,54 +499,50 @@ pub fn slugify(title: &str) -> String {
 /// Checks a whole course; an empty list means learners may see it.
 pub fn validate(course: &CourseDoc) -> Vec<Flaw> {
     let mut flaws = Vec::new();
-    let mut flaw = |place: &str, kind| {
-        flaws.push(Flaw {
-            place: place.to_owned(),
-            kind,
-        })
-    };
+    let mut flaw = |place: Place, kind| flaws.push(Flaw { place, kind });
+    let top = Place::default();
     if !is_slug(&course.slug) {
-        flaw("", FlawKind::BadSlug);
+        flaw(top, FlawKind::BadSlug);
     }
-    check_text(&mut flaw, "", &course.title, MAX_TITLE, true);
-    check_text(&mut flaw, "", &course.summary, MAX_SUMMARY, false);
-    check_text(&mut flaw, "", &course.body, MAX_BODY, false);
+    check_text(&mut flaw, top, &course.title, MAX_TITLE, true);
+    check_text(&mut flaw, top, &course.summary, MAX_SUMMARY, false);
+    check_text(&mut flaw, top, &course.body, MAX_BODY, false);
     if course.modules.is_empty() {
-        flaw("", FlawKind::NoModules);
+        flaw(top, FlawKind::NoModules);
     }
     check_unique(
         &mut flaw,
-        "",
+        top,
         course.modules.iter().map(|m| m.slug.as_str()),
     );
     for (m, module) in course.modules.iter().enumerate() {
-        let place = format!("module {}", m + 1);
+        let place = Place::module(m);
         if !is_slug(&module.slug) {
-            flaw(&place, FlawKind::BadSlug);
+            flaw(place, FlawKind::BadSlug);
         }
-        check_text(&mut flaw, &place, &module.title, MAX_TITLE, true);
-        check_text(&mut flaw, &place, &module.summary, MAX_SUMMARY, false);
-        check_text(&mut flaw, &place, &module.body, MAX_BODY, false);
+        check_text(&mut flaw, place, &module.title, MAX_TITLE, true);
+        check_text(&mut flaw, place, &module.summary, MAX_SUMMARY, false);
+        check_text(&mut flaw, place, &module.body, MAX_BODY, false);
         if m == 0 && module.requires_previous {
-            flaw(&place, FlawKind::FirstRequiresPrevious);
+            flaw(place, FlawKind::FirstRequiresPrevious);
         }
         if module.lessons.is_empty() {
-            flaw(&place, FlawKind::NoLessons);
+            flaw(place, FlawKind::NoLessons);
         }
         check_unique(
             &mut flaw,
-            &place,
+            place,
             module.lessons.iter().map(|l| l.slug.as_str()),
         );
         for (l, lesson) in module.lessons.iter().enumerate() {
-            let place = format!("module {}, lesson {}", m + 1, l + 1);
-            check_lesson(&mut flaw, &place, lesson);
+            let place = Place::lesson(m, l);
+            check_lesson(&mut flaw, place, lesson);
         }
     }
     flaws
 }
 
-fn check_lesson(flaw: &mut impl FnMut(&str, FlawKind), place: &str, lesson: &LessonDoc) {
+fn check_lesson(flaw: &mut impl FnMut(Place, FlawKind), place: Place, lesson: &LessonDoc) {
     if !is_slug(&lesson.slug) {
         flaw(place, FlawKind::BadSlug);
     }
@@ -517,9 +559,9 @@ fn check_lesson(flaw: &mut impl FnMut(&str, FlawKind), place: &str, lesson: &Les
         flaw(place, FlawKind::NoQuestions);
     }
     for (q, question) in quiz.questions.iter().enumerate() {
-        let place = format!("{place}, question {}", q + 1);
+        let place = place.question(q);
         for kind in question_flaws(question) {
-            flaw(&place, kind);
+            flaw(place, kind);
         }
     }
 }
@@ -527,29 +569,30 @@ fn check_lesson(flaw: &mut impl FnMut(&str, FlawKind), place: &str, lesson: &Les
 /// What is wrong with one question on its own.
 pub fn question_flaws(question: &QuestionDoc) -> Vec<FlawKind> {
     let mut flaws = Vec::new();
-    let mut flaw = |_: &str, kind| flaws.push(kind);
-    check_text(&mut flaw, "", &question.prompt, MAX_TEXT, true);
+    let mut flaw = |_: Place, kind| flaws.push(kind);
+    let top = Place::default();
+    check_text(&mut flaw, top, &question.prompt, MAX_TEXT, true);
     let kind = question.kind;
     match (&question.case, kind) {
-        (Some(case), QuestionKind::Scenario) => check_text(&mut flaw, "", case, MAX_TEXT, true),
-        (None, QuestionKind::Scenario) => flaw("", FlawKind::MissingCase),
-        (Some(_), _) => flaw("", FlawKind::StrayField),
+        (Some(case), QuestionKind::Scenario) => check_text(&mut flaw, top, case, MAX_TEXT, true),
+        (None, QuestionKind::Scenario) => flaw(top, FlawKind::MissingCase),
+        (Some(_), _) => flaw(top, FlawKind::StrayField),
         (None, _) => {}
     }
     if kind == QuestionKind::Reflection {
         if !question.options.is_empty() {
-            flaw("", FlawKind::StrayField);
+            flaw(top, FlawKind::StrayField);
         }
         if question.review.is_none() {
-            flaw("", FlawKind::MissingReview);
+            flaw(top, FlawKind::MissingReview);
         }
         if let Some(guidance) = &question.guidance {
-            check_text(&mut flaw, "", guidance, MAX_TEXT, false);
+            check_text(&mut flaw, top, guidance, MAX_TEXT, false);
         }
         return flaws;
     }
     if question.guidance.is_some() || question.review.is_some() {
-        flaw("", FlawKind::StrayField);
+        flaw(top, FlawKind::StrayField);
     }
     let count = question.options.len();
     let correct = question.options.iter().filter(|o| o.correct).count();
@@ -558,25 +601,25 @@ pub fn question_flaws(question: &QuestionDoc) -> Vec<FlawKind> {
         _ => (2..=MAX_OPTIONS).contains(&count),
     };
     if !count_ok {
-        flaw("", FlawKind::OptionCount);
+        flaw(top, FlawKind::OptionCount);
     }
     let correct_ok = match kind {
         QuestionKind::MultipleChoice => correct >= 1,
         _ => correct == 1,
     };
     if !correct_ok {
-        flaw("", FlawKind::CorrectCount);
+        flaw(top, FlawKind::CorrectCount);
     }
     for option in &question.options {
-        check_text(&mut flaw, "", &option.text, MAX_TEXT, true);
-        check_text(&mut flaw, "", &option.explanation, MAX_TEXT, false);
+        check_text(&mut flaw, top, &option.text, MAX_TEXT, true);
+        check_text(&mut flaw, top, &option.explanation, MAX_TEXT, false);
     }
     flaws
 }
 
 fn check_text(
-    flaw: &mut impl FnMut(&str, FlawKind),
-    place: &str,
+    flaw: &mut impl FnMut(Place, FlawKind),
+    place: Place,
     text: &str,
     max: usize,
     required: bool,
@@ -589,8 +632,8 @@ fn check_text(
 }
 
 fn check_unique<'a>(
-    flaw: &mut impl FnMut(&str, FlawKind),
-    place: &str,
+    flaw: &mut impl FnMut(Place, FlawKind),
+    place: Place,
     slugs: impl Iterator<Item = &'a str>,
 ) {
     let mut seen = std::collections::HashSet::new();

@@ -5,14 +5,12 @@ use app::{
     auth::Auth,
     domain::{
         authz::{Action, allows},
-        bundle::{self, Bundle},
-        course::slugify,
+        bundle,
     },
     state::AppState,
     store::{
-        audit,
+        bundles::{self, ImportError},
         courses::{self, CourseError},
-        db::begin_write,
         media,
     },
 };
@@ -29,12 +27,29 @@ use std::collections::BTreeMap;
 /// Largest upload accepted by the import and image forms, in bytes.
 pub const MAX_UPLOAD: usize = 20 * 1024 * 1024;
 
-/// The signed-in author, or the response that refuses the request.
-fn author(auth: Option<Extension<Auth>>) -> Result<Auth, Response> {
+/// Why a request to these routes is refused.
+enum Refusal {
+    /// Nobody is signed in.
+    SignIn,
+    /// The person may not author courses.
+    Forbidden,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Refusal::SignIn => Redirect::to("/login?next=/authoring").into_response(),
+            Refusal::Forbidden => (StatusCode::FORBIDDEN, "Forbidden").into_response(),
+        }
+    }
+}
+
+/// The signed-in author.
+fn author(auth: Option<Extension<Auth>>) -> Result<Auth, Refusal> {
     match auth {
         Some(Extension(auth)) if allows(Some(&auth.subject()), Action::AuthorCourses) => Ok(auth),
-        Some(_) => Err((StatusCode::FORBIDDEN, "Forbidden").into_response()),
-        None => Err(Redirect::to("/login?next=/authoring").into_response()),
+        Some(_) => Err(Refusal::Forbidden),
+        None => Err(Refusal::SignIn),
     }
 }
 
@@ -75,7 +90,7 @@ pub async fn import(
 ) -> Response {
     let auth = match author(auth) {
         Ok(auth) => auth,
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     };
     let fail = |message: &str| back_with_error("/authoring", "import_error", message);
     let bytes = match read_form(form, "bundle").await {
@@ -87,69 +102,26 @@ pub async fn import(
         Ok(bundle) => bundle,
         Err(error) => return fail(&error.to_string()),
     };
-    match store_bundle(&state, &auth, bundle).await {
-        Ok(public_id) => {
-            Redirect::to(&format!("/authoring/courses/{public_id}?imported=1")).into_response()
-        }
-        Err(ImportFailure::Course(CourseError::NotEditable)) => fail(
-            "a course with this short name exists and already has a draft, is archived, or is in another language",
-        ),
-        Err(ImportFailure::Course(CourseError::Db(error))) => {
+    match bundles::import(
+        &state.db,
+        &state.site.media_dir,
+        &bundle,
+        Some(auth.user.id),
+        chrono::Utc::now(),
+    )
+    .await
+    {
+        Ok(imported) => Redirect::to(&format!(
+            "/authoring/courses/{}?imported=1",
+            imported.course.public_id
+        ))
+        .into_response(),
+        Err(ImportError::Course(CourseError::Db(error))) => {
             tracing::error!(%error, "import failed");
             fail("the course could not be saved; try again")
         }
-        Err(ImportFailure::Course(error)) => fail(&error.to_string()),
-        Err(ImportFailure::Media(error)) => fail(&error.to_string()),
+        Err(error) => fail(&error.to_string()),
     }
-}
-
-#[derive(Debug, thiserror::Error)]
-enum ImportFailure {
-    #[error(transparent)]
-    Course(#[from] CourseError),
-    #[error(transparent)]
-    Media(#[from] media::MediaError),
-}
-
-impl From<sea_orm::DbErr> for ImportFailure {
-    fn from(error: sea_orm::DbErr) -> Self {
-        ImportFailure::Course(error.into())
-    }
-}
-
-async fn store_bundle(
-    state: &AppState,
-    auth: &Auth,
-    bundle: Bundle,
-) -> Result<String, ImportFailure> {
-    let now = chrono::Utc::now();
-    let txn = begin_write(&state.db).await?;
-    for bytes in bundle.media.values() {
-        media::save(&txn, &state.site.media_dir, bytes, Some(auth.user.id), now).await?;
-    }
-    let course = match courses::find_by_slug(&txn, &bundle.course.slug).await? {
-        Some(course) => {
-            courses::import_revision(&txn, &course, &bundle.course, Some(auth.user.id), now)
-                .await?;
-            course
-        }
-        None => courses::create(&txn, &bundle.course, Some(auth.user.id), now).await?,
-    };
-    audit::record(
-        &txn,
-        audit::Event::CourseImported,
-        Some(auth.user.id),
-        None,
-        Some(course.slug.clone()),
-        now,
-    )
-    .await
-    .map_err(|e| match e {
-        app::store::StoreError::Db(e) => ImportFailure::from(e),
-        other => ImportFailure::Course(CourseError::Db(sea_orm::DbErr::Custom(other.to_string()))),
-    })?;
-    txn.commit().await?;
-    Ok(course.public_id)
 }
 
 /// Which version to export.
@@ -165,8 +137,8 @@ pub async fn export(
     Path(public_id): Path<String>,
     Query(query): Query<ExportQuery>,
 ) -> Response {
-    if let Err(response) = author(auth) {
-        return response;
+    if let Err(refusal) = author(auth) {
+        return refusal.into_response();
     }
     match export_zip(&state, &public_id, query.version).await {
         Ok((name, bytes)) => (
@@ -195,24 +167,8 @@ async fn export_zip(
     number: Option<i32>,
 ) -> Result<(String, Vec<u8>), CourseError> {
     let course = courses::find(&state.db, public_id).await?;
-    let version = match number {
-        None => courses::working_version(&state.db, &course).await?,
-        Some(n) => courses::versions(&state.db, course.id)
-            .await?
-            .into_iter()
-            .find(|v| v.number == n)
-            .ok_or(CourseError::NotFound)?,
-    };
-    let tree = courses::load_tree(&state.db, version.id).await?;
-    let doc = tree.doc(&course);
-    let mut texts = vec![doc.body.as_str()];
-    for module in &doc.modules {
-        texts.push(&module.body);
-        texts.extend(module.lessons.iter().map(|l| l.body.as_str()));
-    }
-    let media = media::collect(&state.site.media_dir, &texts).await;
-    let files = bundle::write(&Bundle { course: doc, media });
-    let folder = format!("{}-v{}", slugify(&course.slug), version.number);
+    let (folder, files) =
+        bundles::export(&state.db, &state.site.media_dir, &course, number).await?;
     let mut out = std::io::Cursor::new(Vec::new());
     bundle::zip_files(&folder, &files, &mut out)
         .map_err(|e| CourseError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
@@ -227,7 +183,7 @@ pub async fn upload_image(
 ) -> Response {
     let auth = match author(auth) {
         Ok(auth) => auth,
-        Err(response) => return response,
+        Err(refusal) => return refusal.into_response(),
     };
     let (bytes, fields) = match read_form(form, "image").await {
         Ok(parts) => parts,

@@ -1,0 +1,308 @@
+//! `/authoring/lessons/:id`: the lesson editor with live preview, image upload and questions.
+
+use super::{course::ItemControls, kind_name};
+use crate::{
+    api::authoring::{
+        LessonEditor, QuestionItem, SaveQuestion, UpdateLesson, load_lesson_editor,
+        preview_markdown,
+    },
+    components::form::{CheckBox, Field, FormError, TextArea, refresh_on_success},
+    domain::course::{MAX_OPTIONS, QuestionKind, ReviewMode},
+    i18n::*,
+    pages::{
+        admin::{load_error, require_sign_in},
+        auth::action_error,
+    },
+};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The lesson editor.
+#[component]
+pub fn LessonEditorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|i| i.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    require_sign_in(&format!("/authoring/lessons/{}", id()));
+    let refresh = RwSignal::new(0u32);
+    // Made here, outside the part that reloads, so "saved" stays visible after a save.
+    let update = ServerAction::<UpdateLesson>::new();
+    refresh_on_success(update, refresh);
+    let lesson = Resource::new(
+        move || (id(), refresh.get()),
+        |(id, _)| load_lesson_editor(id),
+    );
+    view! {
+        <section class="container page editor">
+            <Transition>
+                {move || Suspend::new(async move {
+                    match lesson.await {
+                        Err(e) => load_error(i18n, &e).into_any(),
+                        Ok(lesson) => editor(i18n, lesson, refresh, update).into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+fn editor(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    lesson: LessonEditor,
+    refresh: RwSignal<u32>,
+    update: ServerAction<UpdateLesson>,
+) -> impl IntoView {
+    let query = use_query_map();
+    let image = move || query.read().get("image");
+    let image_error = move || query.read().get("image_error");
+    let editable = lesson.editable;
+    let course_href = format!("/authoring/courses/{}", lesson.course);
+    let count = lesson.questions.len();
+    view! {
+        <nav class="breadcrumbs" aria-label=t_string!(i18n, authoring.breadcrumbs)>
+            <a href="/authoring">{t!(i18n, authoring.title)}</a>
+            " › "
+            <a href=course_href.clone()>{lesson.course_title.clone()}</a>
+            " › "
+            <span>{lesson.module_title.clone()}</span>
+        </nav>
+        <h1>{lesson.title.clone()}</h1>
+        <div class="button-row">
+            <a class="button" href=format!("/authoring/lessons/{}/preview", lesson.id)>{t!(i18n, authoring.preview)}</a>
+            <a class="button" href=course_href.clone()>{t!(i18n, authoring.back_to_course)}</a>
+        </div>
+        {(!editable).then(|| view! {
+            <div class="alert" role="status">
+                <p>{t!(i18n, authoring.published_is_frozen)}</p>
+                <a href=course_href.clone()>{t!(i18n, authoring.back_to_course)}</a>
+            </div>
+        })}
+        {if editable {
+            lesson_form(i18n, lesson.clone(), update).into_any()
+        } else {
+            view! { <div class="prose" inner_html=lesson.body_html.clone()></div> }.into_any()
+        }}
+        {editable.then(|| view! {
+            <section class="upload" aria-labelledby="upload-title">
+                <h2 id="upload-title">{t!(i18n, authoring.images)}</h2>
+                {move || image().map(|name| view! {
+                    <div class="alert success" role="status">
+                        <p>{t!(i18n, authoring.image_uploaded)}</p>
+                        <p><code class="copy">{format!("![{}](/media/{name})", t_string!(i18n, authoring.image_alt_placeholder))}</code></p>
+                    </div>
+                })}
+                {move || image_error().map(|e| {
+                    let text = match e.as_str() {
+                        "type" => t_string!(i18n, authoring.image_error_type),
+                        "size" => t_string!(i18n, authoring.image_error_size),
+                        _ => t_string!(i18n, authoring.image_error_other),
+                    };
+                    view! { <p class="alert error" role="alert">{text}</p> }
+                })}
+                <form method="post" action="/authoring/media" enctype="multipart/form-data" class="inline-add">
+                    <input type="hidden" name="lesson" value=lesson.id />
+                    <label for="field-image">{t!(i18n, authoring.image_file)}</label>
+                    <input id="field-image" type="file" name="image" accept="image/png,image/jpeg,image/gif,image/webp" required />
+                    <button type="submit" class="button small">{t!(i18n, authoring.upload)}</button>
+                </form>
+            </section>
+        })}
+        <h2>{t!(i18n, authoring.questions)}</h2>
+        {(lesson.pass_mark.is_none()).then(|| view! { <p class="hint">{t!(i18n, authoring.quiz_off_hint)}</p> })}
+        {(count == 0).then(|| view! { <p class="empty">{t!(i18n, authoring.no_questions)}</p> })}
+        <ol class="question-list">
+            {lesson.questions.iter().cloned().enumerate().map(|(i, q)| {
+                let title = q.question.prompt.chars().take(80).collect::<String>();
+                let kind = q.question.kind;
+                let id = q.id;
+                view! {
+                    <li class="question-card">
+                        <header class="module-head">
+                            <div>
+                                <p class="meta"><span class="badge subtle">{kind_name(i18n, kind)}</span></p>
+                                <p class="question-prompt">{q.question.prompt.clone()}</p>
+                            </div>
+                            {editable.then(|| view! { <ItemControls item="question" id title first={i == 0} last={i + 1 == count} refresh /> })}
+                        </header>
+                        {editable.then(|| view! {
+                            <details class="edit-block">
+                                <summary>{t!(i18n, authoring.edit_question)}</summary>
+                                <QuestionForm lesson=lesson.id question=Some(q.clone()) refresh prefix=format!("q{id}-") />
+                            </details>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        {editable.then(|| view! {
+            <details class="edit-block" open=count == 0>
+                <summary>{t!(i18n, authoring.new_question)}</summary>
+                <QuestionForm lesson=lesson.id question=None refresh prefix="new-".to_owned() />
+            </details>
+        })}
+    }
+}
+
+fn lesson_form(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    lesson: LessonEditor,
+    update: ServerAction<UpdateLesson>,
+) -> impl IntoView {
+    let error = action_error(update);
+    // The preview follows the text a moment after typing stops.
+    let typed = RwSignal::new(None::<String>);
+    let settled = RwSignal::new(None::<String>);
+    let generation = StoredValue::new(0u32);
+    let on_input = Callback::new(move |text: String| {
+        typed.set(Some(text));
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    settled.set(typed.get_untracked());
+                }
+            },
+            std::time::Duration::from_millis(350),
+        );
+    });
+    let saved_html = lesson.body_html.clone();
+    let preview = Resource::new(
+        move || settled.get(),
+        move |text| async move {
+            match text {
+                Some(text) => preview_markdown(text).await.ok(),
+                None => None,
+            }
+        },
+    );
+    let pass_mark = lesson.pass_mark.unwrap_or(80).to_string();
+    let saved = move || matches!(update.value().get(), Some(Ok(())));
+    view! {
+        <ActionForm action=update attr:class="stack-form wide" attr:novalidate=true>
+            <FormError error />
+            {move || saved().then(|| view! { <p class="alert success" role="status">{t!(i18n, authoring.saved)}</p> })}
+            <input type="hidden" name="lesson" value=lesson.id />
+            <Field name="title" label=t_string!(i18n, authoring.lesson_title).to_string() maxlength=160 value=lesson.title.clone() error />
+            <Field name="minutes" kind="number" label=t_string!(i18n, authoring.minutes).to_string() value=lesson.minutes.to_string() error />
+            <div class="split">
+                <TextArea name="body" label=t_string!(i18n, authoring.lesson_body).to_string() hint=t_string!(i18n, authoring.markdown_hint).to_string() value=lesson.body.clone() rows=22 on_input error />
+                <div class="preview-pane">
+                    <p class="preview-label" id="preview-label">{t!(i18n, authoring.live_preview)}</p>
+                    <Transition fallback=|| ()>
+                        {move || {
+                            let saved_html = saved_html.clone();
+                            Suspend::new(async move {
+                                let html = preview.await.unwrap_or(saved_html);
+                                view! { <div class="prose" aria-labelledby="preview-label" aria-live="polite" inner_html=html></div> }
+                            })
+                        }}
+                    </Transition>
+                </div>
+            </div>
+            <fieldset class="quiz-settings">
+                <legend>{t!(i18n, authoring.quiz_settings)}</legend>
+                <CheckBox name="quiz" label=t_string!(i18n, authoring.has_quiz).to_string() checked=lesson.pass_mark.is_some() />
+                <Field name="pass_mark" kind="number" label=t_string!(i18n, authoring.pass_mark).to_string() hint=t_string!(i18n, authoring.pass_mark_hint).to_string() value=pass_mark required=false error />
+            </fieldset>
+            <button type="submit" class="button primary">{t!(i18n, authoring.save)}</button>
+        </ActionForm>
+    }
+}
+
+/// Adds a question (no `question`) or edits one.
+#[component]
+fn QuestionForm(
+    lesson: i32,
+    question: Option<QuestionItem>,
+    refresh: RwSignal<u32>,
+    prefix: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveQuestion>::new();
+    refresh_on_success(save, refresh);
+    let error = action_error(save);
+    let doc = question.as_ref().map(|q| q.question.clone());
+    let kind = RwSignal::new(doc.as_ref().map_or(QuestionKind::SingleChoice, |d| d.kind));
+    let options = doc.as_ref().map(|d| d.options.clone()).unwrap_or_default();
+    let rows = (options.len() + 2).clamp(4, MAX_OPTIONS);
+    let kind_id = format!("field-{prefix}kind");
+    let review_id = format!("field-{prefix}review");
+    let review = doc
+        .as_ref()
+        .and_then(|d| d.review)
+        .unwrap_or(ReviewMode::Trainer);
+    let options_problem = move || error.get().and_then(|e| e.problem_for("options"));
+    // Fields for other kinds are hidden only once the page can show them again on change.
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
+    let hide = move |show: fn(QuestionKind) -> bool| interactive.get() && !show(kind.get());
+    view! {
+        <ActionForm action=save attr:class="stack-form" attr:novalidate=true>
+            <FormError error />
+            <input type="hidden" name="lesson" value=lesson />
+            {question.as_ref().map(|q| view! { <input type="hidden" name="question" value=q.id /> })}
+            <div class="field">
+                <label for=kind_id.clone()>{t!(i18n, authoring.question_kind)}</label>
+                <select id=kind_id name="kind" on:change=move |ev| {
+                    if let Ok(k) = event_target_value(&ev).parse() {
+                        kind.set(k);
+                    }
+                }>
+                    {QuestionKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=move || kind.get() == k>{kind_name(i18n, k)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class:hidden=move || hide(|k| k == QuestionKind::Scenario)>
+                <TextArea name="case" id_prefix=prefix.clone() label=t_string!(i18n, authoring.case).to_string() hint=t_string!(i18n, authoring.case_hint).to_string() value=doc.as_ref().and_then(|d| d.case.clone()).unwrap_or_default() rows=5 error />
+            </div>
+            <TextArea name="prompt" id_prefix=prefix.clone() label=t_string!(i18n, authoring.prompt).to_string() value=doc.as_ref().map(|d| d.prompt.clone()).unwrap_or_default() rows=2 required=true error />
+            <fieldset class="options" class:hidden=move || hide(QuestionKind::has_options)>
+                <legend>{t!(i18n, authoring.options)}</legend>
+                <p class="hint">{t!(i18n, authoring.options_hint)}</p>
+                {move || options_problem().map(|_| view! { <p class="field-error">{t!(i18n, authoring.options_problem)}</p> })}
+                {(0..rows).map(|i| {
+                    let option = options.get(i).cloned();
+                    let text_id = format!("field-{prefix}o{i}-text");
+                    let correct_id = format!("field-{prefix}o{i}-correct");
+                    let explanation_id = format!("field-{prefix}o{i}-explanation");
+                    let number = i + 1;
+                    view! {
+                        <div class="option-row">
+                            <div class="field">
+                                <label for=text_id.clone()>{t!(i18n, authoring.option_number, number = move || number)}</label>
+                                <input id=text_id name=format!("options[{i}][text]") value=option.as_ref().map(|o| o.text.clone()) />
+                            </div>
+                            <div class="field checkbox">
+                                <input type="checkbox" id=correct_id.clone() name=format!("options[{i}][correct]") checked=option.as_ref().is_some_and(|o| o.correct) />
+                                <label for=correct_id>{t!(i18n, authoring.correct)}</label>
+                            </div>
+                            <div class="field">
+                                <label for=explanation_id.clone()>{t!(i18n, authoring.explanation)}</label>
+                                <input id=explanation_id name=format!("options[{i}][explanation]") value=option.as_ref().map(|o| o.explanation.clone()) />
+                            </div>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class:hidden=move || hide(|k| k == QuestionKind::Reflection)>
+                <TextArea name="guidance" id_prefix=prefix.clone() label=t_string!(i18n, authoring.guidance).to_string() hint=t_string!(i18n, authoring.guidance_hint).to_string() value=doc.as_ref().and_then(|d| d.guidance.clone()).unwrap_or_default() rows=3 error />
+                <div class="field">
+                    <label for=review_id.clone()>{t!(i18n, authoring.review)}</label>
+                    <select id=review_id name="review">
+                        <option value="trainer" selected=review == ReviewMode::Trainer>{t!(i18n, authoring.review_trainer)}</option>
+                        <option value="on_submit" selected=review == ReviewMode::OnSubmit>{t!(i18n, authoring.review_on_submit)}</option>
+                    </select>
+                </div>
+            </div>
+            <button type="submit" class="button primary">{t!(i18n, authoring.save_question)}</button>
+        </ActionForm>
+    }
+}
