@@ -34,6 +34,8 @@ pub enum Problem {
     OutOfRange,
     /// Not one of the allowed values, or not in the allowed form.
     NotAllowed,
+    /// A quiz cannot be switched off while it has questions.
+    HasQuestions,
 }
 
 /// A problem tied to a named form field.

@@ -593,6 +593,64 @@ async fn drafts_are_checked_before_they_are_published() {
             .await;
         assert_eq!(app_error(discard).await, AppError::NotEditable);
 
+        // A quiz with questions cannot be switched off: its questions would be lost.
+        let off = app
+            .call(
+                &trainer,
+                UpdateLesson::PATH,
+                &[
+                    ("lesson", &lesson),
+                    ("title", "L"),
+                    ("minutes", "5"),
+                    ("body", ""),
+                ],
+            )
+            .await;
+        assert_eq!(
+            app_error(off).await,
+            AppError::field("quiz", Problem::HasQuestions)
+        );
+        // The first question of a lesson without a quiz turns the quiz on.
+        let plain: i32 = json(
+            app.call(
+                &trainer,
+                AddLesson::PATH,
+                &[
+                    ("module", &course.modules[0].id.to_string()),
+                    ("title", "Uden quiz"),
+                ],
+            )
+            .await,
+        )
+        .await;
+        let plain = plain.to_string();
+        let before: LessonEditor = json(
+            app.call(&trainer, LoadLessonEditor::PATH, &[("lesson", &plain)])
+                .await,
+        )
+        .await;
+        assert_eq!(before.pass_mark, None);
+        let _: i32 = json(
+            app.call(
+                &trainer,
+                SaveQuestion::PATH,
+                &[
+                    ("lesson", &plain),
+                    ("kind", "reflection"),
+                    ("prompt", "Hvad tager du med?"),
+                    ("review", "on_submit"),
+                ],
+            )
+            .await,
+        )
+        .await;
+        let after: LessonEditor = json(
+            app.call(&trainer, LoadLessonEditor::PATH, &[("lesson", &plain)])
+                .await,
+        )
+        .await;
+        assert_eq!(after.pass_mark, Some(80));
+
         // Authored HTML is cleaned before any learner sees it.
         let saved = app
             .call(
@@ -602,6 +660,8 @@ async fn drafts_are_checked_before_they_are_published() {
                     ("lesson", &lesson),
                     ("title", "L"),
                     ("minutes", "5"),
+                    ("quiz", "on"),
+                    ("pass_mark", "75"),
                     (
                         "body",
                         "Hej <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1))",
@@ -620,7 +680,8 @@ async fn drafts_are_checked_before_they_are_published() {
         for bad in ["<script", "onerror", "javascript:", "src="] {
             assert!(!html.contains(bad), "{bad} in {html}");
         }
-        assert!(page.questions.is_empty(), "the quiz was switched off");
+        assert_eq!(page.questions.len(), 1);
+        assert_eq!(page.questions[0].options.len(), 2);
         app.stop().await;
     }
 }
@@ -847,6 +908,32 @@ async fn bundles_export_and_import_without_loss() {
                 .1
                 .into_owned();
         assert_eq!(reason, "course.md: language cannot be \"sv\"");
+        // An image whose name is not its content's hash, and a title too long to store.
+        let mut bad_media = renamed.clone();
+        bad_media.course.slug = "other".into();
+        bad_media.media.insert(
+            format!("{}.png", "0".repeat(64)),
+            b"\x89PNG\r\n\x1a\n....".to_vec(),
+        );
+        let mut too_long = renamed.clone();
+        too_long.course.slug = "another".into();
+        too_long.course.modules[0].title = "x".repeat(300);
+        for (bundle, expected) in [
+            (bad_media, "media/0000"),
+            (too_long, "module 1: a text is too long"),
+        ] {
+            let mut zip = std::io::Cursor::new(Vec::new());
+            bundle::zip_files("x", &bundle::write(&bundle), &mut zip).unwrap();
+            let refused = import(&app, &trainer, zip.into_inner()).await;
+            let reason = url::form_urlencoded::parse(
+                location(&refused).split_once('?').unwrap().1.as_bytes(),
+            )
+            .next()
+            .unwrap()
+            .1
+            .into_owned();
+            assert!(reason.starts_with(expected), "{reason}");
+        }
         assert_eq!(courses::count(&app.db).await.unwrap(), before);
 
         // Only authors may import or export.
@@ -938,6 +1025,8 @@ async fn images_are_checked_stored_served_and_exported() {
                 ("lesson", &lesson.to_string()),
                 ("title", "Gensidighed"),
                 ("minutes", "12"),
+                ("quiz", "on"),
+                ("pass_mark", "75"),
                 ("body", &format!("![Stolene i rundkreds](/media/{name})")),
             ],
         )

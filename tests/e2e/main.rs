@@ -22,6 +22,18 @@ fn built_site() -> PathBuf {
     root
 }
 
+/// The app on SQLite, serving the built site.
+async fn spawn_with_site() -> igang_tests::TestApp {
+    spawn_app(
+        &backends()[0],
+        TestOptions {
+            site_root: Some(built_site()),
+            ..Default::default()
+        },
+    )
+    .await
+}
+
 /// Runs a Playwright script; async so the in-process server keeps serving meanwhile.
 async fn run_journey(script: &str, args: &[&str]) {
     let script_path = format!("{}/e2e/{script}", env!("CARGO_MANIFEST_DIR"));
@@ -44,15 +56,7 @@ async fn run_journey(script: &str, args: &[&str]) {
 
 #[tokio::test]
 async fn landing_page_hydrates_and_works_with_and_without_javascript() {
-    let site_root = built_site();
-    let app = spawn_app(
-        &backends()[0],
-        TestOptions {
-            site_root: Some(site_root),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = spawn_with_site().await;
     run_journey("landing.mjs", &[&app.base_url]).await;
     app.stop().await;
 }
@@ -85,14 +89,7 @@ async fn a_volunteer_signs_up_confirms_signs_in_and_out() {
 async fn a_trainer_enrols_an_authenticator_and_signs_in_with_a_code() {
     use app::domain::role::Role;
     use igang_tests::fixtures::{PASSWORD, account};
-    let app = spawn_app(
-        &backends()[0],
-        TestOptions {
-            site_root: Some(built_site()),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = spawn_with_site().await;
     let email = "tove@underviser.test";
     account(&app, email, Role::Trainer).await;
     let password = PASSWORD;
@@ -104,14 +101,7 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_a_code() {
 async fn a_trainer_publishes_a_new_course_and_a_volunteer_finds_it() {
     use app::domain::role::Role;
     use igang_tests::fixtures::{PASSWORD, account, enrol, sign_in};
-    let app = spawn_app(
-        &backends()[0],
-        TestOptions {
-            site_root: Some(built_site()),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = spawn_with_site().await;
     let trainer = "tove@underviser.test";
     account(&app, trainer, Role::Trainer).await;
     let secret = enrol(&app, &sign_in(&app, trainer).await).await;

@@ -668,6 +668,14 @@ pub async fn update_lesson(
     check.finish()?;
     server::in_draft(row.version_id, async move |txn, _| {
         let row = courses::lesson(txn, lesson).await?;
+        // Switching the quiz off would hide its questions from learners and drop them from
+        // the next version: they are deleted first, on purpose.
+        if pass_mark.is_none() && courses::question_count(txn, row.id).await? > 0 {
+            return Err(AppError::field(
+                "quiz",
+                crate::errors::Problem::HasQuestions,
+            ));
+        }
         Ok(courses::update_lesson(txn, row, title, minutes, body, pass_mark).await?)
     })
     .await

@@ -21,6 +21,7 @@ pub fn problem_message(i18n: leptos_i18n::I18nContext<Locale>, problem: Problem)
         Problem::MustConfirm => t_string!(i18n, errors.must_confirm).to_string(),
         Problem::OutOfRange => t_string!(i18n, errors.out_of_range).to_string(),
         Problem::NotAllowed => t_string!(i18n, errors.not_allowed).to_string(),
+        Problem::HasQuestions => t_string!(i18n, errors.has_questions).to_string(),
     }
 }
 
@@ -65,6 +66,25 @@ pub fn FormError(error: ErrorSignal) -> impl IntoView {
     }
 }
 
+/// The `aria-describedby` of a field: its hint, and its error while there is one.
+fn described_by(
+    has_hint: bool,
+    hint_id: String,
+    error_id: String,
+    problem: impl Fn() -> Option<Problem> + Send + Sync + 'static,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if problem().is_some() {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// A labelled input with an optional hint and the field's own error message.
 #[component]
 pub fn Field(
@@ -101,21 +121,7 @@ pub fn Field(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let problem = move || error.get().and_then(|e| e.problem_for(name));
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if problem().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), problem);
     view! {
         <div class="field" class:has-error=move || problem().is_some()>
             <label for=id.clone()>{label}</label>
@@ -181,20 +187,7 @@ pub fn TextArea(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let problem = move || error.get().and_then(|e| e.problem_for(name));
-    let has_hint = hint.is_some();
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if problem().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), problem);
     view! {
         <div class="field" class:has-error=move || problem().is_some()>
             <label for=id.clone()>{label}</label>

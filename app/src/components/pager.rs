@@ -2,6 +2,18 @@
 
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_router::params::ParamsMap;
+
+/// The `page` query parameter (from 1), as a reactive closure; 1 when missing or malformed.
+pub fn page_from_query(query: Memo<ParamsMap>) -> impl Fn() -> u64 + Copy + Send + Sync + 'static {
+    move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1)
+    }
+}
 
 /// Links to the neighbouring pages of `path`, keeping `extra` query parameters.
 #[component]

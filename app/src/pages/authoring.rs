@@ -8,7 +8,7 @@ use crate::{
     api::authoring::{CreateCourse, list_authored_courses},
     components::{
         form::{Field, FormError},
-        pager::Pager,
+        pager::{Pager, page_from_query},
     },
     domain::{
         course::{Change, CourseStatus, Flaw, FlawKind, Place, QuestionKind, VersionState},
@@ -22,6 +22,18 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+
+/// The `:id` route parameter as a number (0 when malformed, which matches nothing).
+pub fn numeric_id() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|i| i.parse::<i32>().ok())
+            .unwrap_or(0)
+    }
+}
 
 /// A course status in the page's language.
 pub fn status_name(i18n: leptos_i18n::I18nContext<Locale>, status: CourseStatus) -> String {
@@ -161,13 +173,7 @@ pub fn AuthoringHome() -> impl IntoView {
     require_sign_in("/authoring");
     let i18n = use_i18n();
     let query = use_query_map();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(1u64)
-    };
+    let page = page_from_query(query);
     let archived = move || query.read().get("archived").is_some_and(|a| a == "1");
     let import_error = move || query.read().get("import_error");
     let create = ServerAction::<CreateCourse>::new();

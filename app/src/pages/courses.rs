@@ -2,7 +2,10 @@
 
 use crate::{
     api::catalogue::{CourseOverview, list_catalogue, load_course_overview},
-    components::{course_view::CourseOutline, pager::Pager},
+    components::{
+        course_view::CourseOutline,
+        pager::{Pager, page_from_query},
+    },
     domain::language::Language,
     i18n::*,
     pages::admin::load_error,
@@ -26,13 +29,7 @@ pub fn duration(i18n: leptos_i18n::I18nContext<Locale>, minutes: i64) -> String 
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(1u64)
-    };
+    let page = page_from_query(query);
     let language = move || query.read().get("language").unwrap_or_default();
     let courses = Resource::new(move || (language(), page()), |(l, p)| list_catalogue(l, p));
     let selected = move || {

@@ -25,6 +25,14 @@ pub enum ImportError {
     /// An image could not be stored.
     #[error(transparent)]
     Media(#[from] media::MediaError),
+    /// An image's file name is not the hash of its content.
+    #[error(
+        "media/{0}: the name must be the SHA-256 of the image and its type; export the course again"
+    )]
+    MediaName(String),
+    /// Texts too long to store, or short names that cannot be used.
+    #[error("{}", .0.iter().take(3).map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<crate::domain::course::Flaw>),
 }
 
 impl From<CourseError> for ImportError {
@@ -71,6 +79,25 @@ pub async fn import(
     by: Option<i32>,
     now: DateTime<Utc>,
 ) -> Result<Imported, ImportError> {
+    use crate::domain::course::{FlawKind, validate};
+    // A draft may be unfinished, but what cannot be stored or named is refused up front.
+    let unusable: Vec<_> = validate(&bundle.course)
+        .into_iter()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FlawKind::TooLong | FlawKind::BadSlug | FlawKind::DuplicateSlug
+            )
+        })
+        .collect();
+    if !unusable.is_empty() {
+        return Err(ImportError::Invalid(unusable));
+    }
+    for (name, bytes) in &bundle.media {
+        if media::name_for(bytes).as_deref() != Some(name.as_str()) {
+            return Err(ImportError::MediaName(name.clone()));
+        }
+    }
     let txn = begin_write(db).await?;
     for bytes in bundle.media.values() {
         media::save(&txn, media_dir, bytes, by, now).await?;

@@ -252,12 +252,17 @@ impl Keys {
             .enumerate()
             .map(|(i, m)| (m.slug.as_str(), i))
             .collect();
-        let mut lessons: HashMap<&str, (usize, usize)> = HashMap::new();
+        // A lesson is found by module and lesson name first, then by lesson name alone (it
+        // may have moved); no old key is handed out twice.
+        let mut exact: HashMap<(&str, &str), (usize, usize)> = HashMap::new();
+        let mut loose: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
         for (m, module) in old.modules.iter().enumerate() {
             for (l, lesson) in module.lessons.iter().enumerate() {
-                lessons.entry(lesson.slug.as_str()).or_insert((m, l));
+                exact.insert((module.slug.as_str(), lesson.slug.as_str()), (m, l));
+                loose.entry(lesson.slug.as_str()).or_default().push((m, l));
             }
         }
+        let mut used = std::collections::HashSet::new();
         let mut keys = Keys::default();
         for module in &doc.modules {
             keys.modules.push(
@@ -266,19 +271,38 @@ impl Keys {
                     .map(|&m| old_keys.module(m))
                     .unwrap_or_else(new_key),
             );
-            keys.lessons.push(
-                module
-                    .lessons
-                    .iter()
-                    .map(|lesson| {
-                        lessons
-                            .get(lesson.slug.as_str())
-                            .map(|&(m, l)| old_keys.lesson(m, l))
-                            .unwrap_or_else(new_key)
-                    })
-                    .collect(),
-            );
         }
+        let mut lesson_keys: Vec<Vec<Option<String>>> = doc
+            .modules
+            .iter()
+            .map(|m| vec![None; m.lessons.len()])
+            .collect();
+        for (m, module) in doc.modules.iter().enumerate() {
+            for (l, lesson) in module.lessons.iter().enumerate() {
+                if let Some(&at) = exact.get(&(module.slug.as_str(), lesson.slug.as_str())) {
+                    used.insert(at);
+                    lesson_keys[m][l] = Some(old_keys.lesson(at.0, at.1));
+                }
+            }
+        }
+        for (m, module) in doc.modules.iter().enumerate() {
+            for (l, lesson) in module.lessons.iter().enumerate() {
+                if lesson_keys[m][l].is_some() {
+                    continue;
+                }
+                let found = loose
+                    .get(lesson.slug.as_str())
+                    .and_then(|places| places.iter().find(|at| !used.contains(*at)).copied());
+                if let Some(at) = found {
+                    used.insert(at);
+                    lesson_keys[m][l] = Some(old_keys.lesson(at.0, at.1));
+                }
+            }
+        }
+        keys.lessons = lesson_keys
+            .into_iter()
+            .map(|v| v.into_iter().map(|k| k.unwrap_or_else(new_key)).collect())
+            .collect();
         keys
     }
 }
@@ -456,6 +480,17 @@ async fn insert_version(
     .await?)
 }
 
+/// The course row, locked until the transaction ends (PostgreSQL: `FOR UPDATE`; SQLite's
+/// write transactions already exclude each other). Every change to a course's versions or
+/// content takes this lock first, so a publish and an edit never interleave.
+pub async fn lock(db: &impl ConnectionTrait, course_id: i32) -> CourseResult<Course> {
+    course::Entity::find_by_id(course_id)
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .ok_or(CourseError::NotFound)
+}
+
 /// The course with this public id.
 pub async fn find(db: &impl ConnectionTrait, public_id: &str) -> CourseResult<Course> {
     course::Entity::find()
@@ -557,6 +592,7 @@ pub async fn start_draft(
     by: Option<i32>,
     now: DateTime<Utc>,
 ) -> CourseResult<Version> {
+    let course = &lock(db, course.id).await?;
     if course.status == CourseStatus::Archived.as_str() {
         return Err(CourseError::NotEditable);
     }
@@ -581,6 +617,7 @@ pub async fn import_revision(
     by: Option<i32>,
     now: DateTime<Utc>,
 ) -> CourseResult<Version> {
+    let course = &lock(db, course.id).await?;
     if course.status == CourseStatus::Archived.as_str()
         || draft(db, course.id).await?.is_some()
         || course.language != doc.language.code()
@@ -601,8 +638,9 @@ pub async fn import_revision(
 
 /// Throws the draft away. The course must have a published version to fall back on.
 pub async fn discard_draft(db: &impl ConnectionTrait, course: &Course) -> CourseResult<()> {
+    let course = &lock(db, course.id).await?;
     let draft = draft(db, course.id).await?.ok_or(CourseError::NotFound)?;
-    if course.published_version_id.is_none() {
+    if course.published_version_id.is_none() || course.status == CourseStatus::Archived.as_str() {
         return Err(CourseError::NotEditable);
     }
     course_version::Entity::delete_by_id(draft.id)
@@ -655,6 +693,7 @@ pub async fn publish(
     by: Option<i32>,
     now: DateTime<Utc>,
 ) -> CourseResult<Vec<Change>> {
+    let course = &lock(db, course.id).await?;
     if course.status == CourseStatus::Archived.as_str() {
         return Err(CourseError::NotEditable);
     }
@@ -703,7 +742,7 @@ pub async fn set_status(
     status: CourseStatus,
     now: DateTime<Utc>,
 ) -> CourseResult<Course> {
-    let mut row: course::ActiveModel = course.clone().into();
+    let mut row: course::ActiveModel = lock(db, course.id).await?.into();
     row.status = Set(status.as_str().to_owned());
     row.updated_at = Set(now);
     Ok(row.update(db).await?)
@@ -723,11 +762,14 @@ pub async fn editable(
     db: &impl ConnectionTrait,
     version_id: i32,
 ) -> CourseResult<(Course, Version)> {
-    let version = course_version::Entity::find_by_id(version_id)
+    let course_id = course_version::Entity::find_by_id(version_id)
         .one(db)
         .await?
-        .ok_or(CourseError::NotFound)?;
-    let course = course::Entity::find_by_id(version.course_id)
+        .ok_or(CourseError::NotFound)?
+        .course_id;
+    let course = lock(db, course_id).await?;
+    // Read again under the lock: a publish may have finished meanwhile.
+    let version = course_version::Entity::find_by_id(version_id)
         .one(db)
         .await?
         .ok_or(CourseError::NotFound)?;
@@ -916,16 +958,32 @@ pub async fn update_lesson(
     Ok(())
 }
 
-/// Appends a question to a lesson of a draft.
+/// How many questions a lesson has.
+pub async fn question_count(db: &impl ConnectionTrait, lesson_id: i32) -> CourseResult<u64> {
+    Ok(question::Entity::find()
+        .filter(question::Column::LessonId.eq(lesson_id))
+        .count(db)
+        .await?)
+}
+
+/// The pass mark a quiz gets when its first question is added.
+pub const DEFAULT_PASS_MARK: i32 = 80;
+
+/// Appends a question to a lesson of a draft, turning the lesson's quiz on if it was off.
 pub async fn add_question(
     db: &impl ConnectionTrait,
     lesson: &LessonRow,
     question: &QuestionDoc,
 ) -> CourseResult<QuestionRow> {
-    let count = question::Entity::find()
-        .filter(question::Column::LessonId.eq(lesson.id))
-        .count(db)
-        .await?;
+    let count = question_count(db, lesson.id).await?;
+    // Questions only exist in a quiz: the first one turns it on.
+    if lesson.pass_mark.is_none() {
+        lesson::Entity::update_many()
+            .col_expr(lesson::Column::PassMark, Expr::value(DEFAULT_PASS_MARK))
+            .filter(lesson::Column::Id.eq(lesson.id))
+            .exec(db)
+            .await?;
+    }
     insert_question(
         db,
         lesson.version_id,
@@ -1211,4 +1269,66 @@ pub async fn catalogue_page(
 /// The number of courses, so the first start knows whether to load the shipped ones.
 pub async fn count(db: &impl ConnectionTrait) -> CourseResult<u64> {
     Ok(course::Entity::find().count(db).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Keys;
+    use crate::domain::{
+        course::{CourseDoc, LessonDoc, ModuleDoc, Topic},
+        language::Language,
+    };
+
+    fn course(modules: &[(&str, &[&str])]) -> CourseDoc {
+        CourseDoc {
+            slug: "c".into(),
+            title: "C".into(),
+            language: Language::Da,
+            summary: String::new(),
+            leads_to_certificate: false,
+            body: String::new(),
+            modules: modules
+                .iter()
+                .map(|(m, lessons)| ModuleDoc {
+                    slug: (*m).into(),
+                    title: (*m).into(),
+                    topic: Topic::Values,
+                    requires_previous: false,
+                    summary: String::new(),
+                    body: String::new(),
+                    lessons: lessons
+                        .iter()
+                        .map(|l| LessonDoc {
+                            slug: (*l).into(),
+                            title: (*l).into(),
+                            minutes: 5,
+                            body: String::new(),
+                            quiz: None,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn imported_lessons_keep_their_identity_and_never_share_it() {
+        let old = course(&[("a", &["intro", "x"]), ("b", &["intro", "y"])]);
+        let old_keys = Keys {
+            modules: vec!["A".into(), "B".into()],
+            lessons: vec![
+                vec!["A1".into(), "AX".into()],
+                vec!["B1".into(), "BY".into()],
+            ],
+            questions: Vec::new(),
+        };
+        // Same names in both modules; `y` moved to module a; `x` is gone; `z` is new.
+        let new = course(&[("b", &["intro"]), ("a", &["intro", "y", "z"])]);
+        let keys = Keys::matching(&old, &old_keys, &new);
+        assert_eq!(keys.modules, ["B", "A"]);
+        assert_eq!(keys.lessons[0], ["B1"]);
+        assert_eq!(&keys.lessons[1][..2], ["A1", "BY"]);
+        let fresh = &keys.lessons[1][2];
+        assert!(!["A1", "AX", "B1", "BY"].contains(&fresh.as_str()));
+    }
 }

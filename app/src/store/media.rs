@@ -73,9 +73,8 @@ pub async fn save(
     if bytes.len() > MAX_IMAGE_BYTES {
         return Err(MediaError::TooLarge);
     }
-    let (ext, content_type) = sniff(bytes).ok_or(MediaError::UnsupportedType)?;
-    let hash = Sha256::digest(bytes);
-    let name = format!("{}.{ext}", hex(&hash));
+    let (_, content_type) = sniff(bytes).ok_or(MediaError::UnsupportedType)?;
+    let name = name_for(bytes).ok_or(MediaError::UnsupportedType)?;
     let path = dir.join(&name);
     if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
         tokio::fs::create_dir_all(dir).await?;
@@ -101,6 +100,12 @@ pub async fn save(
     .exec(db)
     .await?;
     Ok(name)
+}
+
+/// The name an image is stored under: `<sha256>.<ext>`, if it is an image at all.
+pub fn name_for(bytes: &[u8]) -> Option<String> {
+    let (ext, _) = sniff(bytes)?;
+    Some(format!("{}.{ext}", hex(&Sha256::digest(bytes))))
 }
 
 fn hex(bytes: &[u8]) -> String {

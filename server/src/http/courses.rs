@@ -98,9 +98,18 @@ pub async fn import(
         Ok((None, _)) => return fail("choose a .zip file"),
         Err(message) => return fail(&message),
     };
-    let bundle = match bundle::unzip(std::io::Cursor::new(bytes)).and_then(bundle::read) {
-        Ok(bundle) => bundle,
-        Err(error) => return fail(&error.to_string()),
+    // Unpacking and parsing is CPU work: off the async workers.
+    let parsed = tokio::task::spawn_blocking(move || {
+        bundle::unzip(std::io::Cursor::new(bytes)).and_then(bundle::read)
+    })
+    .await;
+    let bundle = match parsed {
+        Ok(Ok(bundle)) => bundle,
+        Ok(Err(error)) => return fail(&error.to_string()),
+        Err(error) => {
+            tracing::error!(%error, "bundle reader failed");
+            return fail("the file could not be read; try again");
+        }
     };
     match bundles::import(
         &state.db,

@@ -1,7 +1,11 @@
 //! `/admin/audit`: security events, newest first.
 
 use super::{load_error, require_sign_in};
-use crate::{api::admin::list_audit, components::pager::Pager, i18n::*};
+use crate::{
+    api::admin::list_audit,
+    components::pager::{Pager, page_from_query},
+    i18n::*,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -11,13 +15,7 @@ pub fn AdminAudit() -> impl IntoView {
     require_sign_in("/admin/audit");
     let i18n = use_i18n();
     let query = use_query_map();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(1u64)
-    };
+    let page = page_from_query(query);
     let events = Resource::new(page, list_audit);
     view! {
         <section class="container page">

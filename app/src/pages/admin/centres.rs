@@ -5,7 +5,7 @@ use crate::{
     api::admin::{CreateCentre, list_centres},
     components::{
         form::{Field, FormError},
-        pager::Pager,
+        pager::{Pager, page_from_query},
     },
     i18n::*,
     pages::auth::action_error,
@@ -40,13 +40,7 @@ pub fn AdminCentres() -> impl IntoView {
     require_sign_in("/admin/centres");
     let i18n = use_i18n();
     let query = use_query_map();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(1u64)
-    };
+    let page = page_from_query(query);
     let created = move || query.read().get("created").is_some();
     let create = ServerAction::<CreateCentre>::new();
     let error = action_error(create);

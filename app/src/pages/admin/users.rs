@@ -3,7 +3,7 @@
 use super::{load_error, require_sign_in};
 use crate::{
     api::admin::{SetRole, list_users},
-    components::pager::Pager,
+    components::pager::{Pager, page_from_query},
     domain::role::Role,
     i18n::*,
     pages::account::role_name,
@@ -18,13 +18,7 @@ pub fn AdminUsers() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
-    let page = move || {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(1u64)
-    };
+    let page = page_from_query(query);
     let set_role = ServerAction::<SetRole>::new();
     let users = Resource::new(
         move || (q(), page(), set_role.version().get()),

@@ -6,7 +6,7 @@ use crate::{
         LessonEditor, QuestionItem, SaveQuestion, UpdateLesson, load_lesson_editor,
         preview_markdown,
     },
-    components::form::{CheckBox, Field, FormError, TextArea, refresh_on_success},
+    components::form::{CheckBox, Field, FormError, TextArea, problem_message, refresh_on_success},
     domain::course::{MAX_OPTIONS, QuestionKind, ReviewMode},
     i18n::*,
     pages::{
@@ -15,20 +15,13 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The lesson editor.
 #[component]
 pub fn LessonEditorPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = super::numeric_id();
     require_sign_in(&format!("/authoring/lessons/{}", id()));
     let refresh = RwSignal::new(0u32);
     // Made here, outside the part that reloads, so "saved" stays visible after a save.
@@ -208,6 +201,7 @@ fn lesson_form(
             </div>
             <fieldset class="quiz-settings">
                 <legend>{t!(i18n, authoring.quiz_settings)}</legend>
+                {move || error.get().and_then(|e| e.problem_for("quiz")).map(|p| view! { <p class="field-error" role="alert">{problem_message(i18n, p)}</p> })}
                 <CheckBox name="quiz" label=t_string!(i18n, authoring.has_quiz).to_string() checked=lesson.pass_mark.is_some() />
                 <Field name="pass_mark" kind="number" label=t_string!(i18n, authoring.pass_mark).to_string() hint=t_string!(i18n, authoring.pass_mark_hint).to_string() value=pass_mark required=false error />
             </fieldset>

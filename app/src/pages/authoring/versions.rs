@@ -22,6 +22,19 @@ fn course_id() -> impl Fn() -> String + Copy {
     move || params.read().get("id").unwrap_or_default()
 }
 
+/// The way back: the course list, then the course.
+#[component]
+fn CourseCrumbs(id: impl Fn() -> String + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="breadcrumbs" aria-label=t_string!(i18n, authoring.breadcrumbs)>
+            <a href="/authoring">{t!(i18n, authoring.title)}</a>
+            " › "
+            <a href=move || format!("/authoring/courses/{}", id())>{t!(i18n, authoring.back_to_course)}</a>
+        </nav>
+    }
+}
+
 /// `/authoring/courses/:id/publish`: what changes, what must be fixed, and the confirmation.
 #[component]
 pub fn PublishPage() -> impl IntoView {
@@ -33,11 +46,7 @@ pub fn PublishPage() -> impl IntoView {
     let preview = Resource::new(id, load_publish_preview);
     view! {
         <section class="container page narrow">
-            <nav class="breadcrumbs" aria-label=t_string!(i18n, authoring.breadcrumbs)>
-                <a href="/authoring">{t!(i18n, authoring.title)}</a>
-                " › "
-                <a href=move || format!("/authoring/courses/{}", id())>{t!(i18n, authoring.back_to_course)}</a>
-            </nav>
+            <CourseCrumbs id />
             <h1>{t!(i18n, authoring.publish_title)}</h1>
             <Transition>
                 {move || Suspend::new(async move {
@@ -89,11 +98,7 @@ pub fn HistoryPage() -> impl IntoView {
     let history = Resource::new(id, version_history);
     view! {
         <section class="container page narrow">
-            <nav class="breadcrumbs" aria-label=t_string!(i18n, authoring.breadcrumbs)>
-                <a href="/authoring">{t!(i18n, authoring.title)}</a>
-                " › "
-                <a href=move || format!("/authoring/courses/{}", id())>{t!(i18n, authoring.back_to_course)}</a>
-            </nav>
+            <CourseCrumbs id />
             <h1>{t!(i18n, authoring.history)}</h1>
             <Transition>
                 {move || Suspend::new(async move {
@@ -156,14 +161,7 @@ pub fn CoursePreviewPage() -> impl IntoView {
 #[component]
 pub fn LessonPreviewPage() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i32>().ok())
-            .unwrap_or(0)
-    };
+    let id = super::numeric_id();
     require_sign_in(&format!("/authoring/lessons/{}/preview", id()));
     let lesson = Resource::new(id, preview_lesson);
     view! {
