@@ -9,6 +9,7 @@ pub mod language;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod password_policy;
+pub mod progress;
 pub mod redirect;
 pub mod retry;
 pub mod role;
