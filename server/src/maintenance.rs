@@ -27,20 +27,21 @@ pub async fn run_once(db: &DatabaseConnection) -> StoreResult<Pruned> {
     })
 }
 
-/// Runs a pass every hour until `shutdown` turns true.
+/// Runs a pass every hour, the first an hour after start (start-up has enough to do), until
+/// `shutdown` turns true.
 pub async fn run(db: DatabaseConnection, mut shutdown: watch::Receiver<bool>) {
     loop {
-        match run_once(&db).await {
-            Ok(pruned) if pruned != Pruned::default() => tracing::info!(?pruned, "housekeeping"),
-            Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "housekeeping failed; will try again"),
-        }
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(3600)) => {}
             _ = shutdown.changed() => {}
         }
         if *shutdown.borrow() {
             break;
+        }
+        match run_once(&db).await {
+            Ok(pruned) if pruned != Pruned::default() => tracing::info!(?pruned, "housekeeping"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "housekeeping failed; will try again"),
         }
     }
 }
