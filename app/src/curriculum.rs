@@ -36,13 +36,14 @@ pub async fn install_if_empty(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<usize, InstallError> {
     use crate::store::{courses, db::begin_write};
-    let bundles = shipped()?;
     let txn = begin_write(db)
         .await
         .map_err(|e| InstallError::Course(e.into()))?;
     if courses::count(&txn).await? > 0 {
         return Ok(0);
     }
+    // Read the bundles only when they are needed, not on every start.
+    let bundles = shipped()?;
     for bundle in &bundles {
         let course = courses::create(&txn, &bundle.course, None, now).await?;
         courses::publish(&txn, &course, None, now).await?;

@@ -195,7 +195,7 @@ mod server {
         domain::{authz::Action, course::MAX_TITLE},
         errors::{AppError, FieldError, Problem},
         store::{
-            courses::{self, Course, CourseError},
+            courses::{self, Course, CourseError, Version},
             db::begin_write,
         },
     };
@@ -268,16 +268,16 @@ mod server {
         }
     }
 
-    /// Runs `change` on the draft that holds `version_id`, in one transaction, and marks the
-    /// draft as changed.
+    /// Runs `change` on the draft that holds `version_id` (passed to it, as read under the
+    /// course's lock), in one transaction, and marks the draft as changed.
     pub async fn in_draft<T>(
         version_id: i32,
-        change: impl AsyncFnOnce(&DatabaseTransaction, &Course) -> Result<T, AppError>,
+        change: impl AsyncFnOnce(&DatabaseTransaction, &Version) -> Result<T, AppError>,
     ) -> Result<T, AppError> {
         let state = state()?;
         let txn = begin_write(&state.db).await?;
         let (course, version) = courses::editable(&txn, version_id).await?;
-        let result = change(&txn, &course).await?;
+        let result = change(&txn, &version).await?;
         courses::touch(&txn, &course, version.id, chrono::Utc::now()).await?;
         txn.commit().await?;
         Ok(result)
@@ -471,9 +471,8 @@ pub async fn update_course(
     let course = server::course(&state.db, &course).await?;
     let draft = server::draft_id(&state.db, &course).await?;
     check.finish()?;
-    server::in_draft(draft, async move |txn, _| {
-        let version = courses::editable(txn, draft).await?.1;
-        Ok(courses::update_details(txn, version, details).await?)
+    server::in_draft(draft, async move |txn, version| {
+        Ok(courses::update_details(txn, version.clone(), details).await?)
     })
     .await
 }

@@ -73,8 +73,7 @@ pub async fn save(
     if bytes.len() > MAX_IMAGE_BYTES {
         return Err(MediaError::TooLarge);
     }
-    let (_, content_type) = sniff(bytes).ok_or(MediaError::UnsupportedType)?;
-    let name = name_for(bytes).ok_or(MediaError::UnsupportedType)?;
+    let (name, content_type) = identify(bytes).ok_or(MediaError::UnsupportedType)?;
     let path = dir.join(&name);
     if !tokio::fs::try_exists(&path).await.unwrap_or(false) {
         tokio::fs::create_dir_all(dir).await?;
@@ -104,8 +103,16 @@ pub async fn save(
 
 /// The name an image is stored under: `<sha256>.<ext>`, if it is an image at all.
 pub fn name_for(bytes: &[u8]) -> Option<String> {
-    let (ext, _) = sniff(bytes)?;
-    Some(format!("{}.{ext}", hex(&Sha256::digest(bytes))))
+    identify(bytes).map(|(name, _)| name)
+}
+
+/// An image's stored name and content type.
+fn identify(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let (ext, content_type) = sniff(bytes)?;
+    Some((
+        format!("{}.{ext}", hex(&Sha256::digest(bytes))),
+        content_type,
+    ))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -116,7 +116,10 @@ pub fn CourseEditorPage() -> impl IntoView {
     let status = ServerAction::<SetCourseStatus>::new();
     let discard = ServerAction::<DiscardDraft>::new();
     let add_module = ServerAction::<AddModule>::new();
-    for_each_refresh(refresh, start, status, discard, add_module);
+    refresh_on_success(start, refresh);
+    refresh_on_success(status, refresh);
+    refresh_on_success(discard, refresh);
+    refresh_on_success(add_module, refresh);
     let course = Resource::new(
         move || (id(), refresh.get()),
         |(id, _)| load_course_editor(id),
@@ -143,19 +146,6 @@ pub fn CourseEditorPage() -> impl IntoView {
             </Transition>
         </section>
     }
-}
-
-fn for_each_refresh(
-    refresh: RwSignal<u32>,
-    start: ServerAction<StartDraft>,
-    status: ServerAction<SetCourseStatus>,
-    discard: ServerAction<DiscardDraft>,
-    add_module: ServerAction<AddModule>,
-) {
-    refresh_on_success(start, refresh);
-    refresh_on_success(status, refresh);
-    refresh_on_success(discard, refresh);
-    refresh_on_success(add_module, refresh);
 }
 
 #[allow(clippy::too_many_arguments)]
