@@ -5,6 +5,8 @@ pub mod admin;
 pub mod auth;
 pub mod authoring;
 pub mod catalogue;
+pub mod learning;
+pub mod teaching;
 pub mod two_factor;
 
 /// Registers every server function with the router's table.
@@ -64,6 +66,19 @@ pub fn register_all() {
     register_explicit::<catalogue::LoadCourseOverview>();
     register_explicit::<catalogue::PreviewCourse>();
     register_explicit::<catalogue::PreviewLesson>();
+    register_explicit::<learning::LoadStanding>();
+    register_explicit::<learning::Enrol>();
+    register_explicit::<learning::LoadPlayer>();
+    register_explicit::<learning::MarkLessonDone>();
+    register_explicit::<learning::SubmitQuiz>();
+    register_explicit::<learning::SaveReflection>();
+    register_explicit::<learning::LoadDashboard>();
+    register_explicit::<teaching::ListTeaching>();
+    register_explicit::<teaching::LoadLearners>();
+    register_explicit::<teaching::ReviewQueue>();
+    register_explicit::<teaching::ReviewReflection>();
+    register_explicit::<teaching::AddCourseTrainer>();
+    register_explicit::<teaching::RemoveCourseTrainer>();
 }
 
 #[cfg(feature = "ssr")]

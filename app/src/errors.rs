@@ -36,6 +36,8 @@ pub enum Problem {
     NotAllowed,
     /// A quiz cannot be switched off while it has questions.
     HasQuestions,
+    /// A lesson with a quiz is completed by passing its quiz.
+    QuizFirst,
 }
 
 /// A problem tied to a named form field.
@@ -89,6 +91,30 @@ pub enum AppError {
     /// Another course already uses this short name.
     #[error("a course with this short name exists")]
     SlugTaken,
+    /// The learner has not started this course, or started another version of it.
+    #[error("start the course first")]
+    NotEnrolled,
+    /// The module waits for the one before it to be completed.
+    #[error("complete the previous module first")]
+    Locked,
+    /// Every attempt allowed at this quiz is used.
+    #[error("no attempts left")]
+    NoAttemptsLeft,
+    /// The next attempt opens after a wait.
+    #[error("try again in {minutes} minutes")]
+    CoolingDown {
+        /// Whole minutes to wait, at least 1.
+        minutes: u32,
+    },
+    /// The answer was sent already and waits for review.
+    #[error("already sent")]
+    AlreadySent,
+    /// The reflection was reviewed already.
+    #[error("already reviewed")]
+    AlreadyReviewed,
+    /// Another request changed the same thing at the same moment.
+    #[error("changed at the same time; try again")]
+    Busy,
     /// Something failed on the server; details are in the server log.
     #[error("something went wrong on our side")]
     Internal,
@@ -129,9 +155,16 @@ impl AppError {
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::LinkInvalid | AppError::Request(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::NotEditable | AppError::NothingToPublish | AppError::SlugTaken => {
-                StatusCode::CONFLICT
-            }
+            AppError::NotEditable
+            | AppError::NothingToPublish
+            | AppError::SlugTaken
+            | AppError::NotEnrolled
+            | AppError::Locked
+            | AppError::NoAttemptsLeft
+            | AppError::AlreadySent
+            | AppError::AlreadyReviewed
+            | AppError::Busy => StatusCode::CONFLICT,
+            AppError::CoolingDown { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::CourseFlaws(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -182,5 +215,35 @@ impl From<sea_orm::DbErr> for AppError {
     fn from(error: sea_orm::DbErr) -> Self {
         tracing::error!(%error, "database error");
         AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::store::learning::LearningError> for AppError {
+    fn from(error: crate::store::learning::LearningError) -> Self {
+        use crate::store::learning::LearningError as L;
+        match error {
+            L::Db(error) => error.into(),
+            L::NotFound => AppError::NotFound,
+            L::NotEnrolled => AppError::NotEnrolled,
+            L::Locked => AppError::Locked,
+            L::NoAttemptsLeft => AppError::NoAttemptsLeft,
+            L::CoolingDown(seconds) => AppError::CoolingDown {
+                minutes: u32::try_from((seconds.max(1) + 59) / 60).unwrap_or(u32::MAX),
+            },
+            L::AlreadySent => AppError::AlreadySent,
+            L::AlreadyReviewed => AppError::AlreadyReviewed,
+            L::Busy => AppError::Busy,
+            L::BadAnswer => AppError::field("answers", Problem::NotAllowed),
+            L::Unanswered(ids) => AppError::Invalid(
+                ids.into_iter()
+                    .map(|id| FieldError {
+                        field: format!("answers[q{id}]"),
+                        problem: Problem::Required,
+                    })
+                    .collect(),
+            ),
+            L::QuizFirst => AppError::field("lesson", Problem::QuizFirst),
+        }
     }
 }

@@ -52,7 +52,9 @@ use crate::{
         },
         courses::{CataloguePage, CourseOverviewPage},
         home::HomePage,
+        learning::{DashboardPage, PlayerPage},
         not_found::NotFound,
+        teaching::{LearnersPage, ReviewQueuePage, TeachingHome},
         two_factor::{SecondFactorPage, TwoFactorSetupPage},
     },
 };
@@ -122,6 +124,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/two-factor") view=TwoFactorSetupPage />
                     <Route path=path!("/courses") view=CataloguePage />
                     <Route path=path!("/courses/:slug") view=CourseOverviewPage />
+                    <Route path=path!("/learn") view=DashboardPage />
+                    <Route path=path!("/learn/lessons/:id") view=PlayerPage />
+                    <Route path=path!("/teach") view=TeachingHome />
+                    <Route path=path!("/teach/courses/:id") view=LearnersPage />
+                    <Route path=path!("/teach/reviews") view=ReviewQueuePage />
                     <Route path=path!("/authoring") view=AuthoringHome />
                     <Route path=path!("/authoring/courses/:id") view=CourseEditorPage />
                     <Route path=path!("/authoring/courses/:id/publish") view=PublishPage />

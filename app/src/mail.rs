@@ -28,11 +28,13 @@ pub enum Template {
     PasswordChanged,
     /// Someone was invited to be a coordinator or trainer.
     Invitation,
+    /// A trainer has read a learner's reflection.
+    ReflectionReviewed,
 }
 
 impl Template {
     /// Every template, for checks that each renders in each language.
-    pub const ALL: [Template; 7] = [
+    pub const ALL: [Template; 8] = [
         Template::Welcome,
         Template::TestMessage,
         Template::VerifyEmail,
@@ -40,6 +42,7 @@ impl Template {
         Template::PasswordReset,
         Template::PasswordChanged,
         Template::Invitation,
+        Template::ReflectionReviewed,
     ];
 
     /// Folder name under `mail/templates/`.
@@ -52,6 +55,7 @@ impl Template {
             Template::PasswordReset => "password_reset",
             Template::PasswordChanged => "password_changed",
             Template::Invitation => "invitation",
+            Template::ReflectionReviewed => "reflection_reviewed",
         }
     }
 }
@@ -138,6 +142,7 @@ fn environment() -> &'static Environment<'static> {
             "password_reset",
             "password_changed",
             "invitation",
+            "reflection_reviewed",
         ) {
             env.add_template(name, source)
                 .expect("embedded mail templates are valid");
@@ -269,7 +274,7 @@ mod tests {
                 let mail = render(
                     template,
                     language,
-                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus" },
+                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true },
                 )
                 .unwrap_or_else(|e| panic!("{e}"));
                 assert!(!mail.subject.is_empty());

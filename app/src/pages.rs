@@ -6,5 +6,7 @@ pub mod auth;
 pub mod authoring;
 pub mod courses;
 pub mod home;
+pub mod learning;
 pub mod not_found;
+pub mod teaching;
 pub mod two_factor;

@@ -6,6 +6,7 @@ pub mod centres;
 pub mod courses;
 pub mod db;
 pub mod entities;
+pub mod learning;
 pub mod media;
 pub mod outbox;
 pub mod people;

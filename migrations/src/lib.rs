@@ -7,6 +7,7 @@ mod m20261123_000002_outbox;
 mod m20261123_000003_accounts;
 mod m20261123_000004_totp_replay;
 mod m20261123_000005_courses;
+mod m20261123_000006_learning;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_accounts::Migration),
             Box::new(m20261123_000004_totp_replay::Migration),
             Box::new(m20261123_000005_courses::Migration),
+            Box::new(m20261123_000006_learning::Migration),
         ]
     }
 }

@@ -194,6 +194,9 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<SeedSummary> {
             }
         };
         grant(db, user.id, person, &centre_ids).await?;
+        if person.role == Role::Trainer {
+            teach_every_course(db, user.id).await?;
+        }
     }
     Ok(summary)
 }
@@ -207,4 +210,19 @@ async fn grant(
     people::grant_role(db, user_id, Role::Volunteer, None).await?;
     let centre = person.centre.map(|i| centre_ids[i]);
     people::grant_role(db, user_id, person.role, centre).await
+}
+
+/// Makes a demo trainer a trainer of every course, so their learner pages have content.
+async fn teach_every_course(db: &DatabaseConnection, user_id: i32) -> anyhow::Result<()> {
+    use sea_orm::{EntityTrait, QuerySelect};
+    let ids: Vec<i32> = app::store::entities::course::Entity::find()
+        .select_only()
+        .column(app::store::entities::course::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for id in ids {
+        app::store::learning::add_trainer(db, id, user_id, Utc::now()).await?;
+    }
+    Ok(())
 }

@@ -6,3 +6,4 @@ pub mod health;
 pub mod language;
 pub mod security;
 pub mod session;
+pub mod teaching;

@@ -2,7 +2,7 @@
 
 use crate::{
     config::Config,
-    http::{courses, errors, health, language, security, session},
+    http::{courses, errors, health, language, security, session, teaching},
     mail::{MailWorker, Transport, transport::TransportError},
     secret::{self, SecretKeyError},
 };
@@ -168,6 +168,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/authoring/courses/{id}/export", get(courses::export))
         .route("/media/{name}", get(courses::serve_media))
+        .route(
+            "/teach/courses/{id}/learners.csv",
+            get(teaching::learners_csv),
+        )
         .nest("/pkg", pkg)
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();

@@ -24,6 +24,10 @@ fn allowed(access: Access, who: Who) -> bool {
         Access::Admin => who == Who::Admin,
         Access::CoordinatorOfA => matches!(who, Who::Admin | Who::CoordinatorA),
         Access::Author => matches!(who, Who::Admin | Who::Trainer),
+        Access::Teaching => matches!(
+            who,
+            Who::Admin | Who::Trainer | Who::CoordinatorA | Who::CoordinatorB
+        ),
         Access::AdminOrCoordinator => {
             matches!(who, Who::Admin | Who::CoordinatorA | Who::CoordinatorB)
         }

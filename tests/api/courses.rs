@@ -54,7 +54,11 @@ async fn editor(app: &TestApp, client: &reqwest::Client, course: &str) -> Course
 
 /// Creates a course with one module, one lesson with a quiz of one question; returns its id
 /// and the lesson's id.
-async fn small_course(app: &TestApp, trainer: &reqwest::Client, title: &str) -> (String, i32) {
+pub(crate) async fn small_course(
+    app: &TestApp,
+    trainer: &reqwest::Client,
+    title: &str,
+) -> (String, i32) {
     let id: String = json(
         app.call(
             trainer,

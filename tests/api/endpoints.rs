@@ -21,6 +21,13 @@ use app::api::{
         VersionHistory,
     },
     catalogue::{ListCatalogue, LoadCourseOverview, PreviewCourse, PreviewLesson},
+    learning::{
+        Enrol, LoadDashboard, LoadPlayer, LoadStanding, MarkLessonDone, SaveReflection, SubmitQuiz,
+    },
+    teaching::{
+        AddCourseTrainer, ListTeaching, LoadLearners, RemoveCourseTrainer, ReviewQueue,
+        ReviewReflection,
+    },
     two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, VerifySecondFactor},
 };
 use leptos::server_fn::ServerFn;
@@ -44,6 +51,8 @@ pub enum Access {
     AdminOrCoordinator,
     /// Course authors: trainers and administrators.
     Author,
+    /// Those who follow learners: trainers, coordinators and administrators.
+    Teaching,
 }
 
 /// One endpoint of the table.
@@ -299,6 +308,47 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
         ),
         e(PreviewCourse::PATH, &[("course", "no-such-course")], Author),
         e(PreviewLesson::PATH, &[("lesson", "0")], Author),
+        e(LoadStanding::PATH, &[("slug", "no-such-course")], Public),
+        e(Enrol::PATH, &[("slug", "no-such-course")], SignedIn),
+        e(LoadPlayer::PATH, &[("lesson", "0")], SignedIn),
+        e(MarkLessonDone::PATH, &[("lesson", "0")], SignedIn),
+        e(
+            SubmitQuiz::PATH,
+            &[
+                ("lesson", "0"),
+                ("submission", "6f1c1a52-3d7e-4c55-9a43-2b7f3c1e9d10"),
+                ("answers[q1]", "2"),
+            ],
+            SignedIn,
+        ),
+        e(
+            SaveReflection::PATH,
+            &[("lesson", "0"), ("question", "0"), ("answer", "x")],
+            SignedIn,
+        ),
+        e(LoadDashboard::PATH, &[("page", "1")], SignedIn),
+        e(ListTeaching::PATH, &[("page", "1")], Teaching),
+        e(
+            LoadLearners::PATH,
+            &[("course", "no-such-course"), ("page", "1")],
+            Teaching,
+        ),
+        e(ReviewQueue::PATH, &[("page", "1")], Author),
+        e(
+            ReviewReflection::PATH,
+            &[("reflection", "0"), ("decision", "accept")],
+            Author,
+        ),
+        e(
+            AddCourseTrainer::PATH,
+            &[("course", "no-such-course"), ("email", "t@x.test")],
+            Teaching,
+        ),
+        e(
+            RemoveCourseTrainer::PATH,
+            &[("course", "no-such-course"), ("trainer", "x")],
+            Teaching,
+        ),
         e(LogOutEverywhere::PATH, &[], SignedIn),
         e(LogOut::PATH, &[], Public),
     ]

@@ -9,6 +9,7 @@ mod courses;
 mod endpoints;
 mod health;
 mod landing;
+mod learning;
 mod mail;
 mod migrations;
 mod security;

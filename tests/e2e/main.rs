@@ -114,3 +114,44 @@ async fn a_trainer_publishes_a_new_course_and_a_volunteer_finds_it() {
     .await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_volunteer_completes_the_first_module_and_resumes() {
+    use app::{domain::role::Role, store::courses};
+    use igang_tests::fixtures::{PASSWORD, account};
+    let app = spawn_with_site().await;
+    let email = "frida@frivillig.test";
+    account(&app, email, Role::Volunteer).await;
+    // The answer key of the first module's quiz, as input ids.
+    let course = courses::find_by_slug(&app.db, "igangsaetteruddannelse")
+        .await
+        .unwrap()
+        .unwrap();
+    let tree = courses::load_tree(&app.db, course.published_version_id.unwrap())
+        .await
+        .unwrap();
+    let lesson = tree.lessons_of(tree.modules[0].id).last().unwrap().id;
+    let (mut right, mut wrong) = (Vec::new(), Vec::new());
+    for q in tree.questions_of(lesson) {
+        if q.kind == "reflection" {
+            continue;
+        }
+        let options = tree.options_of(q.id);
+        let input = |o: i32| format!("q{}-o{o}", q.id);
+        right.extend(options.iter().filter(|o| o.correct).map(|o| input(o.id)));
+        wrong.push(input(options.iter().find(|o| !o.correct).unwrap().id));
+    }
+    run_journey(
+        "learning.mjs",
+        &[
+            &app.base_url,
+            email,
+            PASSWORD,
+            &lesson.to_string(),
+            &wrong.join(","),
+            &right.join(","),
+        ],
+    )
+    .await;
+    app.stop().await;
+}

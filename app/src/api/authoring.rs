@@ -141,6 +141,10 @@ pub struct LessonEditor {
     pub body_html: String,
     /// Pass mark, when the lesson has a quiz.
     pub pass_mark: Option<i32>,
+    /// Attempts allowed at the quiz; none means no limit.
+    pub max_attempts: Option<i32>,
+    /// Minutes between attempts.
+    pub cooldown_minutes: Option<i32>,
     /// Questions in order.
     pub questions: Vec<QuestionItem>,
 }
@@ -380,6 +384,10 @@ pub async fn create_course(title: String, language: String) -> Result<String, Ap
         chrono::Utc::now(),
     )
     .await?;
+    // Whoever writes a course teaches it, and so follows its learners.
+    crate::store::learning::add_trainer(&txn, course.id, auth.user.id, chrono::Utc::now())
+        .await
+        .map_err(AppError::from)?;
     txn.commit().await?;
     leptos_axum::redirect(&format!("/authoring/courses/{}", course.public_id));
     Ok(course.public_id)
@@ -650,18 +658,33 @@ pub async fn update_lesson(
     body: String,
     #[server(default)] quiz: Option<String>,
     #[server(default)] pass_mark: String,
+    #[server(default)] attempts: String,
+    #[server(default)] cooldown_minutes: String,
 ) -> Result<(), AppError> {
     use crate::{
         api::context::state,
-        domain::course::{MAX_BODY, MAX_MINUTES},
-        store::courses,
+        domain::course::{MAX_ATTEMPTS, MAX_BODY, MAX_COOLDOWN_MINUTES, MAX_MINUTES},
+        store::courses::{self, QuizSettings},
     };
     server::author()?;
     let mut check = server::Check::default();
     let title = check.title("title", &title);
     let minutes = check.number("minutes", &minutes, 1..=MAX_MINUTES);
     let body = check.text("body", &body, MAX_BODY, false);
-    let pass_mark = quiz.map(|_| check.number("pass_mark", &pass_mark, 0..=100) as u8);
+    let quiz = quiz.map(|_| QuizSettings {
+        pass_mark: check.number("pass_mark", &pass_mark, 0..=100) as u8,
+        attempts: (!attempts.trim().is_empty())
+            .then(|| check.number("attempts", &attempts, 1..=u32::from(MAX_ATTEMPTS)) as u8),
+        cooldown_minutes: (!cooldown_minutes.trim().is_empty())
+            .then(|| {
+                check.number(
+                    "cooldown_minutes",
+                    &cooldown_minutes,
+                    0..=MAX_COOLDOWN_MINUTES,
+                )
+            })
+            .filter(|m| *m > 0),
+    });
     let state = state()?;
     let row = courses::lesson(&state.db, lesson).await?;
     check.finish()?;
@@ -669,13 +692,13 @@ pub async fn update_lesson(
         let row = courses::lesson(txn, lesson).await?;
         // Switching the quiz off would hide its questions from learners and drop them from
         // the next version: they are deleted first, on purpose.
-        if pass_mark.is_none() && courses::question_count(txn, row.id).await? > 0 {
+        if quiz.is_none() && courses::question_count(txn, row.id).await? > 0 {
             return Err(AppError::field(
                 "quiz",
                 crate::errors::Problem::HasQuestions,
             ));
         }
-        Ok(courses::update_lesson(txn, row, title, minutes, body, pass_mark).await?)
+        Ok(courses::update_lesson(txn, row, title, minutes, body, quiz).await?)
     })
     .await
 }
@@ -723,6 +746,8 @@ pub async fn load_lesson_editor(lesson: i32) -> Result<LessonEditor, AppError> {
         body: row.body,
         body_html: row.body_html,
         pass_mark: row.pass_mark,
+        max_attempts: row.max_attempts,
+        cooldown_minutes: row.cooldown_minutes,
     })
 }
 

@@ -22,6 +22,7 @@ pub fn problem_message(i18n: leptos_i18n::I18nContext<Locale>, problem: Problem)
         Problem::OutOfRange => t_string!(i18n, errors.out_of_range).to_string(),
         Problem::NotAllowed => t_string!(i18n, errors.not_allowed).to_string(),
         Problem::HasQuestions => t_string!(i18n, errors.has_questions).to_string(),
+        Problem::QuizFirst => t_string!(i18n, errors.quiz_first).to_string(),
     }
 }
 
@@ -45,6 +46,16 @@ pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -
         AppError::CourseFlaws(_) => t!(i18n, errors.course_flaws).into_any(),
         AppError::SlugTaken => t!(i18n, errors.slug_taken).into_any(),
         AppError::Request(_) => t!(i18n, errors.request).into_any(),
+        AppError::NotEnrolled => t!(i18n, errors.not_enrolled).into_any(),
+        AppError::Locked => t!(i18n, errors.locked).into_any(),
+        AppError::NoAttemptsLeft => t!(i18n, errors.no_attempts_left).into_any(),
+        AppError::CoolingDown { minutes } => {
+            let minutes = *minutes;
+            t!(i18n, errors.cooling_down, minutes = move || minutes).into_any()
+        }
+        AppError::AlreadySent => t!(i18n, errors.already_sent).into_any(),
+        AppError::Busy => t!(i18n, errors.busy).into_any(),
+        AppError::AlreadyReviewed => t!(i18n, errors.already_reviewed).into_any(),
     }
 }
 

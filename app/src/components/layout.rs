@@ -54,6 +54,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                                     let staff = viewer.has(Role::Admin) || viewer.has(Role::Coordinator);
                                     let author = viewer.has(Role::Admin) || viewer.has(Role::Trainer);
                                     view! {
+                                        <a href="/learn">{t!(i18n, nav.learn)}</a>
+                                        {(author || staff).then(|| view! { <a href="/teach">{t!(i18n, nav.teach)}</a> })}
                                         {author.then(|| view! { <a href="/authoring">{t!(i18n, nav.authoring)}</a> })}
                                         {staff.then(|| view! { <a href="/admin">{t!(i18n, admin.title)}</a> })}
                                         <a href="/account">{t!(i18n, nav.account)}</a>

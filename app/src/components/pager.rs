@@ -18,7 +18,7 @@ pub fn page_from_query(query: Memo<ParamsMap>) -> impl Fn() -> u64 + Copy + Send
 /// Links to the neighbouring pages of `path`, keeping `extra` query parameters.
 #[component]
 pub fn Pager(
-    path: &'static str,
+    #[prop(into)] path: String,
     page: u64,
     pages: u64,
     #[prop(optional, into)] extra: String,

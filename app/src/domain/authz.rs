@@ -48,6 +48,13 @@ pub enum Action {
     },
     /// Write and edit courses.
     AuthorCourses,
+    /// Take courses: enrol, read, answer quizzes, write reflections.
+    Learn,
+    /// Follow a course's learners, review their reflections and name its trainers.
+    TeachCourse {
+        /// Whether the person is one of the course's trainers.
+        teaches: bool,
+    },
 }
 
 impl Subject {
@@ -93,6 +100,10 @@ pub fn allows(subject: Option<&Subject>, action: Action) -> bool {
             admin || (staff_ok && subject.coordinates(centre_id))
         }
         Action::AuthorCourses => staff_ok && (subject.has(Role::Trainer) || admin),
+        Action::Learn => true,
+        Action::TeachCourse { teaches } => {
+            admin || (teaches && staff_ok && subject.has(Role::Trainer))
+        }
     }
 }
 
@@ -124,15 +135,28 @@ mod tests {
             Action::InviteCoordinator { centre_id: 1 },
             Action::ViewCentre { centre_id: 1 },
             Action::AuthorCourses,
+            Action::Learn,
+            Action::TeachCourse { teaches: false },
+            Action::TeachCourse { teaches: true },
         ];
         // Rows: visitor, volunteer, trainer, coordinator of centre 1, of centre 2, admin.
-        let expected: [[bool; 7]; 6] = [
-            [false, false, false, false, false, false, false],
-            [true, false, false, false, false, false, false],
-            [true, false, false, false, false, false, true],
-            [true, false, false, false, true, true, false],
-            [true, false, false, false, false, false, false],
-            [true, true, true, true, true, true, true],
+        let expected: [[bool; 10]; 6] = [
+            [
+                false, false, false, false, false, false, false, false, false, false,
+            ],
+            [
+                true, false, false, false, false, false, false, true, false, false,
+            ],
+            [
+                true, false, false, false, false, false, true, true, false, true,
+            ],
+            [
+                true, false, false, false, true, true, false, true, false, false,
+            ],
+            [
+                true, false, false, false, false, false, false, true, false, false,
+            ],
+            [true, true, true, true, true, true, true, true, true, true],
         ];
         let subjects = [
             None,

@@ -3,7 +3,7 @@
 //! ```text
 //! course.md                      slug, title, language, summary, leads_to_certificate
 //! 01-<module>/module.md          title, topic, requires_previous, summary
-//! 01-<module>/01-<lesson>.md     title, minutes, quiz (pass_mark, questions)
+//! 01-<module>/01-<lesson>.md     title, minutes, quiz (pass_mark, attempts, cooldown_minutes, questions)
 //! media/<sha256>.<ext>           images the texts refer to as /media/<sha256>.<ext>
 //! ```
 //!
@@ -121,6 +121,10 @@ struct LessonFront {
 #[serde(deny_unknown_fields)]
 struct QuizFront {
     pass_mark: u8,
+    #[serde(default)]
+    attempts: Option<u8>,
+    #[serde(default)]
+    cooldown_minutes: Option<u32>,
     #[serde(default)]
     questions: Vec<QuestionFront>,
 }
@@ -347,6 +351,8 @@ fn lesson(file: &str, slug: &str, text: &str) -> Result<LessonDoc, BundleError> 
         None => None,
         Some(quiz) => Some(QuizDoc {
             pass_mark: quiz.pass_mark,
+            attempts: quiz.attempts,
+            cooldown_minutes: quiz.cooldown_minutes,
             questions: quiz
                 .questions
                 .into_iter()
@@ -419,6 +425,12 @@ pub fn write(bundle: &Bundle) -> BTreeMap<String, Vec<u8>> {
             if let Some(quiz) = &lesson.quiz {
                 y.key(0, "quiz");
                 y.plain(2, "pass_mark", quiz.pass_mark);
+                if let Some(attempts) = quiz.attempts {
+                    y.plain(2, "attempts", attempts);
+                }
+                if let Some(minutes) = quiz.cooldown_minutes {
+                    y.plain(2, "cooldown_minutes", minutes);
+                }
                 if quiz.questions.is_empty() {
                     y.line(2, "questions: []");
                 } else {

@@ -17,6 +17,10 @@ pub const MAX_TEXT: usize = 4_000;
 pub const MAX_OPTIONS: usize = 12;
 /// Most minutes a single lesson may be estimated at.
 pub const MAX_MINUTES: u32 = 600;
+/// Most attempts a quiz may limit learners to.
+pub const MAX_ATTEMPTS: u8 = 20;
+/// Longest cool-down between quiz attempts: one week.
+pub const MAX_COOLDOWN_MINUTES: u32 = 7 * 24 * 60;
 
 /// Where a course stands for learners.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,6 +303,10 @@ pub struct LessonDoc {
 pub struct QuizDoc {
     /// Percentage of the scored questions needed to pass.
     pub pass_mark: u8,
+    /// Attempts allowed; none means no limit.
+    pub attempts: Option<u8>,
+    /// Minutes a learner waits before trying again.
+    pub cooldown_minutes: Option<u32>,
     /// Questions in order.
     pub questions: Vec<QuestionDoc>,
 }
@@ -423,6 +431,9 @@ pub enum FlawKind {
     /// Pass mark out of range.
     #[error("the pass mark must be between 0 and 100")]
     BadPassMark,
+    /// The attempt limit or the cool-down is out of range.
+    #[error("the attempt limit or the wait between attempts is out of range")]
+    BadQuizLimits,
     /// A quiz with no questions.
     #[error("the quiz has no questions")]
     NoQuestions,
@@ -554,6 +565,13 @@ fn check_lesson(flaw: &mut impl FnMut(Place, FlawKind), place: Place, lesson: &L
     let Some(quiz) = &lesson.quiz else { return };
     if quiz.pass_mark > 100 {
         flaw(place, FlawKind::BadPassMark);
+    }
+    if quiz.attempts.is_some_and(|n| n == 0 || n > MAX_ATTEMPTS)
+        || quiz
+            .cooldown_minutes
+            .is_some_and(|m| m > MAX_COOLDOWN_MINUTES)
+    {
+        flaw(place, FlawKind::BadQuizLimits);
     }
     if quiz.questions.is_empty() {
         flaw(place, FlawKind::NoQuestions);
@@ -824,6 +842,8 @@ mod tests {
                     body: "Text".into(),
                     quiz: Some(QuizDoc {
                         pass_mark: 80,
+                        attempts: None,
+                        cooldown_minutes: None,
                         questions: vec![question(
                             QuestionKind::SingleChoice,
                             vec![option("A", true), option("B", false)],

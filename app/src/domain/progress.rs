@@ -158,6 +158,133 @@ pub fn progress(modules: &[ModuleShape], completed: &HashSet<i32>) -> CourseProg
     }
 }
 
+/// What a lesson with a quiz asks of the learner before it counts as completed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LessonRequirements {
+    /// Whether the quiz has questions that are scored.
+    pub scored: bool,
+    /// Whether an attempt has passed.
+    pub passed: bool,
+    /// Reflection questions in the quiz.
+    pub reflections: usize,
+    /// Reflections sent (for review, or accepted).
+    pub reflections_sent: usize,
+}
+
+impl LessonRequirements {
+    /// Whether every requirement is met: a passed attempt where anything is scored, and every
+    /// reflection sent. A trainer's review follows later and does not hold the lesson back.
+    pub fn met(&self) -> bool {
+        (!self.scored || self.passed) && self.reflections_sent >= self.reflections
+    }
+}
+
+/// Days without activity after which a learner who has started counts as stuck.
+pub const STUCK_AFTER_DAYS: i64 = 30;
+
+/// Where a reflection answer stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ReflectionState {
+    /// Saved while writing; only the learner sees it.
+    Draft,
+    /// Sent and waiting for a trainer.
+    Submitted,
+    /// Read and accepted.
+    Accepted,
+    /// The trainer asked for another go.
+    Revise,
+}
+
+impl ReflectionState {
+    /// Stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReflectionState::Draft => "draft",
+            ReflectionState::Submitted => "submitted",
+            ReflectionState::Accepted => "accepted",
+            ReflectionState::Revise => "revise",
+        }
+    }
+
+    /// Parses the stored form; anything unknown reads as a draft.
+    pub fn parse(text: &str) -> ReflectionState {
+        match text {
+            "submitted" => ReflectionState::Submitted,
+            "accepted" => ReflectionState::Accepted,
+            "revise" => ReflectionState::Revise,
+            _ => ReflectionState::Draft,
+        }
+    }
+
+    /// Whether the learner may still change the text.
+    pub fn editable(self) -> bool {
+        matches!(self, ReflectionState::Draft | ReflectionState::Revise)
+    }
+
+    /// Whether it counts as sent for the lesson's completion.
+    pub fn sent(self) -> bool {
+        matches!(self, ReflectionState::Submitted | ReflectionState::Accepted)
+    }
+}
+
+/// Where a learner stands in a course, as trainers filter it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum LearnerStatus {
+    /// Enrolled, nothing done yet.
+    NotStarted,
+    /// Active within the last 30 days.
+    InProgress,
+    /// Started, not completed, nothing done for more than 30 days.
+    Stuck,
+    /// Every lesson completed.
+    Completed,
+}
+
+impl LearnerStatus {
+    /// Every status, in the order filters list them.
+    pub const ALL: [LearnerStatus; 4] = [
+        LearnerStatus::NotStarted,
+        LearnerStatus::InProgress,
+        LearnerStatus::Stuck,
+        LearnerStatus::Completed,
+    ];
+
+    /// Stored and query-string form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LearnerStatus::NotStarted => "not_started",
+            LearnerStatus::InProgress => "in_progress",
+            LearnerStatus::Stuck => "stuck",
+            LearnerStatus::Completed => "completed",
+        }
+    }
+
+    /// Parses the query-string form.
+    pub fn parse(text: &str) -> Option<LearnerStatus> {
+        LearnerStatus::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    #[cfg(feature = "ssr")]
+    /// The status of an enrolment. Enrolling sets the last activity to the start time; any
+    /// completed lesson, attempt or reflection moves it on.
+    pub fn of(
+        started_at: chrono::DateTime<chrono::Utc>,
+        last_activity_at: chrono::DateTime<chrono::Utc>,
+        completed: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> LearnerStatus {
+        if completed {
+            LearnerStatus::Completed
+        } else if last_activity_at <= started_at {
+            LearnerStatus::NotStarted
+        } else if now - last_activity_at > chrono::Duration::days(STUCK_AFTER_DAYS) {
+            LearnerStatus::Stuck
+        } else {
+            LearnerStatus::InProgress
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,5 +391,57 @@ mod tests {
         let foreign = progress(&modules, &[7, 8, 9].into());
         assert_eq!(foreign.percent, 0);
         assert!(!progress(&[], &HashSet::new()).complete);
+    }
+
+    #[test]
+    fn a_lesson_waits_for_a_pass_and_every_reflection() {
+        let mut needs = LessonRequirements {
+            scored: true,
+            passed: false,
+            reflections: 1,
+            reflections_sent: 0,
+        };
+        assert!(!needs.met());
+        needs.passed = true;
+        assert!(!needs.met(), "the reflection is not sent");
+        needs.reflections_sent = 1;
+        assert!(needs.met());
+        let reflections_only = LessonRequirements {
+            scored: false,
+            passed: false,
+            reflections: 2,
+            reflections_sent: 2,
+        };
+        assert!(reflections_only.met(), "nothing scored: no attempt needed");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn learner_status_follows_activity() {
+        use chrono::{Duration, TimeZone, Utc};
+        let start = Utc.with_ymd_and_hms(2026, 1, 1, 9, 0, 0).unwrap();
+        let now = start + Duration::days(60);
+        assert_eq!(
+            LearnerStatus::of(start, start, false, now),
+            LearnerStatus::NotStarted
+        );
+        let active = now - Duration::days(3);
+        assert_eq!(
+            LearnerStatus::of(start, active, false, now),
+            LearnerStatus::InProgress
+        );
+        let quiet = now - Duration::days(31);
+        assert_eq!(
+            LearnerStatus::of(start, quiet, false, now),
+            LearnerStatus::Stuck
+        );
+        assert_eq!(
+            LearnerStatus::of(start, quiet, true, now),
+            LearnerStatus::Completed
+        );
+        for status in LearnerStatus::ALL {
+            assert_eq!(LearnerStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(LearnerStatus::parse("nope"), None);
     }
 }

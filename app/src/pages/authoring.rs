@@ -112,6 +112,7 @@ pub fn flaw_text(i18n: leptos_i18n::I18nContext<Locale>, flaw: &Flaw) -> String 
         FlawKind::NoLessons => t_string!(i18n, authoring.flaw_no_lessons),
         FlawKind::BadMinutes => t_string!(i18n, authoring.flaw_minutes),
         FlawKind::BadPassMark => t_string!(i18n, authoring.flaw_pass_mark),
+        FlawKind::BadQuizLimits => t_string!(i18n, authoring.flaw_quiz_limits),
         FlawKind::NoQuestions => t_string!(i18n, authoring.flaw_no_questions),
         FlawKind::OptionCount => t_string!(i18n, authoring.flaw_option_count),
         FlawKind::CorrectCount => t_string!(i18n, authoring.flaw_correct_count),

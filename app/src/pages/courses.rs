@@ -110,7 +110,7 @@ pub fn CourseOverviewPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match course.await {
                         Err(e) => load_error(i18n, &e),
-                        Ok(course) => overview(i18n, course, None).into_any(),
+                        Ok(course) => overview(i18n, course, None, true).into_any(),
                     }
                 })}
             </Transition>
@@ -123,7 +123,9 @@ pub fn overview(
     i18n: leptos_i18n::I18nContext<Locale>,
     course: CourseOverview,
     lesson_href: Option<fn(i32) -> String>,
+    standing: bool,
 ) -> impl IntoView {
+    let slug = course.slug.clone();
     view! {
         <p class="eyebrow">{t!(i18n, courses.course)}</p>
         <h1>{course.title.clone()}</h1>
@@ -132,6 +134,7 @@ pub fn overview(
             <span>{duration(i18n, course.minutes)}</span>
             {course.leads_to_certificate.then(|| view! { <span class="badge">{t!(i18n, courses.certificate)}</span> })}
         </p>
+        {standing.then(|| view! { <crate::pages::learning::Standing slug=slug.clone() /> })}
         <div class="prose" inner_html=course.body_html.clone()></div>
         <h2>{t!(i18n, courses.contents)}</h2>
         <CourseOutline course lesson_href />

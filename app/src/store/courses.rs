@@ -144,6 +144,8 @@ impl Tree {
             body: l.body.clone(),
             quiz: l.pass_mark.map(|pass_mark| QuizDoc {
                 pass_mark: u8::try_from(pass_mark).unwrap_or(100),
+                attempts: l.max_attempts.and_then(|n| u8::try_from(n).ok()),
+                cooldown_minutes: l.cooldown_minutes.and_then(|m| u32::try_from(m).ok()),
                 questions: self
                     .questions_of(l.id)
                     .iter()
@@ -345,7 +347,9 @@ async fn insert_tree(
                 minutes: Set(i32::try_from(lesson.minutes).unwrap_or(i32::MAX)),
                 body_html: Set(markdown::render(&lesson.body)),
                 body: Set(lesson.body.clone()),
-                pass_mark: Set(lesson.quiz.as_ref().map(|q| i32::from(q.pass_mark))),
+                pass_mark: Set(quiz_columns(lesson).0),
+                max_attempts: Set(quiz_columns(lesson).1),
+                cooldown_minutes: Set(quiz_columns(lesson).2),
                 ..Default::default()
             }
             .insert(db)
@@ -932,11 +936,52 @@ pub async fn add_lesson(
         minutes: Set(i32::try_from(lesson.minutes).unwrap_or(1)),
         body_html: Set(markdown::render(&lesson.body)),
         body: Set(lesson.body.clone()),
-        pass_mark: Set(lesson.quiz.as_ref().map(|q| i32::from(q.pass_mark))),
+        pass_mark: Set(quiz_columns(lesson).0),
+        max_attempts: Set(quiz_columns(lesson).1),
+        cooldown_minutes: Set(quiz_columns(lesson).2),
         ..Default::default()
     }
     .insert(db)
     .await?)
+}
+
+/// A quiz's settings in the lesson editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuizSettings {
+    /// Percentage needed to pass.
+    pub pass_mark: u8,
+    /// Attempts allowed; none means no limit.
+    pub attempts: Option<u8>,
+    /// Minutes to wait between attempts.
+    pub cooldown_minutes: Option<u32>,
+}
+
+impl QuizSettings {
+    /// The settings of a quiz document.
+    pub fn of(quiz: &QuizDoc) -> QuizSettings {
+        QuizSettings {
+            pass_mark: quiz.pass_mark,
+            attempts: quiz.attempts,
+            cooldown_minutes: quiz.cooldown_minutes,
+        }
+    }
+
+    /// The lesson columns `pass_mark`, `max_attempts` and `cooldown_minutes`.
+    pub fn columns(quiz: Option<QuizSettings>) -> (Option<i32>, Option<i32>, Option<i32>) {
+        match quiz {
+            None => (None, None, None),
+            Some(q) => (
+                Some(i32::from(q.pass_mark)),
+                q.attempts.map(i32::from),
+                q.cooldown_minutes.and_then(|m| i32::try_from(m).ok()),
+            ),
+        }
+    }
+}
+
+/// The quiz columns of a lesson document.
+fn quiz_columns(lesson: &LessonDoc) -> (Option<i32>, Option<i32>, Option<i32>) {
+    QuizSettings::columns(lesson.quiz.as_ref().map(QuizSettings::of))
 }
 
 /// Changes a lesson's texts and quiz settings (its questions are changed one by one).
@@ -946,14 +991,17 @@ pub async fn update_lesson(
     title: String,
     minutes: u32,
     body: String,
-    pass_mark: Option<u8>,
+    quiz: Option<QuizSettings>,
 ) -> CourseResult<()> {
     let mut active: lesson::ActiveModel = row.into();
     active.title = Set(title);
     active.minutes = Set(i32::try_from(minutes).unwrap_or(1));
     active.body_html = Set(markdown::render(&body));
     active.body = Set(body);
-    active.pass_mark = Set(pass_mark.map(i32::from));
+    let (pass_mark, max_attempts, cooldown_minutes) = QuizSettings::columns(quiz);
+    active.pass_mark = Set(pass_mark);
+    active.max_attempts = Set(max_attempts);
+    active.cooldown_minutes = Set(cooldown_minutes);
     active.update(db).await?;
     Ok(())
 }
@@ -1269,6 +1317,40 @@ pub async fn catalogue_page(
 /// The number of courses, so the first start knows whether to load the shipped ones.
 pub async fn count(db: &impl ConnectionTrait) -> CourseResult<u64> {
     Ok(course::Entity::find().count(db).await?)
+}
+
+/// Titles of courses: the published version's, else the newest version's. One query.
+pub async fn titles_of(
+    db: &impl ConnectionTrait,
+    courses: &[Course],
+) -> CourseResult<HashMap<i32, String>> {
+    if courses.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(i32, i32, i32, String)> = course_version::Entity::find()
+        .select_only()
+        .columns([
+            course_version::Column::Id,
+            course_version::Column::CourseId,
+            course_version::Column::Number,
+            course_version::Column::Title,
+        ])
+        .filter(course_version::Column::CourseId.is_in(courses.iter().map(|c| c.id)))
+        .order_by_asc(course_version::Column::Number)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out = HashMap::new();
+    for course in courses {
+        let mut mine = rows.iter().filter(|r| r.1 == course.id);
+        let published = course
+            .published_version_id
+            .and_then(|p| rows.iter().find(|r| r.0 == p));
+        if let Some(row) = published.or_else(|| mine.next_back()) {
+            out.insert(course.id, row.3.clone());
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -204,6 +204,8 @@ fn lesson_form(
                 {move || error.get().and_then(|e| e.problem_for("quiz")).map(|p| view! { <p class="field-error" role="alert">{problem_message(i18n, p)}</p> })}
                 <CheckBox name="quiz" label=t_string!(i18n, authoring.has_quiz).to_string() checked=lesson.pass_mark.is_some() />
                 <Field name="pass_mark" kind="number" label=t_string!(i18n, authoring.pass_mark).to_string() hint=t_string!(i18n, authoring.pass_mark_hint).to_string() value=pass_mark required=false error />
+                <Field name="attempts" kind="number" label=t_string!(i18n, authoring.attempts).to_string() hint=t_string!(i18n, authoring.attempts_hint).to_string() value=lesson.max_attempts.map(|n| n.to_string()).unwrap_or_default() required=false error />
+                <Field name="cooldown_minutes" kind="number" label=t_string!(i18n, authoring.cooldown).to_string() hint=t_string!(i18n, authoring.cooldown_hint).to_string() value=lesson.cooldown_minutes.map(|n| n.to_string()).unwrap_or_default() required=false error />
             </fieldset>
             <button type="submit" class="button primary">{t!(i18n, authoring.save)}</button>
         </ActionForm>

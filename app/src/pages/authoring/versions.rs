@@ -149,7 +149,7 @@ pub fn CoursePreviewPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match course.await {
                         Err(e) => load_error(i18n, &e).into_any(),
-                        Ok(course) => overview(i18n, course, Some(|id| format!("/authoring/lessons/{id}/preview"))).into_any(),
+                        Ok(course) => overview(i18n, course, Some(|id| format!("/authoring/lessons/{id}/preview")), false).into_any(),
                     }
                 })}
             </Transition>

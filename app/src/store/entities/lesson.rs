@@ -19,6 +19,10 @@ pub struct Model {
     pub body: String,
     pub body_html: String,
     pub pass_mark: Option<i32>,
+    /// Attempts allowed at the quiz; none means no limit.
+    pub max_attempts: Option<i32>,
+    /// Minutes to wait between quiz attempts.
+    pub cooldown_minutes: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,106 @@
+// Journey: a volunteer starts the shipped course, reads the first module's lessons, fails
+// and then passes its quiz, writes a reflection (saved as a draft while typing), and sees
+// the progress bar move; reloading resumes where they left off.
+//   node learning.mjs BASE EMAIL PASSWORD QUIZ_LESSON WRONG_IDS RIGHT_IDS
+import { launch, watchedPage, check, screenshot } from "./browser.mjs";
+
+const [base, email, password, quizLesson, wrongIds, rightIds] = process.argv.slice(2);
+const slug = "igangsaetteruddannelse";
+
+async function progressValue(page) {
+  return Number(await page.locator(".player-nav progress").getAttribute("value"));
+}
+
+async function tick(page, ids) {
+  for (const id of ids.split(",")) {
+    await page.locator("#" + id).check();
+  }
+}
+
+const browser = await launch();
+let failed = false;
+try {
+  const problems = [];
+  const context = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
+  const page = await watchedPage(context, problems);
+
+  await page.goto(base + "/login", { waitUntil: "networkidle" });
+  await page.getByLabel("E-mailadresse").fill(email);
+  await page.getByLabel("Adgangskode").fill(password);
+  await page.locator("form.stack-form").getByRole("button", { name: "Log ind" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+
+  // Start the course from its overview, naming no centre.
+  await page.goto(base + "/courses/" + slug, { waitUntil: "networkidle" });
+  await page.getByRole("button", { name: "Start kurset" }).click();
+  await page.waitForURL(/\/learn\/lessons\/\d+$/);
+  await page.locator(".player-main h1").waitFor();
+  check((await progressValue(page)) === 0, "nothing done yet");
+  await page.getByText(/Modulet åbner, når du har gennemført/).first().waitFor();
+  await screenshot(page, "player-first-lesson");
+
+  // Three reading lessons: mark each as done; the bar moves each time.
+  let last = 0;
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole("button", { name: "Markér som læst" }).click();
+    await page.getByText("Du har gennemført denne lektion.").waitFor();
+    await page.waitForFunction((before) => Number(document.querySelector(".player-nav progress").value) > before, last);
+    last = await progressValue(page);
+    if (i === 1) {
+      // Leaving and coming back resumes: the reloaded page knows the lesson is done.
+      await page.reload({ waitUntil: "networkidle" });
+      await page.getByText("Du har gennemført denne lektion.").waitFor();
+      check((await progressValue(page)) === last, "progress survives a reload");
+    }
+    await page.getByRole("link", { name: "Næste lektion" }).click();
+    await page.waitForURL(/\/learn\/lessons\/\d+$/);
+    await page.locator(".player-main h1").waitFor();
+  }
+  check(page.url().endsWith("/learn/lessons/" + quizLesson), "the fourth lesson holds the quiz");
+
+  // The quiz: a failed attempt with feedback, then a pass.
+  await tick(page, wrongIds);
+  await page.getByRole("button", { name: "Send svar" }).click();
+  await page.getByText("Ikke bestået endnu").waitFor();
+  await page.locator(".explanation").first().waitFor();
+  await screenshot(page, "player-quiz-feedback");
+  await page.getByRole("heading", { name: "Prøv igen" }).waitFor();
+  await tick(page, rightIds);
+  await page.getByRole("button", { name: "Send svar" }).click();
+  await page.getByText("Bestået", { exact: true }).waitFor();
+  check((await page.getByText("Du har gennemført denne lektion.").count()) === 0, "the reflection is still to come");
+
+  // The reflection is saved as a draft while typing, and kept over a reload.
+  const answer = page.locator(".reflection textarea");
+  await answer.fill("Jeg fortæller min familie, at jeg ikke kan tale om gruppen.");
+  await page.getByText("Kladde gemt.").waitFor();
+  await page.reload({ waitUntil: "networkidle" });
+  check((await answer.inputValue()).includes("ikke kan tale om gruppen"), "the draft was kept");
+  await page.getByRole("button", { name: "Send til din underviser" }).click();
+  await page.getByText("Du har gennemført denne lektion.").waitFor();
+  await page.getByText("Sendt – venter på din underviser").waitFor();
+  await page.locator(".player-module").first().getByText("4/4").waitFor();
+  check((await progressValue(page)) > last, "the bar moved with the quiz");
+  await screenshot(page, "player-module-done");
+
+  // The dashboard continues with the second module.
+  await page.getByRole("link", { name: "Min læring" }).click();
+  await page.waitForURL(base + "/learn");
+  await page.getByRole("link", { name: "Fortsæt" }).waitFor();
+  await page.getByText("Sendt – venter på din underviser").waitFor();
+  await screenshot(page, "learn-dashboard");
+  await page.getByRole("link", { name: "Fortsæt" }).click();
+  await page.waitForURL(/\/learn\/lessons\/\d+$/);
+  check(!page.url().endsWith("/" + quizLesson), "resumes past the first module");
+
+  const unexpected = problems.filter((p) => !/status of 4\d\d/.test(p));
+  check(unexpected.length === 0, "no unexpected console errors or failed requests:\n" + unexpected.join("\n"));
+  await context.close();
+  console.log("learning journey: all checks passed");
+} catch (error) {
+  failed = true;
+  console.error(error.stack || String(error));
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);
