@@ -266,6 +266,12 @@ async fn a_volunteer_works_through_the_first_module_of_the_shipped_course() {
                 .iter()
                 .any(|f| f.chosen && !f.correct && !f.explanation.is_empty())
         );
+        assert!(
+            feedback
+                .iter()
+                .all(|f| f.chosen || (!f.correct && f.explanation.is_empty())),
+            "right answers stay hidden until the quiz is passed"
+        );
         let submission = key();
         for _ in 0..2 {
             let r = submit(&app, &ada, quiz_lesson, &submission, &right).await;

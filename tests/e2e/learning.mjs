@@ -1,10 +1,11 @@
 // Journey: a volunteer starts the shipped course, reads the first module's lessons, fails
 // and then passes its quiz, writes a reflection (saved as a draft while typing), and sees
-// the progress bar move; reloading resumes where they left off.
-//   node learning.mjs BASE EMAIL PASSWORD QUIZ_LESSON WRONG_IDS RIGHT_IDS
-import { launch, watchedPage, check, screenshot } from "./browser.mjs";
+// the progress bar move; reloading resumes where they left off. The course's trainer then
+// finds the learner in the overview and accepts the reflection.
+//   node learning.mjs BASE EMAIL PASSWORD QUIZ_LESSON WRONG_IDS RIGHT_IDS TRAINER SECRET
+import { launch, watchedPage, check, screenshot, totp } from "./browser.mjs";
 
-const [base, email, password, quizLesson, wrongIds, rightIds] = process.argv.slice(2);
+const [base, email, password, quizLesson, wrongIds, rightIds, trainer, secret] = process.argv.slice(2);
 const slug = "igangsaetteruddannelse";
 
 async function progressValue(page) {
@@ -93,9 +94,40 @@ try {
   await page.waitForURL(/\/learn\/lessons\/\d+$/);
   check(!page.url().endsWith("/" + quizLesson), "resumes past the first module");
 
+  await context.close();
+
+  // The trainer follows the learner and reads the reflection.
+  const staff = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
+  const tpage = await watchedPage(staff, problems);
+  await tpage.goto(base + "/login", { waitUntil: "networkidle" });
+  await tpage.getByLabel("E-mailadresse").fill(trainer);
+  await tpage.getByLabel("Adgangskode").fill(password);
+  await tpage.locator("form.stack-form").getByRole("button", { name: "Log ind" }).click();
+  await tpage.waitForURL(/\/login\/two-factor/);
+  await tpage.getByRole("textbox", { name: "Kode" }).fill(totp(secret, Date.now() / 1000 + 30));
+  await tpage.locator("form.stack-form").getByRole("button", { name: "Bekræft" }).click();
+  await tpage.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await tpage.getByRole("link", { name: "Undervisning" }).click();
+  await tpage.waitForURL(base + "/teach");
+  await tpage.getByRole("link", { name: "Igangsætteruddannelse" }).click();
+  await tpage.waitForURL(/\/teach\/courses\/[0-9a-f-]{36}$/);
+  await tpage.getByRole("cell", { name: /frida/ }).waitFor();
+  await tpage.getByLabel("Status").selectOption("not_started");
+  await tpage.getByRole("button", { name: "Vis", exact: true }).click();
+  await tpage.getByText("Ingen deltagere passer til filtret.").waitFor();
+  await tpage.getByLabel("Status").selectOption("in_progress");
+  await tpage.getByRole("button", { name: "Vis", exact: true }).click();
+  await tpage.getByRole("cell", { name: /frida/ }).waitFor();
+  await screenshot(tpage, "teach-learners");
+  await tpage.goto(base + "/teach/reviews", { waitUntil: "networkidle" });
+  await tpage.locator("blockquote.answer", { hasText: "ikke kan tale om gruppen" }).waitFor();
+  await screenshot(tpage, "teach-reviews");
+  await tpage.getByRole("button", { name: "Gem vurdering" }).click();
+  await tpage.getByText("Der er ingen refleksioner at læse lige nu.").waitFor();
+  await staff.close();
+
   const unexpected = problems.filter((p) => !/status of 4\d\d/.test(p));
   check(unexpected.length === 0, "no unexpected console errors or failed requests:\n" + unexpected.join("\n"));
-  await context.close();
   console.log("learning journey: all checks passed");
 } catch (error) {
   failed = true;

@@ -117,17 +117,26 @@ async fn a_trainer_publishes_a_new_course_and_a_volunteer_finds_it() {
 
 #[tokio::test]
 async fn a_volunteer_completes_the_first_module_and_resumes() {
-    use app::{domain::role::Role, store::courses};
-    use igang_tests::fixtures::{PASSWORD, account};
+    use app::{
+        domain::role::Role,
+        store::{courses, learning},
+    };
+    use igang_tests::fixtures::{PASSWORD, account, enrol, sign_in};
     let app = spawn_with_site().await;
     let email = "frida@frivillig.test";
     account(&app, email, Role::Volunteer).await;
+    let trainer = "tove@underviser.test";
+    let trainer_id = account(&app, trainer, Role::Trainer).await;
+    let secret = enrol(&app, &sign_in(&app, trainer).await).await;
     // The answer key of the first module's quiz, as input ids.
     let course = courses::find_by_slug(&app.db, "igangsaetteruddannelse")
         .await
         .unwrap()
         .unwrap();
     let tree = courses::load_tree(&app.db, course.published_version_id.unwrap())
+        .await
+        .unwrap();
+    learning::add_trainer(&app.db, course.id, trainer_id, chrono::Utc::now())
         .await
         .unwrap();
     let lesson = tree.lessons_of(tree.modules[0].id).last().unwrap().id;
@@ -150,6 +159,8 @@ async fn a_volunteer_completes_the_first_module_and_resumes() {
             &lesson.to_string(),
             &wrong.join(","),
             &right.join(","),
+            trainer,
+            &secret,
         ],
     )
     .await;

@@ -315,6 +315,10 @@ pub(crate) mod server {
             let (feedback, chosen) = match attempts.last() {
                 None => (HashMap::new(), HashMap::new()),
                 Some(last) => {
+                    // The right answers are shown once the quiz is passed or no attempt is
+                    // left; before that, feedback covers the learner's own choices only.
+                    let reveal = attempts.iter().any(|a| a.passed)
+                        || rule == crate::domain::progress::AttemptRule::NoneLeft;
                     let answers = learning::answers_of(last);
                     let feedback = questions
                         .iter()
@@ -326,11 +330,19 @@ pub(crate) mod server {
                                 seat.tree
                                     .options_of(q.id)
                                     .iter()
-                                    .map(|o| OptionFeedback {
-                                        id: o.id,
-                                        chosen: picked.contains(&o.id),
-                                        correct: o.correct,
-                                        explanation: o.explanation.clone(),
+                                    .map(|o| {
+                                        let chosen = picked.contains(&o.id);
+                                        let shown = chosen || reveal;
+                                        OptionFeedback {
+                                            id: o.id,
+                                            chosen,
+                                            correct: shown && o.correct,
+                                            explanation: if shown {
+                                                o.explanation.clone()
+                                            } else {
+                                                String::new()
+                                            },
+                                        }
                                     })
                                     .collect(),
                             )

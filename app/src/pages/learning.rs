@@ -240,7 +240,7 @@ fn LessonStatus(lesson: i32, done: bool, has_tasks: bool, refresh: RwSignal<u32>
         view! { <p class="hint">{t!(i18n, learn.tasks_complete_lesson)}</p> }.into_any()
     } else {
         view! {
-            <ActionForm action=mark attr:class="inline-form mark-done">
+            <ActionForm action=mark attr:class="mark-done">
                 <FormError error />
                 <input type="hidden" name="lesson" value=lesson />
                 <button type="submit" class="button primary">{t!(i18n, learn.mark_done)}</button>

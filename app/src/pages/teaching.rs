@@ -87,7 +87,7 @@ pub fn LearnersPage() -> impl IntoView {
         |(id, centre, status, page, _)| load_learners(id, centre, status, page),
     );
     view! {
-        <section class="container page wide">
+        <section class="container page">
             <p><a href="/teach">{t!(i18n, teach.back)}</a></p>
             <Transition>
                 {move || Suspend::new(async move {
