@@ -9,7 +9,7 @@ const [base, email, password, quizLesson, wrongIds, rightIds, trainer, secret] =
 const slug = "igangsaetteruddannelse";
 
 async function progressValue(page) {
-  return Number(await page.locator(".player-nav progress").getAttribute("value"));
+  return Number(await page.locator(".player-nav .progress-line progress").getAttribute("value"));
 }
 
 async function tick(page, ids) {
@@ -45,7 +45,7 @@ try {
   for (let i = 0; i < 3; i++) {
     await page.getByRole("button", { name: "Markér som læst" }).click();
     await page.getByText("Du har gennemført denne lektion.").waitFor();
-    await page.waitForFunction((before) => Number(document.querySelector(".player-nav progress").value) > before, last);
+    await page.waitForFunction((before) => Number(document.querySelector(".player-nav .progress-line progress").value) > before, last);
     last = await progressValue(page);
     if (i === 1) {
       // Leaving and coming back resumes: the reloaded page knows the lesson is done.
@@ -80,7 +80,7 @@ try {
   await page.getByRole("button", { name: "Send til din underviser" }).click();
   await page.getByText("Du har gennemført denne lektion.").waitFor();
   await page.getByText("Sendt – venter på din underviser").waitFor();
-  await page.locator(".player-module").first().getByText("4/4").waitFor();
+  await page.locator(".player-module").first().locator(".meta", { hasText: "4/4" }).waitFor();
   check((await progressValue(page)) > last, "the bar moved with the quiz");
   await screenshot(page, "player-module-done");
 

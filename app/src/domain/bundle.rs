@@ -680,6 +680,25 @@ mod tests {
     }
 
     #[test]
+    fn quiz_limits_survive_a_round_trip() {
+        let lesson = "---\ntitle: \"L\"\nminutes: 5\nquiz:\n  pass_mark: 80\n  attempts: 3\n  cooldown_minutes: 30\n  questions: []\n---\n\nText\n";
+        let bundle = read(files(&[
+            ("course.md", COURSE),
+            ("01-m/module.md", MODULE),
+            ("01-m/01-l.md", lesson),
+        ]))
+        .unwrap();
+        let quiz = bundle.course.modules[0].lessons[0].quiz.clone().unwrap();
+        assert_eq!((quiz.attempts, quiz.cooldown_minutes), (Some(3), Some(30)));
+        let written = write(&bundle);
+        assert_eq!(
+            String::from_utf8_lossy(&written["01-m/01-l.md"]),
+            lesson,
+            "written back exactly"
+        );
+    }
+
+    #[test]
     fn a_folder_around_the_bundle_is_its_root() {
         let bundle = read(files(&[
             ("x/course.md", COURSE),

@@ -135,9 +135,10 @@ fn module_nav(
     view! {
         <li class="player-module" class:locked=!unlocked>
             <p class="player-module-title">
-                <span>{m.title}</span>
+                <span>{m.title.clone()}</span>
                 <span class="meta">{format!("{done}/{total}")}</span>
             </p>
+            <progress class="module-progress" max=total value=done aria-label=format!("{}: {}", t_string!(i18n, learn.module_progress), m.title)></progress>
             {m.waits_for.map(|w| view! { <p class="hint lock-reason">{t!(i18n, learn.locked_until, module = move || w.clone())}</p> })}
             <ol class="player-lessons">
                 {m.lessons.into_iter().map(|l| {
