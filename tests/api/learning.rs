@@ -260,18 +260,12 @@ async fn a_volunteer_works_through_the_first_module_of_the_shipped_course() {
         assert_eq!(quiz.attempts.len(), 1);
         assert!(!quiz.attempts[0].passed);
         assert_eq!(quiz.attempts[0].percent, 0);
-        let feedback = quiz.feedback.values().flatten().collect::<Vec<_>>();
         assert!(
-            feedback
-                .iter()
-                .any(|f| f.chosen && !f.correct && !f.explanation.is_empty())
+            !quiz.revealed && quiz.feedback.is_empty(),
+            "right answers stay hidden"
         );
-        assert!(
-            feedback
-                .iter()
-                .all(|f| f.chosen || (!f.correct && f.explanation.is_empty())),
-            "right answers stay hidden until the quiz is passed"
-        );
+        assert_eq!(quiz.verdicts.len(), 5);
+        assert!(quiz.verdicts.values().all(|right| !right));
         let submission = key();
         for _ in 0..2 {
             let r = submit(&app, &ada, quiz_lesson, &submission, &right).await;
@@ -279,7 +273,15 @@ async fn a_volunteer_works_through_the_first_module_of_the_shipped_course() {
         }
         assert_eq!(attempt_count(&app).await, 2);
         let page = player(&app, &ada, quiz_lesson).await;
-        assert!(page.quiz.unwrap().attempts[1].passed);
+        let quiz = page.quiz.clone().unwrap();
+        assert!(quiz.attempts[1].passed);
+        assert!(quiz.revealed, "passing shows the right answers");
+        assert!(
+            quiz.feedback
+                .values()
+                .flatten()
+                .any(|f| f.correct && !f.explanation.is_empty())
+        );
         assert!(!page.done, "the reflection is still to be sent");
 
         // The reflection: a draft, then sent, which completes the lesson and opens module 2.
@@ -619,6 +621,66 @@ async fn repeated_and_concurrent_submissions_never_double_count() {
             .await
             .unwrap();
         assert_eq!(completions, 1);
+
+        // The last two requirements met at the same moment still complete the course.
+        let (id, lesson) = crate::courses::small_course(&app, &trainer, "To på én gang").await;
+        let editor: app::api::authoring::CourseEditor = json(
+            app.call(
+                &trainer,
+                app::api::authoring::LoadCourseEditor::PATH,
+                &[("course", &id)],
+            )
+            .await,
+        )
+        .await;
+        let module = editor.modules[0].id.to_string();
+        let reading: i32 = json(
+            app.call(
+                &trainer,
+                AddLesson::PATH,
+                &[("module", &module), ("title", "Læsning")],
+            )
+            .await,
+        )
+        .await;
+        let saved = app
+            .call(
+                &trainer,
+                UpdateLesson::PATH,
+                &[
+                    ("lesson", &reading.to_string()),
+                    ("title", "Læsning"),
+                    ("minutes", "3"),
+                    ("body", "Tekst."),
+                ],
+            )
+            .await;
+        assert!(saved.status().is_success());
+        let published = app
+            .call(
+                &trainer,
+                Publish::PATH,
+                &[("course", &id), ("confirm", "yes")],
+            )
+            .await;
+        assert!(
+            published.status().is_success(),
+            "{}",
+            published.text().await.unwrap()
+        );
+        let slug = courses::find(&app.db, &id).await.unwrap().slug;
+        account(&app, "fie@x.test", Role::Volunteer).await;
+        let fie = sign_in(&app, "fie@x.test").await;
+        enrol(&app, &fie, &slug, "").await;
+        let right = answers(&app, lesson, true).await;
+        let submission = key();
+        let (quiz, read) = tokio::join!(
+            submit(&app, &fie, lesson, &submission, &right),
+            done(&app, &fie, reading)
+        );
+        assert!(quiz.status().is_success() && read.status().is_success());
+        let progress = started(standing(&app, &fie, &slug).await);
+        assert!(progress.completed, "{progress:?}");
         app.stop().await;
     }
 }
@@ -876,6 +938,20 @@ async fn trainers_review_reflections_and_follow_learners() {
             json(app.call(&tove, ListTeaching::PATH, &[("page", "1")]).await).await;
         assert_eq!(teaching.items.len(), 1);
         assert_eq!(teaching.items[0].learners, 2);
+        // Coordinators see the courses their centres' learners take, and only those learners.
+        let north_list: Page<TaughtCourse> = json(
+            app.call(&coordinator_north, ListTeaching::PATH, &[("page", "1")])
+                .await,
+        )
+        .await;
+        assert_eq!(north_list.items.len(), 1);
+        assert_eq!(north_list.items[0].learners, 1);
+        let south_list: Page<TaughtCourse> = json(
+            app.call(&coordinator_south, ListTeaching::PATH, &[("page", "1")])
+                .await,
+        )
+        .await;
+        assert!(south_list.items.is_empty());
 
         // The export follows the same rules.
         let csv_path = format!(

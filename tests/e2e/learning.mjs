@@ -63,12 +63,14 @@ try {
   await tick(page, wrongIds);
   await page.getByRole("button", { name: "Send svar" }).click();
   await page.getByText("Ikke bestået endnu").waitFor();
-  await page.locator(".explanation").first().waitFor();
+  await page.getByText("De rigtige svar og forklaringerne kommer, når du har bestået quizzen.").waitFor();
+  check((await page.locator(".explanation").count()) === 0, "no explanations before the quiz is passed");
   await screenshot(page, "player-quiz-feedback");
   await page.getByRole("heading", { name: "Prøv igen" }).waitFor();
   await tick(page, rightIds);
   await page.getByRole("button", { name: "Send svar" }).click();
   await page.getByText("Bestået", { exact: true }).waitFor();
+  await page.locator(".explanation").first().waitFor();
   check((await page.getByText("Du har gennemført denne lektion.").count()) === 0, "the reflection is still to come");
 
   // The reflection is saved as a draft while typing, and kept over a reload.

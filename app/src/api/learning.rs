@@ -113,7 +113,12 @@ pub struct OptionFeedback {
 pub struct QuizState {
     /// Earlier attempts, oldest first.
     pub attempts: Vec<AttemptView>,
-    /// Feedback per question id on the latest attempt.
+    /// Whether each scored question was answered right in the latest attempt, by id.
+    pub verdicts: HashMap<i32, bool>,
+    /// Whether the right answers are shown: once passed, or once no attempt is left.
+    pub revealed: bool,
+    /// Feedback per option of each question on the latest attempt; empty until `revealed`,
+    /// so further attempts cannot be answered from it.
     pub feedback: HashMap<i32, Vec<OptionFeedback>>,
     /// The options chosen in the latest attempt, per question id.
     pub chosen: HashMap<i32, Vec<i32>>,
@@ -312,47 +317,59 @@ pub(crate) mod server {
             let attempts = learning::attempts(db, seat.enrolment.id, lesson_id).await?;
             let now = chrono::Utc::now();
             let rule = learning::attempt_rule(&row, &attempts, now);
-            let (feedback, chosen) = match attempts.last() {
-                None => (HashMap::new(), HashMap::new()),
+            // The right answers are shown once the quiz is passed or no attempt is left;
+            // before that, the learner learns which questions were right, not which options.
+            let revealed = attempts.iter().any(|a| a.passed)
+                || rule == crate::domain::progress::AttemptRule::NoneLeft;
+            let scored: Vec<_> = questions
+                .iter()
+                .filter(|q| !is_reflection(&q.kind))
+                .collect();
+            let (feedback, chosen, verdicts) = match attempts.last() {
+                None => (HashMap::new(), HashMap::new(), HashMap::new()),
                 Some(last) => {
-                    // The right answers are shown once the quiz is passed or no attempt is
-                    // left; before that, feedback covers the learner's own choices only.
-                    let reveal = attempts.iter().any(|a| a.passed)
-                        || rule == crate::domain::progress::AttemptRule::NoneLeft;
                     let answers = learning::answers_of(last);
-                    let feedback = questions
+                    let verdicts = scored
                         .iter()
-                        .filter(|q| !is_reflection(&q.kind))
                         .map(|q| {
-                            let picked = answers.get(&q.id).cloned().unwrap_or_default();
-                            (
-                                q.id,
-                                seat.tree
-                                    .options_of(q.id)
-                                    .iter()
-                                    .map(|o| {
-                                        let chosen = picked.contains(&o.id);
-                                        let shown = chosen || reveal;
-                                        OptionFeedback {
-                                            id: o.id,
-                                            chosen,
-                                            correct: shown && o.correct,
-                                            explanation: if shown {
-                                                o.explanation.clone()
-                                            } else {
-                                                String::new()
-                                            },
-                                        }
-                                    })
-                                    .collect(),
-                            )
+                            let right: std::collections::BTreeSet<i32> = seat
+                                .tree
+                                .options_of(q.id)
+                                .iter()
+                                .filter(|o| o.correct)
+                                .map(|o| o.id)
+                                .collect();
+                            (q.id, answers.get(&q.id) == Some(&right))
                         })
                         .collect();
+                    let feedback = if revealed {
+                        scored
+                            .iter()
+                            .map(|q| {
+                                let picked = answers.get(&q.id).cloned().unwrap_or_default();
+                                (
+                                    q.id,
+                                    seat.tree
+                                        .options_of(q.id)
+                                        .iter()
+                                        .map(|o| OptionFeedback {
+                                            id: o.id,
+                                            chosen: picked.contains(&o.id),
+                                            correct: o.correct,
+                                            explanation: o.explanation.clone(),
+                                        })
+                                        .collect(),
+                                )
+                            })
+                            .collect()
+                    } else {
+                        HashMap::new()
+                    };
                     let chosen = answers
                         .into_iter()
                         .map(|(q, o)| (q, o.into_iter().collect()))
                         .collect();
-                    (feedback, chosen)
+                    (feedback, chosen, verdicts)
                 }
             };
             use crate::domain::progress::AttemptRule;
@@ -376,6 +393,8 @@ pub(crate) mod server {
                         at: time(a.submitted_at),
                     })
                     .collect(),
+                verdicts,
+                revealed,
                 feedback,
                 chosen,
                 submission: uuid::Uuid::new_v4().to_string(),
@@ -560,7 +579,8 @@ pub async fn submit_quiz(
         Err(learning::LearningError::Busy) => {
             // Two tabs or a double click: if the same form won the race, that is its answer.
             drop(txn);
-            match learning::attempt_by_submission(&db, seat.enrolment.id, submission.trim()).await?
+            match learning::attempt_by_submission(&db, seat.enrolment.id, lesson, submission.trim())
+                .await?
             {
                 Some(_) => Ok(Done {
                     course_completed: false,

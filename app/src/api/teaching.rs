@@ -262,11 +262,27 @@ pub async fn list_teaching(page: u64) -> Result<Page<TaughtCourse>, AppError> {
     let subject = auth.subject();
     let db = state()?.db;
     let admin = allows(Some(&subject), Action::ManageUsers);
-    let coordinator = subject.grants.iter().any(|(r, _)| *r == Role::Coordinator);
+    let taught = if allows(Some(&subject), Action::TeachCourse { teaches: true }) {
+        learning::taught_by(&db, auth.user.id).await?
+    } else {
+        Vec::new()
+    };
+    // Coordinators see the courses their centres' learners take, with those learners only.
+    let centres: Vec<i32> = subject
+        .grants
+        .iter()
+        .filter(|(r, _)| *r == Role::Coordinator)
+        .filter_map(|(_, c)| *c)
+        .filter(|c| allows(Some(&subject), Action::ViewCentre { centre_id: *c }))
+        .collect();
     let mut query = course::Entity::find();
-    if !(admin || coordinator) {
-        query =
-            query.filter(course::Column::Id.is_in(learning::taught_by(&db, auth.user.id).await?));
+    if !admin {
+        let with_centres = learning::courses_with_centres(&centres);
+        query = query.filter(
+            sea_orm::Condition::any()
+                .add(course::Column::Id.is_in(taught.iter().copied()))
+                .add(course::Column::Id.in_subquery(with_centres)),
+        );
     }
     let page = page.clamp(1, 100_000);
     let paginator = query
@@ -275,7 +291,10 @@ pub async fn list_teaching(page: u64) -> Result<Page<TaughtCourse>, AppError> {
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(page - 1).await?;
     let ids: Vec<i32> = rows.iter().map(|c| c.id).collect();
-    let counts = learning::learner_counts(&db, &ids).await?;
+    let (all_ids, centre_ids): (Vec<i32>, Vec<i32>) =
+        ids.iter().partition(|id| admin || taught.contains(id));
+    let mut counts = learning::learner_counts(&db, &all_ids, None).await?;
+    counts.extend(learning::learner_counts(&db, &centre_ids, Some(&centres)).await?);
     let titles = courses::titles_of(&db, &rows).await?;
     Ok(Page {
         items: rows
@@ -312,8 +331,17 @@ pub async fn load_learners(
     let filter = server::filter(&db, &centre, &status).await?;
     let page = page.clamp(1, 100_000);
     let now = chrono::Utc::now();
-    let (rows, total) =
-        learning::learners(&db, course.id, &scope, &filter, now, page - 1, PER_PAGE).await?;
+    let (rows, total) = learning::learners(
+        &db,
+        course.id,
+        &scope,
+        &filter,
+        learning::LearnerOrder::Recent,
+        now,
+        page - 1,
+        PER_PAGE,
+    )
+    .await?;
     let centre_choices = match &scope {
         learning::Scope::All => centres::page(&db, 0, 500).await?.0,
         learning::Scope::Centres(ids) => centres::by_ids(&db, ids.clone()).await?,

@@ -278,28 +278,33 @@ fn Quiz(
                     <div class="alert" class:success=a.passed class:warning=!a.passed role="status">
                         <p><strong>{if a.passed { t_string!(i18n, learn.passed) } else { t_string!(i18n, learn.not_passed) }}</strong></p>
                         <p>{t!(i18n, learn.score, right = move || right, scored = move || scored, percent = move || percent)}</p>
+                        {(!quiz.revealed).then(|| view! { <p>{t!(i18n, learn.answers_later)}</p> })}
                     </div>
                     <ol class="questions feedback">
                         {feedback_questions.into_iter().map(|q| {
                             let notes = quiz.feedback.get(&q.id).cloned().unwrap_or_default();
+                            let picked = quiz.chosen.get(&q.id).cloned().unwrap_or_default();
+                            let right = quiz.verdicts.get(&q.id).copied().unwrap_or(false);
+                            let question_verdict = if right { t_string!(i18n, learn.question_right) } else { t_string!(i18n, learn.question_wrong) };
                             view! {
                                 <li class="question">
                                     {q.case.map(|c| view! { <p class="case">{c}</p> })}
-                                    <p class="prompt">{q.prompt}</p>
+                                    <p class="prompt">{q.prompt} " " <span class="badge subtle" class:warning=!right>{question_verdict}</span></p>
                                     <ul class="option-feedback">
                                         {q.options.into_iter().map(|(oid, text)| {
                                             let note = notes.iter().find(|n| n.id == oid).cloned();
-                                            let chosen = note.as_ref().is_some_and(|n| n.chosen);
+                                            let chosen = picked.contains(&oid);
                                             let correct = note.as_ref().is_some_and(|n| n.correct);
                                             let explanation = note.map(|n| n.explanation).unwrap_or_default();
-                                            let verdict = match (chosen, correct) {
-                                                (true, true) => t_string!(i18n, learn.chosen_right),
-                                                (true, false) => t_string!(i18n, learn.chosen_wrong),
-                                                (false, true) => t_string!(i18n, learn.missed_right),
-                                                (false, false) => "",
+                                            let verdict = match (chosen, correct, quiz.revealed) {
+                                                (true, _, false) => t_string!(i18n, learn.your_choice),
+                                                (true, true, true) => t_string!(i18n, learn.chosen_right),
+                                                (true, false, true) => t_string!(i18n, learn.chosen_wrong),
+                                                (false, true, true) => t_string!(i18n, learn.missed_right),
+                                                _ => "",
                                             };
                                             view! {
-                                                <li class:chosen=chosen class:correct=correct>
+                                                <li class:chosen=chosen class:correct=correct class:revealed=quiz.revealed>
                                                     <p>{text}{(!verdict.is_empty()).then(|| view! { " " <span class="badge subtle">{verdict}</span> })}</p>
                                                     {(!explanation.is_empty() && (chosen || correct)).then(|| view! { <p class="explanation">{explanation.clone()}</p> })}
                                                 </li>

@@ -370,7 +370,13 @@ pub async fn seat_for_lesson(
     if version.state == VersionState::Draft.as_str() {
         return Err(LearningError::NotFound);
     }
-    let enrolment = enrolment_in(db, user_id, version.course_id)
+    // The row lock queues one learner's concurrent writes (two tabs, a quiz and a
+    // reflection at once), so each sees what the one before it completed.
+    let enrolment = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(version.course_id))
+        .lock_exclusive()
+        .one(db)
         .await?
         .filter(|e| e.version_id == version.id)
         .ok_or(LearningError::NotEnrolled)?;
@@ -539,14 +545,16 @@ pub async fn attempts(
         .await?)
 }
 
-/// The attempt a form's one-time key already made, if any.
+/// The attempt a form's one-time key already made at this quiz, if any.
 pub async fn attempt_by_submission(
     db: &impl ConnectionTrait,
     enrolment_id: i32,
+    lesson_id: i32,
     submission: &str,
 ) -> LearningResult<Option<Attempt>> {
     Ok(quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::EnrolmentId.eq(enrolment_id))
+        .filter(quiz_attempt::Column::LessonId.eq(lesson_id))
         .filter(quiz_attempt::Column::Submission.eq(submission))
         .one(db)
         .await?)
@@ -626,7 +634,9 @@ pub async fn submit_attempt(
     answers: &HashMap<i32, BTreeSet<i32>>,
     now: DateTime<Utc>,
 ) -> LearningResult<Submitted> {
-    if let Some(attempt) = attempt_by_submission(db, seat.enrolment.id, submission).await? {
+    if let Some(attempt) =
+        attempt_by_submission(db, seat.enrolment.id, lesson_id, submission).await?
+    {
         return Ok(Submitted {
             attempt,
             course_completed: false,
@@ -1161,20 +1171,34 @@ pub struct LearnerRow {
     pub quizzes: Vec<QuizResult>,
 }
 
-/// One page of a course's learners (most recently active first) and how many match.
+/// How learner lists are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LearnerOrder {
+    /// Most recently active first, for reading.
+    Recent,
+    /// By enrolment, which activity does not change, for exporting in batches.
+    Stable,
+}
+
+/// One page of a course's learners and how many match.
+#[allow(clippy::too_many_arguments)]
 pub async fn learners(
     db: &impl ConnectionTrait,
     course_id: i32,
     scope: &Scope,
     filter: &LearnerFilter,
+    order: LearnerOrder,
     now: DateTime<Utc>,
     page: u64,
     per_page: u64,
 ) -> LearningResult<(Vec<LearnerRow>, u64)> {
     let query = enrolment::Entity::find().filter(learner_condition(course_id, scope, filter, now));
     let total = query.clone().count(db).await?;
+    let query = match order {
+        LearnerOrder::Recent => query.order_by_desc(enrolment::Column::LastActivityAt),
+        LearnerOrder::Stable => query,
+    };
     let rows = query
-        .order_by_desc(enrolment::Column::LastActivityAt)
         .order_by_asc(enrolment::Column::Id)
         .offset(page * per_page)
         .limit(per_page)
@@ -1227,26 +1251,44 @@ async fn learner_rows(
                 _ => LearningError::NotFound,
             })?;
     let mut completed = completed_of(db, &ids).await?;
-    // Attempts: (enrolment, lesson, percent, passed), one query for the page.
-    let attempts: Vec<(i32, i32, i32, bool)> = quiz_attempt::Entity::find()
+    // Attempts per enrolment and quiz, counted in the database: (enrolment, lesson, count, best).
+    let attempts: Vec<(i32, i32, i64, Option<i32>)> = quiz_attempt::Entity::find()
         .select_only()
-        .columns([
-            quiz_attempt::Column::EnrolmentId,
-            quiz_attempt::Column::LessonId,
-            quiz_attempt::Column::Percent,
-            quiz_attempt::Column::Passed,
-        ])
+        .column(quiz_attempt::Column::EnrolmentId)
+        .column(quiz_attempt::Column::LessonId)
+        .column_as(quiz_attempt::Column::Id.count(), "attempts")
+        .column_as(quiz_attempt::Column::Percent.max(), "best")
         .filter(quiz_attempt::Column::EnrolmentId.is_in(ids.iter().copied()))
+        .group_by(quiz_attempt::Column::EnrolmentId)
+        .group_by(quiz_attempt::Column::LessonId)
         .into_tuple()
         .all(db)
         .await?;
-    let mut results: HashMap<(i32, i32), (u32, i32, bool)> = HashMap::new();
-    for (enrolment, lesson, percent, passed) in attempts {
-        let entry = results.entry((enrolment, lesson)).or_insert((0, 0, false));
-        entry.0 += 1;
-        entry.1 = std::cmp::max(entry.1, percent);
-        entry.2 |= passed;
-    }
+    let passed: HashSet<(i32, i32)> = quiz_attempt::Entity::find()
+        .select_only()
+        .column(quiz_attempt::Column::EnrolmentId)
+        .column(quiz_attempt::Column::LessonId)
+        .filter(quiz_attempt::Column::EnrolmentId.is_in(ids.iter().copied()))
+        .filter(quiz_attempt::Column::Passed.eq(true))
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let results: HashMap<(i32, i32), (u32, i32, bool)> = attempts
+        .into_iter()
+        .map(|(enrolment, lesson, count, best)| {
+            (
+                (enrolment, lesson),
+                (
+                    u32::try_from(count).unwrap_or(u32::MAX),
+                    best.unwrap_or(0),
+                    passed.contains(&(enrolment, lesson)),
+                ),
+            )
+        })
+        .collect();
     Ok(rows
         .into_iter()
         .map(|enrolment| {
@@ -1396,15 +1438,30 @@ pub async fn my_open_reflections(
     describe(db, rows).await
 }
 
-/// How many learners each course has, for the given course ids.
+/// The ids of courses taken with any of `centres`, as a subquery.
+pub fn courses_with_centres(centres: &[i32]) -> sea_orm::sea_query::SelectStatement {
+    enrolment::Entity::find()
+        .select_only()
+        .column(enrolment::Column::CourseId)
+        .filter(enrolment::Column::CentreId.is_in(centres.iter().copied()))
+        .into_query()
+}
+
+/// How many learners each course has, for the given course ids; only those taken with one
+/// of `centres` when given.
 pub async fn learner_counts(
     db: &impl ConnectionTrait,
     course_ids: &[i32],
+    centres: Option<&[i32]>,
 ) -> LearningResult<HashMap<i32, i64>> {
     if course_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(i32, i64)> = enrolment::Entity::find()
+    let mut query = enrolment::Entity::find();
+    if let Some(centres) = centres {
+        query = query.filter(enrolment::Column::CentreId.is_in(centres.iter().copied()));
+    }
+    let rows: Vec<(i32, i64)> = query
         .select_only()
         .column(enrolment::Column::CourseId)
         .column_as(enrolment::Column::Id.count(), "n")

@@ -149,8 +149,17 @@ async fn rows(
     let mut out = Vec::new();
     let mut page = 0;
     loop {
-        let (rows, total) =
-            learning::learners(&state.db, course.id, &scope, &filter, now, page, BATCH).await?;
+        let (rows, total) = learning::learners(
+            &state.db,
+            course.id,
+            &scope,
+            &filter,
+            learning::LearnerOrder::Stable,
+            now,
+            page,
+            BATCH,
+        )
+        .await?;
         let last = rows.len() < BATCH as usize;
         out.extend(rows.into_iter().map(view));
         page += 1;
