@@ -375,6 +375,68 @@ async fn a_volunteer_works_through_the_first_module_of_the_shipped_course() {
     }
 }
 
+/// Publishes the course's draft.
+async fn publish(app: &TestApp, trainer: &reqwest::Client, course: &str) {
+    let published = app
+        .call(
+            trainer,
+            Publish::PATH,
+            &[("course", course), ("confirm", "yes")],
+        )
+        .await;
+    assert!(
+        published.status().is_success(),
+        "{}",
+        published.text().await.unwrap()
+    );
+}
+
+/// Adds a lesson without a quiz to the first module of the course's draft; returns its id.
+async fn add_reading_lesson(
+    app: &TestApp,
+    trainer: &reqwest::Client,
+    course: &str,
+    title: &str,
+) -> i32 {
+    let editor: app::api::authoring::CourseEditor = json(
+        app.call(
+            trainer,
+            app::api::authoring::LoadCourseEditor::PATH,
+            &[("course", course)],
+        )
+        .await,
+    )
+    .await;
+    let module = editor.modules[0].id.to_string();
+    let lesson: i32 = json(
+        app.call(
+            trainer,
+            AddLesson::PATH,
+            &[("module", &module), ("title", title)],
+        )
+        .await,
+    )
+    .await;
+    let saved = app
+        .call(
+            trainer,
+            UpdateLesson::PATH,
+            &[
+                ("lesson", &lesson.to_string()),
+                ("title", title),
+                ("minutes", "3"),
+                ("body", "Tekst."),
+            ],
+        )
+        .await;
+    assert!(
+        saved.status().is_success(),
+        "{}",
+        saved.text().await.unwrap()
+    );
+    lesson
+}
+
 /// A published course with one lesson whose quiz has one single-choice question; returns
 /// the course's id, its short name and the lesson id. `limits` are (attempts, cool-down).
 async fn quiz_course(
@@ -406,18 +468,7 @@ async fn quiz_course(
         "{}",
         saved.text().await.unwrap()
     );
-    let published = app
-        .call(
-            trainer,
-            Publish::PATH,
-            &[("course", &id), ("confirm", "yes")],
-        )
-        .await;
-    assert!(
-        published.status().is_success(),
-        "{}",
-        published.text().await.unwrap()
-    );
+    publish(app, trainer, &id).await;
     let slug = courses::find(&app.db, &id).await.unwrap().slug;
     (id, slug, lesson)
 }
@@ -510,33 +561,8 @@ async fn attempt_limits_cool_down_completion_and_versions() {
             )
             .await;
         assert_eq!(draft_page.status(), 404, "a draft's lesson is not found");
-        let editor: app::api::authoring::CourseEditor = json(
-            app.call(
-                &trainer,
-                app::api::authoring::LoadCourseEditor::PATH,
-                &[("course", &course_id)],
-            )
-            .await,
-        )
-        .await;
-        let module = editor.modules[0].id.to_string();
-        let _: i32 = json(
-            app.call(
-                &trainer,
-                AddLesson::PATH,
-                &[("module", &module), ("title", "Ny lektion")],
-            )
-            .await,
-        )
-        .await;
-        let r = app
-            .call(
-                &trainer,
-                Publish::PATH,
-                &[("course", &course_id), ("confirm", "yes")],
-            )
-            .await;
-        assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+        add_reading_lesson(&app, &trainer, &course_id, "Ny lektion").await;
+        publish(&app, &trainer, &course_id).await;
         let progress = started(standing(&app, &bo, &slug).await);
         assert_eq!((progress.version, progress.percent), (1, 100));
         assert!(progress.completed && progress.newer_version);
@@ -624,50 +650,8 @@ async fn repeated_and_concurrent_submissions_never_double_count() {
 
         // The last two requirements met at the same moment still complete the course.
         let (id, lesson) = crate::courses::small_course(&app, &trainer, "To på én gang").await;
-        let editor: app::api::authoring::CourseEditor = json(
-            app.call(
-                &trainer,
-                app::api::authoring::LoadCourseEditor::PATH,
-                &[("course", &id)],
-            )
-            .await,
-        )
-        .await;
-        let module = editor.modules[0].id.to_string();
-        let reading: i32 = json(
-            app.call(
-                &trainer,
-                AddLesson::PATH,
-                &[("module", &module), ("title", "Læsning")],
-            )
-            .await,
-        )
-        .await;
-        let saved = app
-            .call(
-                &trainer,
-                UpdateLesson::PATH,
-                &[
-                    ("lesson", &reading.to_string()),
-                    ("title", "Læsning"),
-                    ("minutes", "3"),
-                    ("body", "Tekst."),
-                ],
-            )
-            .await;
-        assert!(saved.status().is_success());
-        let published = app
-            .call(
-                &trainer,
-                Publish::PATH,
-                &[("course", &id), ("confirm", "yes")],
-            )
-            .await;
-        assert!(
-            published.status().is_success(),
-            "{}",
-            published.text().await.unwrap()
-        );
+        let reading = add_reading_lesson(&app, &trainer, &id, "Læsning").await;
+        publish(&app, &trainer, &id).await;
         let slug = courses::find(&app.db, &id).await.unwrap().slug;
         account(&app, "fie@x.test", Role::Volunteer).await;
         let fie = sign_in(&app, "fie@x.test").await;
