@@ -1,17 +1,10 @@
 // Journey: a trainer creates a course with a module, a lesson (with live preview) and a
 // question, publishes it, and a volunteer finds it in the catalogue.
 //   node authoring.mjs BASE TRAINER_EMAIL TOTP_SECRET VOLUNTEER_EMAIL PASSWORD
-import { launch, watchedPage, check, screenshot, totp } from "./browser.mjs";
+import { launch, watchedPage, check, screenshot, signIn, enterCode } from "./browser.mjs";
 
 const [base, trainerEmail, secret, volunteerEmail, password] = process.argv.slice(2);
 const title = "Samtaler i gruppen";
-
-async function signIn(page, email) {
-  await page.goto(base + "/login", { waitUntil: "networkidle" });
-  await page.getByLabel("E-mailadresse").fill(email);
-  await page.getByLabel("Adgangskode").fill(password);
-  await page.locator("form.stack-form").getByRole("button", { name: "Log ind" }).click();
-}
 
 const browser = await launch();
 let failed = false;
@@ -20,10 +13,8 @@ try {
   const context = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
   const page = await watchedPage(context, problems);
 
-  await signIn(page, trainerEmail);
-  await page.waitForURL(/\/login\/two-factor/);
-  await page.getByRole("textbox", { name: "Kode" }).fill(totp(secret, Date.now() / 1000 + 30));
-  await page.locator("form.stack-form").getByRole("button", { name: "Bekræft" }).click();
+  await signIn(page, base, trainerEmail, password);
+  await enterCode(page, secret);
   await page.waitForURL(base + "/account");
 
   // The header leads trainers to the course editor, which lists the shipped courses.
@@ -86,7 +77,7 @@ try {
   // A volunteer finds the course in the catalogue and opens it.
   const volunteer = await browser.newContext({ locale: "da-DK" });
   const vpage = await watchedPage(volunteer, problems);
-  await signIn(vpage, volunteerEmail);
+  await signIn(vpage, base, volunteerEmail, password);
   await vpage.waitForURL((url) => !url.pathname.startsWith("/login"));
   await vpage.getByRole("link", { name: "Kurser", exact: true }).click();
   await vpage.waitForURL(base + "/courses");

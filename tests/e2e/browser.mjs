@@ -36,6 +36,21 @@ export async function watchedPage(context, problems) {
   return page;
 }
 
+/// Signs in with email and password on the Danish sign-in page.
+export async function signIn(page, base, email, password) {
+  await page.goto(base + "/login", { waitUntil: "networkidle" });
+  await page.getByLabel("E-mailadresse").fill(email);
+  await page.getByLabel("Adgangskode").fill(password);
+  await page.locator("form.stack-form").getByRole("button", { name: "Log ind" }).click();
+}
+
+/// Completes the second sign-in step with the authenticator code for `secret`.
+export async function enterCode(page, secret) {
+  await page.waitForURL(/\/login\/two-factor/);
+  await page.getByRole("textbox", { name: "Kode" }).fill(totp(secret, Date.now() / 1000 + 30));
+  await page.locator("form.stack-form").getByRole("button", { name: "Bekræft" }).click();
+}
+
 export function check(condition, message) {
   if (!condition) throw new Error(message);
 }

@@ -3,7 +3,7 @@
 // the progress bar move; reloading resumes where they left off. The course's trainer then
 // finds the learner in the overview and accepts the reflection.
 //   node learning.mjs BASE EMAIL PASSWORD QUIZ_LESSON WRONG_IDS RIGHT_IDS TRAINER SECRET
-import { launch, watchedPage, check, screenshot, totp } from "./browser.mjs";
+import { launch, watchedPage, check, screenshot, signIn, enterCode } from "./browser.mjs";
 
 const [base, email, password, quizLesson, wrongIds, rightIds, trainer, secret] = process.argv.slice(2);
 const slug = "igangsaetteruddannelse";
@@ -25,10 +25,7 @@ try {
   const context = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
   const page = await watchedPage(context, problems);
 
-  await page.goto(base + "/login", { waitUntil: "networkidle" });
-  await page.getByLabel("E-mailadresse").fill(email);
-  await page.getByLabel("Adgangskode").fill(password);
-  await page.locator("form.stack-form").getByRole("button", { name: "Log ind" }).click();
+  await signIn(page, base, email, password);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
   // Start the course from its overview, naming no centre.
@@ -101,13 +98,8 @@ try {
   // The trainer follows the learner and reads the reflection.
   const staff = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
   const tpage = await watchedPage(staff, problems);
-  await tpage.goto(base + "/login", { waitUntil: "networkidle" });
-  await tpage.getByLabel("E-mailadresse").fill(trainer);
-  await tpage.getByLabel("Adgangskode").fill(password);
-  await tpage.locator("form.stack-form").getByRole("button", { name: "Log ind" }).click();
-  await tpage.waitForURL(/\/login\/two-factor/);
-  await tpage.getByRole("textbox", { name: "Kode" }).fill(totp(secret, Date.now() / 1000 + 30));
-  await tpage.locator("form.stack-form").getByRole("button", { name: "Bekræft" }).click();
+  await signIn(tpage, base, trainer, password);
+  await enterCode(tpage, secret);
   await tpage.waitForURL((url) => !url.pathname.startsWith("/login"));
   await tpage.getByRole("link", { name: "Undervisning" }).click();
   await tpage.waitForURL(base + "/teach");

@@ -1,7 +1,7 @@
 // Journey: a trainer signs in, is taken to set up an authenticator, enrols with a code,
 // keeps the recovery codes, signs out, and signs in again with a fresh code.
 //   node two_factor.mjs BASE EMAIL PASSWORD
-import { launch, watchedPage, check, screenshot, totp } from "./browser.mjs";
+import { launch, watchedPage, check, screenshot, totp, signIn as signInAt } from "./browser.mjs";
 
 const [base, email, password] = process.argv.slice(2);
 
@@ -12,12 +12,7 @@ try {
   const problems = [];
   const context = await browser.newContext({ locale: "da-DK" });
   const page = await watchedPage(context, problems);
-  const signIn = async () => {
-    await page.goto(base + "/login", { waitUntil: "networkidle" });
-    await page.getByLabel("E-mailadresse").fill(email);
-    await page.getByLabel("Adgangskode").fill(password);
-    await page.locator("form.stack-form").getByRole("button", { name: "Log ind" }).click();
-  };
+  const signIn = () => signInAt(page, base, email, password);
 
   await signIn();
   await page.waitForURL(base + "/account/two-factor");
