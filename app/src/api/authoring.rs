@@ -314,6 +314,12 @@ pub(crate) fn date(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
 }
 
+/// A moment as `YYYY-MM-DD HH:MM` (UTC).
+#[cfg(feature = "ssr")]
+pub(crate) fn time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
 /// The trainers' list of courses: the working ones, or the archived ones.
 #[server(endpoint = "authoring/courses")]
 pub async fn list_authored_courses(
@@ -1043,9 +1049,7 @@ pub async fn version_history(course: String) -> Result<Vec<VersionEntry>, AppErr
         .map(|v| VersionEntry {
             number: v.number,
             state: v.state.parse().unwrap_or(VersionState::Draft),
-            published_at: v
-                .published_at
-                .map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+            published_at: v.published_at.map(time),
             changes: courses::recorded_changes(&v),
             title: v.title,
         })

@@ -100,8 +100,6 @@ pub struct AttemptView {
 pub struct OptionFeedback {
     /// Option id.
     pub id: i32,
-    /// Whether the learner chose it.
-    pub chosen: bool,
     /// Whether it is right.
     pub correct: bool,
     /// Why.
@@ -120,7 +118,7 @@ pub struct QuizState {
     /// Feedback per option of each question on the latest attempt; empty until `revealed`,
     /// so further attempts cannot be answered from it.
     pub feedback: HashMap<i32, Vec<OptionFeedback>>,
-    /// The options chosen in the latest attempt, per question id.
+    /// The options chosen in the latest attempt, per question id (also once revealed).
     pub chosen: HashMap<i32, Vec<i32>>,
     /// Whether another attempt may start now.
     pub can_attempt: bool,
@@ -222,17 +220,13 @@ pub(crate) mod server {
     use crate::{
         api::context::{require, state},
         auth::Auth,
-        domain::{authz::Action, course::QuestionKind},
-        store::learning::{self, Seat},
+        domain::{authz::Action, course::ReviewMode, progress::AttemptRule},
+        store::learning::{self, Seat, is_reflection},
     };
 
     /// The signed-in learner.
     pub fn learner() -> Result<Auth, AppError> {
         require(Action::Learn)
-    }
-
-    pub fn time(at: chrono::DateTime<chrono::Utc>) -> String {
-        at.format("%Y-%m-%d %H:%M").to_string()
     }
 
     /// The learner's progress over their seat's version.
@@ -276,10 +270,6 @@ pub(crate) mod server {
         }
     }
 
-    pub fn is_reflection(kind: &str) -> bool {
-        kind == QuestionKind::Reflection.as_str()
-    }
-
     /// The player's view of one lesson.
     pub async fn player(
         db: &impl sea_orm::ConnectionTrait,
@@ -319,8 +309,7 @@ pub(crate) mod server {
             let rule = learning::attempt_rule(&row, &attempts, now);
             // The right answers are shown once the quiz is passed or no attempt is left;
             // before that, the learner learns which questions were right, not which options.
-            let revealed = attempts.iter().any(|a| a.passed)
-                || rule == crate::domain::progress::AttemptRule::NoneLeft;
+            let revealed = attempts.iter().any(|a| a.passed) || rule == AttemptRule::NoneLeft;
             let scored: Vec<_> = questions
                 .iter()
                 .filter(|q| !is_reflection(&q.kind))
@@ -346,7 +335,6 @@ pub(crate) mod server {
                         scored
                             .iter()
                             .map(|q| {
-                                let picked = answers.get(&q.id).cloned().unwrap_or_default();
                                 (
                                     q.id,
                                     seat.tree
@@ -354,7 +342,6 @@ pub(crate) mod server {
                                         .iter()
                                         .map(|o| OptionFeedback {
                                             id: o.id,
-                                            chosen: picked.contains(&o.id),
                                             correct: o.correct,
                                             explanation: o.explanation.clone(),
                                         })
@@ -372,7 +359,6 @@ pub(crate) mod server {
                     (feedback, chosen, verdicts)
                 }
             };
-            use crate::domain::progress::AttemptRule;
             Some(QuizState {
                 attempts_left: row
                     .max_attempts
@@ -390,7 +376,7 @@ pub(crate) mod server {
                         scored: a.scored,
                         percent: a.percent,
                         passed: a.passed,
-                        at: time(a.submitted_at),
+                        at: crate::api::authoring::time(a.submitted_at),
                     })
                     .collect(),
                 verdicts,
@@ -413,7 +399,7 @@ pub(crate) mod server {
                     state: answer
                         .map(|r| ReflectionState::parse(&r.state))
                         .unwrap_or(ReflectionState::Draft),
-                    reviewed_by_trainer: q.review.as_deref() != Some("on_submit"),
+                    reviewed_by_trainer: q.review.as_deref() != Some(ReviewMode::OnSubmit.as_str()),
                     comment: answer.and_then(|r| r.comment.clone()),
                 }
             })

@@ -124,11 +124,22 @@ pub mod server {
     use crate::{
         auth::Auth,
         domain::{
-            authz::{Action, allows},
+            authz::{Action, Subject, allows},
             role::Role,
         },
         store::learning::{self, Scope},
     };
+
+    /// The centres whose learners `subject` follows as their coordinator.
+    pub fn followed_centres(subject: &Subject) -> Vec<i32> {
+        subject
+            .grants
+            .iter()
+            .filter(|(role, _)| *role == Role::Coordinator)
+            .filter_map(|(_, centre)| *centre)
+            .filter(|c| allows(Some(subject), Action::ViewCentre { centre_id: *c }))
+            .collect()
+    }
 
     /// Which learners of `course_id` `auth` may see, or why none.
     pub async fn scope(
@@ -141,13 +152,7 @@ pub mod server {
         if allows(Some(&subject), Action::TeachCourse { teaches }) {
             return Ok(Scope::All);
         }
-        let centres: Vec<i32> = subject
-            .grants
-            .iter()
-            .filter(|(role, _)| *role == Role::Coordinator)
-            .filter_map(|(_, centre)| *centre)
-            .filter(|c| allows(Some(&subject), Action::ViewCentre { centre_id: *c }))
-            .collect();
+        let centres = followed_centres(&subject);
         if centres.is_empty() {
             Err(AppError::Forbidden)
         } else {
@@ -220,11 +225,9 @@ pub mod server {
     pub fn follower() -> Result<Auth, AppError> {
         let auth = crate::auth::signed_in().ok_or(AppError::Unauthenticated)?;
         let subject = auth.subject();
-        let coordinator = subject.grants.iter().any(|(r, c)| {
-            *r == Role::Coordinator
-                && c.is_some_and(|c| allows(Some(&subject), Action::ViewCentre { centre_id: c }))
-        });
-        if coordinator || allows(Some(&subject), Action::TeachCourse { teaches: true }) {
+        if !followed_centres(&subject).is_empty()
+            || allows(Some(&subject), Action::TeachCourse { teaches: true })
+        {
             Ok(auth)
         } else {
             Err(AppError::Forbidden)
@@ -251,10 +254,7 @@ pub mod server {
 pub async fn list_teaching(page: u64) -> Result<Page<TaughtCourse>, AppError> {
     use crate::{
         api::context::state,
-        domain::{
-            authz::{Action, allows},
-            role::Role,
-        },
+        domain::authz::{Action, allows},
         store::{courses, entities::course, learning},
     };
     use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -268,13 +268,7 @@ pub async fn list_teaching(page: u64) -> Result<Page<TaughtCourse>, AppError> {
         Vec::new()
     };
     // Coordinators see the courses their centres' learners take, with those learners only.
-    let centres: Vec<i32> = subject
-        .grants
-        .iter()
-        .filter(|(r, _)| *r == Role::Coordinator)
-        .filter_map(|(_, c)| *c)
-        .filter(|c| allows(Some(&subject), Action::ViewCentre { centre_id: *c }))
-        .collect();
+    let centres = server::followed_centres(&subject);
     let mut query = course::Entity::find();
     if !admin {
         let with_centres = learning::courses_with_centres(&centres);
@@ -407,7 +401,7 @@ pub async fn review_queue(page: u64) -> Result<Page<QueueEntry>, AppError> {
                 sent: i
                     .reflection
                     .submitted_at
-                    .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                    .map(crate::api::authoring::time)
                     .unwrap_or_default(),
             })
             .collect(),
@@ -430,9 +424,8 @@ pub async fn review_reflection(
         domain::{email::EmailAddress, language::Language},
         errors::Problem,
         mail::{self, Template},
-        store::{db::begin_write, entities::enrolment, learning, people},
+        store::{db::begin_write, learning, people},
     };
-    use sea_orm::EntityTrait;
     let accept = match decision.as_str() {
         "accept" => true,
         "revise" => false,
@@ -447,12 +440,8 @@ pub async fn review_reflection(
     }
     crate::api::context::require(crate::domain::authz::Action::TeachCourse { teaches: true })?;
     let state = state()?;
-    let (item, course_id) = learning::queue_item(&state.db, reflection).await?;
-    let auth = server::course_trainer(&state.db, course_id).await?;
-    let enrolment = enrolment::Entity::find_by_id(item.reflection.enrolment_id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (item, enrolment) = learning::queue_item(&state.db, reflection).await?;
+    let auth = server::course_trainer(&state.db, enrolment.course_id).await?;
     let learner = people::find_by_id(&state.db, enrolment.user_id)
         .await?
         .ok_or(AppError::NotFound)?;

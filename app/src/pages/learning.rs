@@ -37,12 +37,20 @@ pub fn ProgressBar(percent: u8, label: String) -> impl IntoView {
 #[component]
 pub fn Standing(slug: String) -> impl IntoView {
     let i18n = use_i18n();
-    let standing = Resource::new(move || slug.clone(), load_standing);
+    let standing = Resource::new(
+        {
+            let slug = slug.clone();
+            move || slug.clone()
+        },
+        load_standing,
+    );
     let enrol = ServerAction::<Enrol>::new();
     let error = action_error(enrol);
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || {
+                let slug = slug.clone();
+                Suspend::new(async move {
                 match standing.await {
                     Err(e) => load_error(i18n, &e),
                     Ok(Standing::Visitor) => view! {
@@ -54,7 +62,6 @@ pub fn Standing(slug: String) -> impl IntoView {
                         </div>
                     }.into_any(),
                     Ok(Standing::NotStarted(centres)) => {
-                        let slug = crate::pages::learning::current_slug();
                         view! {
                             <ActionForm action=enrol attr:class="callout stack-form">
                                 <FormError error />
@@ -73,17 +80,10 @@ pub fn Standing(slug: String) -> impl IntoView {
                     }
                     Ok(Standing::Started(progress)) => started(i18n, progress).into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
     }
-}
-
-/// The course's `:slug` route parameter.
-pub fn current_slug() -> String {
-    leptos_router::hooks::use_params_map()
-        .get_untracked()
-        .get("slug")
-        .unwrap_or_default()
 }
 
 fn started(i18n: leptos_i18n::I18nContext<Locale>, progress: MyProgress) -> impl IntoView {

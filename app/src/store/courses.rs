@@ -428,6 +428,12 @@ pub async fn load_tree(db: &impl ConnectionTrait, version_id: i32) -> CourseResu
         .one(db)
         .await?
         .ok_or(CourseError::NotFound)?;
+    tree_of(db, version).await
+}
+
+/// The content of a version already read.
+pub async fn tree_of(db: &impl ConnectionTrait, version: Version) -> CourseResult<Tree> {
+    let version_id = version.id;
     let modules = course_module::Entity::find()
         .filter(course_module::Column::VersionId.eq(version_id))
         .order_by_asc(course_module::Column::Position)

@@ -22,7 +22,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set, SqlErr, TryInsertResult,
     sea_query::{Expr, ExprTrait, OnConflict},
 };
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 pub use enrolment::Model as Enrolment;
 pub use quiz_attempt::Model as Attempt;
@@ -76,6 +76,15 @@ impl From<crate::store::courses::CourseError> for LearningError {
     fn from(error: crate::store::courses::CourseError) -> Self {
         match error {
             crate::store::courses::CourseError::Db(e) => LearningError::Db(e),
+            _ => LearningError::NotFound,
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for LearningError {
+    fn from(error: crate::store::StoreError) -> Self {
+        match error {
+            crate::store::StoreError::Db(e) => LearningError::Db(e),
             _ => LearningError::NotFound,
         }
     }
@@ -380,16 +389,26 @@ pub async fn seat_for_lesson(
         .await?
         .filter(|e| e.version_id == version.id)
         .ok_or(LearningError::NotEnrolled)?;
-    seat(db, enrolment).await
+    let tree = crate::store::courses::tree_of(db, version).await?;
+    seat_in(db, enrolment, tree).await
 }
 
 /// The learner's seat in a course, by enrolment.
 pub async fn seat(db: &impl ConnectionTrait, enrolment: Enrolment) -> LearningResult<Seat> {
+    let tree = crate::store::courses::load_tree(db, enrolment.version_id).await?;
+    seat_in(db, enrolment, tree).await
+}
+
+/// The seat of an enrolment whose version's content is loaded.
+async fn seat_in(
+    db: &impl ConnectionTrait,
+    enrolment: Enrolment,
+    tree: Tree,
+) -> LearningResult<Seat> {
     let course = course::Entity::find_by_id(enrolment.course_id)
         .one(db)
         .await?
         .ok_or(LearningError::NotFound)?;
-    let tree = crate::store::courses::load_tree(db, enrolment.version_id).await?;
     let completed = completed(db, enrolment.id).await?;
     let progress = progress(&shapes_of(&tree), &completed);
     Ok(Seat {
@@ -476,8 +495,9 @@ pub async fn mark_done(
     complete_lesson(db, seat, lesson_id, now).await
 }
 
-fn is_reflection(q: &QuestionRow) -> bool {
-    q.kind == QuestionKind::Reflection.as_str()
+/// Whether a question of this stored kind is a reflection (written, not scored).
+pub fn is_reflection(kind: &str) -> bool {
+    kind == QuestionKind::Reflection.as_str()
 }
 
 /// Whether the lesson's quiz asks nothing more of the learner; completes it if so.
@@ -490,7 +510,7 @@ async fn settle_lesson(
     let questions = seat.tree.questions_of(lesson.id);
     let reflection_ids: Vec<i32> = questions
         .iter()
-        .filter(|q| is_reflection(q))
+        .filter(|q| is_reflection(&q.kind))
         .map(|q| q.id)
         .collect();
     let scored = questions.len() > reflection_ids.len();
@@ -584,7 +604,7 @@ fn check_answers(
         .tree
         .questions_of(lesson.id)
         .iter()
-        .filter(|q| !is_reflection(q))
+        .filter(|q| !is_reflection(&q.kind))
         .collect();
     let mut marked = Vec::with_capacity(scored.len());
     let mut unanswered = Vec::new();
@@ -690,8 +710,6 @@ pub async fn submit_attempt(
     })
 }
 
-use std::collections::BTreeMap;
-
 /// The chosen options of a stored attempt, per question id.
 pub fn answers_of(attempt: &Attempt) -> HashMap<i32, BTreeSet<i32>> {
     serde_json::from_str::<BTreeMap<String, Vec<i32>>>(&attempt.answers)
@@ -744,7 +762,7 @@ pub async fn save_reflection(
         .questions
         .values()
         .flatten()
-        .find(|q| q.id == question_id && is_reflection(q))
+        .find(|q| q.id == question_id && is_reflection(&q.kind))
         .ok_or(LearningError::NotFound)?;
     let lesson = open(seat, question.lesson_id)?;
     let existing = reflection::Entity::find()
@@ -850,8 +868,11 @@ pub async fn review_queue(
     Ok((describe(db, rows).await?, total))
 }
 
-/// One reflection with its context, for the reviewer.
-pub async fn queue_item(db: &impl ConnectionTrait, id: i32) -> LearningResult<(QueueItem, i32)> {
+/// One reflection with its context for the reviewer, and the learner's enrolment.
+pub async fn queue_item(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> LearningResult<(QueueItem, Enrolment)> {
     let row = reflection::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -864,7 +885,7 @@ pub async fn queue_item(db: &impl ConnectionTrait, id: i32) -> LearningResult<(Q
         .await?
         .pop()
         .ok_or(LearningError::NotFound)?;
-    Ok((item, enrolment.course_id))
+    Ok((item, enrolment))
 }
 
 /// `id → text` of the rows of `E` whose `id` is in `ids`, with one query.
@@ -1245,11 +1266,7 @@ async fn learner_rows(
         .collect();
     let centres =
         crate::store::centres::names_of(db, rows.iter().filter_map(|e| e.centre_id).collect())
-            .await
-            .map_err(|e| match e {
-                crate::store::StoreError::Db(e) => LearningError::Db(e),
-                _ => LearningError::NotFound,
-            })?;
+            .await?;
     let mut completed = completed_of(db, &ids).await?;
     // Attempts per enrolment and quiz, counted in the database: (enrolment, lesson, count, best).
     let attempts: Vec<(i32, i32, i64, Option<i32>)> = quiz_attempt::Entity::find()

@@ -7,7 +7,7 @@ use app::{
         server::{filter, scope, view},
     },
     auth::Auth,
-    domain::{authz::SecondFactor, progress::LearnerStatus},
+    domain::authz::SecondFactor,
     errors::AppError,
     state::AppState,
     store::{courses, learning},
@@ -32,10 +32,6 @@ pub struct LearnerQuery {
     centre: String,
     #[serde(default)]
     status: String,
-}
-
-fn status_name(status: LearnerStatus) -> &'static str {
-    status.as_str()
 }
 
 fn refusal(error: &AppError) -> Response {
@@ -82,7 +78,7 @@ pub fn to_csv(rows: &[LearnerView]) -> Result<Vec<u8>, csv::Error> {
             guard(&row.name),
             guard(&row.email),
             guard(row.centre.as_deref().unwrap_or("")),
-            status_name(row.status).to_owned(),
+            row.status.as_str().to_owned(),
             row.percent.to_string(),
             guard(&modules),
             guard(&quizzes),

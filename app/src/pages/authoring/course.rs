@@ -42,24 +42,20 @@ pub fn ItemControls(
     let up_label = format!("{}: {title}", t_string!(i18n, authoring.move_up));
     let down_label = format!("{}: {title}", t_string!(i18n, authoring.move_down));
     let confirm_id = format!("confirm-{item}-{id}");
+    let move_form = move |direction: &'static str, label: String, arrow: &'static str| {
+        view! {
+            <ActionForm action=move_action attr:class="inline-form">
+                <input type="hidden" name="item" value=item />
+                <input type="hidden" name="id" value=id />
+                <input type="hidden" name="direction" value=direction />
+                <button type="submit" class="button small" aria-label=label.clone() title=label>{arrow}</button>
+            </ActionForm>
+        }
+    };
     view! {
         <div class="row-actions">
-            {(!first).then(|| view! {
-                <ActionForm action=move_action attr:class="inline-form">
-                    <input type="hidden" name="item" value=item />
-                    <input type="hidden" name="id" value=id />
-                    <input type="hidden" name="direction" value="up" />
-                    <button type="submit" class="button small" aria-label=up_label.clone() title=up_label.clone()>"↑"</button>
-                </ActionForm>
-            })}
-            {(!last).then(|| view! {
-                <ActionForm action=move_action attr:class="inline-form">
-                    <input type="hidden" name="item" value=item />
-                    <input type="hidden" name="id" value=id />
-                    <input type="hidden" name="direction" value="down" />
-                    <button type="submit" class="button small" aria-label=down_label.clone() title=down_label.clone()>"↓"</button>
-                </ActionForm>
-            })}
+            {(!first).then(|| move_form("up", up_label.clone(), "↑"))}
+            {(!last).then(|| move_form("down", down_label.clone(), "↓"))}
             <details class="danger-zone">
                 <summary>{t!(i18n, authoring.delete)}</summary>
                 <ActionForm action=delete_action attr:class="stack-form compact">
