@@ -16,6 +16,7 @@ use axum::{
     extract::DefaultBodyLimit,
     middleware,
     routing::{get, post},
+    serve::ListenerExt,
 };
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -276,8 +277,15 @@ impl Application {
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         tracing::info!(address = %self.listener.local_addr()?, base_url = %self.state.site.base_url, "Igang is listening");
         let app = router(self.state);
+        // Headers and body leave as separate writes; with Nagle's algorithm on, the second
+        // waits for the client's delayed ACK (about 40 ms on every kept-alive response).
+        let listener = self.listener.tap_io(|stream| {
+            if let Err(error) = stream.set_nodelay(true) {
+                tracing::warn!(%error, "cannot set TCP_NODELAY on an accepted connection");
+            }
+        });
         let result = axum::serve(
-            self.listener,
+            listener,
             app.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
