@@ -25,16 +25,17 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@if ! cargo leptos --version 2>/dev/null | grep -q "$(CARGO_LEPTOS_VERSION)"; then \
-		echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 12 minutes the first time)"; \
+		echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION): built from source, about 21 minutes on 2 cores"; \
 		cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --ignore-rust-version --no-default-features --features no_downloads; \
 	fi
 	@if ! wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)"; then \
-		echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+		echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION): built from source, about 4 minutes on 2 cores"; \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
 	fi
 	@if [ ! -x tests/node_modules/.bin/sass ] || [ ! -x tests/node_modules/.bin/wasm-opt ] \
 		|| [ ! -d tests/node_modules/playwright-core ] \
 		|| [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then \
+		echo "Installing sass, wasm-opt and playwright-core from npm (tests/package.json)"; \
 		npm ci --prefix tests --no-audit --no-fund --loglevel=error; \
 	fi
 
@@ -53,9 +54,13 @@ run: tools
 ## Every check: formatting, lints (server and browser builds), unit, integration and browser tests.
 test: test-tools
 	cargo fmt --all --check
+	@echo "Lints (server build; the first build on a machine takes about 10 minutes)"
 	cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+	@echo "Lints (browser build)"
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+	@echo "Building the site (server and wasm)"
 	cargo leptos build
+	@echo "Unit, integration (SQLite$${TEST_DATABASE_URL:+ and PostgreSQL}) and browser tests"
 	IGANG_TEST_SITE_ROOT=$(CURDIR)/target/site cargo test --workspace --exclude frontend
 
 ## Release build; prints the sizes of what a browser downloads.
@@ -65,9 +70,10 @@ build-release: tools
 		printf '%-32s %8d bytes, %8d gzipped\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
 	done
 
-## Benchmarks (never part of `make test`).
+## Benchmarks (never part of `make test`): HTTP throughput and latency on loopback.
 bench: build-release
-	@echo "No benchmarks yet beyond the sizes above."
+	@command -v wrk >/dev/null || { echo "Installing wrk (apt-get)"; apt-get install -y -qq wrk >/dev/null; }
+	bench/http.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
 
 clean:
 	cargo clean

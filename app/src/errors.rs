@@ -1,6 +1,7 @@
 //! The error server functions return: specific enough for the page to say what went wrong,
 //! never carrying internal details to the browser.
 
+use crate::domain::password_policy::Weakness;
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
@@ -20,8 +21,8 @@ pub enum Problem {
     PasswordTooShort,
     /// Password over the maximum length.
     PasswordTooLong,
-    /// A common or easily guessed password.
-    PasswordTooCommon,
+    /// A password that is easy to guess, and what makes it so.
+    PasswordTooEasy(Weakness),
     /// Not one of the offered languages.
     UnknownLanguage,
     /// The authenticator or recovery code is not right (or was used before).

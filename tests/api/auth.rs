@@ -2,6 +2,7 @@ use app::{
     api::auth::{
         ConfirmEmail, LogIn, LogOut, LogOutEverywhere, RequestPasswordReset, ResetPassword, SignUp,
     },
+    domain::password_policy::Weakness,
     errors::{AppError, Problem},
     store::entities::{one_time_token, session, user},
 };
@@ -285,7 +286,7 @@ async fn bad_sign_up_input_gets_field_errors_and_stores_nothing() {
                 ("language", "da"),
             ],
             "password",
-            Problem::PasswordTooCommon,
+            Problem::PasswordTooEasy(Weakness::CommonPassword),
         ),
         (
             &[
@@ -314,6 +315,34 @@ async fn bad_sign_up_input_gets_field_errors_and_stores_nothing() {
             error.problem_for(field),
             Some(problem),
             "{form:?}: {error:?}"
+        );
+    }
+    // Known weak passwords of 12 characters or more, each with the reason the form shows.
+    for (password, weakness) in [
+        ("password1234", Weakness::CommonWithChanges),
+        ("qwertyuiop12", Weakness::KeyboardPattern),
+        ("igangigangigang", Weakness::Repeats),
+        ("ann.berg@frivillig.dk1", Weakness::PersonalDetails),
+        ("annberg19871987", Weakness::PersonalDetails),
+    ] {
+        let error = error_of(
+            app.call(
+                &client,
+                SignUp::PATH,
+                &[
+                    ("name", "Ann Berg"),
+                    ("email", "ann.berg@frivillig.dk"),
+                    ("password", password),
+                    ("language", "da"),
+                ],
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(
+            error.problem_for("password"),
+            Some(Problem::PasswordTooEasy(weakness)),
+            "{password}"
         );
     }
     // Several problems at once are all reported.
@@ -424,7 +453,7 @@ async fn password_reset_ends_every_session_and_works_once() {
             .await;
         assert_eq!(
             error_of(weak).await.problem_for("password"),
-            Some(Problem::PasswordTooCommon)
+            Some(Problem::PasswordTooEasy(Weakness::CommonPassword))
         );
 
         let new_password = "et nyt og langt kodeord";

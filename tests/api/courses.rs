@@ -147,9 +147,46 @@ async fn the_shipped_curriculum_is_published_on_first_start() {
             "{}",
             backend.name()
         );
-        // Visitors get the page's language (Danish by default), or the one they pick.
+        // Visitors see every language, the page's own first (Danish by default), or the one
+        // they pick.
+        let languages =
+            |cards: &[CatalogueCard]| cards.iter().map(|c| c.language.clone()).collect::<Vec<_>>();
         let danish = catalogue(&app, &visitor, "").await;
-        assert_eq!(danish.len(), 1);
+        assert_eq!(languages(&danish), ["da", "en", "nb"]);
+        assert_eq!(
+            languages(&catalogue(&app, &visitor, "all").await),
+            ["da", "en", "nb"]
+        );
+        for (accept, first) in [("en-GB,en;q=0.9", "en"), ("nb-NO,nb;q=0.9,da;q=0.5", "nb")] {
+            let abroad = reqwest::Client::builder()
+                .default_headers(
+                    [(
+                        reqwest::header::ACCEPT_LANGUAGE,
+                        reqwest::header::HeaderValue::from_static(accept),
+                    )]
+                    .into_iter()
+                    .collect(),
+                )
+                .build()
+                .unwrap();
+            let cards = catalogue(&app, &abroad, "").await;
+            assert_eq!(cards.len(), 3, "{accept}");
+            assert_eq!(cards[0].language, first, "{accept}");
+            // The page itself lists that course first, labelled by language.
+            let html = app.page(&abroad, "/courses").await.text().await.unwrap();
+            let first_card = html.find("class=\"course-card\"").unwrap();
+            let tag = format!("<span lang=\"{first}\">");
+            let first_tag = html[first_card..].find(&tag).map(|at| at + first_card);
+            let other_tags = ["da", "en", "nb"]
+                .into_iter()
+                .filter(|l| *l != first)
+                .filter_map(|l| html.find(&format!("<span lang=\"{l}\">")))
+                .min();
+            assert!(
+                first_tag.is_some() && first_tag < other_tags,
+                "{accept}: the {first} course comes first"
+            );
+        }
         let course = &danish[0];
         assert_eq!(course.language, "da");
         assert_eq!(course.modules.len(), 6);

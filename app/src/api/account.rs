@@ -88,7 +88,11 @@ pub async fn change_password(current_password: String, password: String) -> Resu
     let state = state()?;
     let auth = require(Action::ManageOwnAccount)?;
     let mut errors = Vec::new();
-    validate::new_password(&password, &auth.user.email, &mut errors);
+    validate::new_password(
+        &password,
+        &[&auth.user.email, &auth.user.display_name],
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }

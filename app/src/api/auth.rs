@@ -144,13 +144,14 @@ pub(crate) mod validate {
         }
     }
 
-    /// Records a problem for field `password` if the new password is not acceptable.
-    pub fn new_password(password: &str, email: &str, errors: &mut Vec<FieldError>) {
-        if let Err(problem) = check_password(password, email) {
+    /// Records a problem for field `password` if the new password is not acceptable for the
+    /// person whose address, name and similar details are `personal`.
+    pub fn new_password(password: &str, personal: &[&str], errors: &mut Vec<FieldError>) {
+        if let Err(problem) = check_password(password, personal) {
             let problem = match problem {
                 PasswordProblem::TooShort => Problem::PasswordTooShort,
                 PasswordProblem::TooLong => Problem::PasswordTooLong,
-                PasswordProblem::TooCommon => Problem::PasswordTooCommon,
+                PasswordProblem::TooEasy(weakness) => Problem::PasswordTooEasy(weakness),
             };
             push(errors, "password", problem);
         }

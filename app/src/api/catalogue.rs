@@ -211,22 +211,28 @@ pub fn lesson_page(
     })
 }
 
-/// One page of published courses. `language` is a language code, `all`, or empty for the
-/// page's own language.
+/// One page of published courses. `language` is a language code, or `all` or empty for every
+/// language; courses in the page's own language come first either way.
 #[server(endpoint = "courses/catalogue")]
 pub async fn list_catalogue(language: String, page: u64) -> Result<Page<CatalogueCard>, AppError> {
     use crate::{api::context::state, domain::language::Language, errors::Problem, store::courses};
     let state = state()?;
     let language = match language.as_str() {
-        "all" => None,
-        "" => Some(crate::language::request_language()),
+        "all" | "" => None,
         code => Some(
             code.parse::<Language>()
                 .map_err(|_| AppError::field("language", Problem::UnknownLanguage))?,
         ),
     };
     let page = page.clamp(1, 100_000);
-    let (entries, total) = courses::catalogue_page(&state.db, language, page - 1, PER_PAGE).await?;
+    let (entries, total) = courses::catalogue_page(
+        &state.db,
+        language,
+        crate::language::request_language(),
+        page - 1,
+        PER_PAGE,
+    )
+    .await?;
     Ok(Page {
         items: entries
             .into_iter()

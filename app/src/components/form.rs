@@ -1,6 +1,7 @@
 //! Form building blocks: labelled fields with hints and errors, and the error banner.
 
 use crate::{
+    domain::password_policy::Weakness,
     errors::{AppError, Problem},
     i18n::*,
 };
@@ -14,7 +15,7 @@ pub fn problem_message(i18n: leptos_i18n::I18nContext<Locale>, problem: Problem)
         Problem::InvalidEmail => t_string!(i18n, errors.invalid_email).to_string(),
         Problem::PasswordTooShort => t_string!(i18n, errors.password_too_short).to_string(),
         Problem::PasswordTooLong => t_string!(i18n, errors.password_too_long).to_string(),
-        Problem::PasswordTooCommon => t_string!(i18n, errors.password_too_common).to_string(),
+        Problem::PasswordTooEasy(weakness) => weakness_message(i18n, weakness),
         Problem::UnknownLanguage => t_string!(i18n, errors.unknown_language).to_string(),
         Problem::WrongCode => t_string!(i18n, errors.wrong_code).to_string(),
         Problem::WrongPassword => t_string!(i18n, errors.wrong_password).to_string(),
@@ -24,6 +25,23 @@ pub fn problem_message(i18n: leptos_i18n::I18nContext<Locale>, problem: Problem)
         Problem::HasQuestions => t_string!(i18n, errors.has_questions).to_string(),
         Problem::QuizFirst => t_string!(i18n, errors.quiz_first).to_string(),
     }
+}
+
+/// Why a password is refused as too easy to guess, in words a person can act on.
+fn weakness_message(i18n: leptos_i18n::I18nContext<Locale>, weakness: Weakness) -> String {
+    let reason = match weakness {
+        Weakness::CommonPassword => t_string!(i18n, errors.weak.common),
+        Weakness::CommonWithChanges => t_string!(i18n, errors.weak.common_with_changes),
+        Weakness::PersonalDetails => t_string!(i18n, errors.weak.personal),
+        Weakness::KeyboardPattern => t_string!(i18n, errors.weak.keyboard),
+        Weakness::Repeats => t_string!(i18n, errors.weak.repeats),
+        Weakness::Sequence => t_string!(i18n, errors.weak.sequence),
+        Weakness::Dates => t_string!(i18n, errors.weak.dates),
+        Weakness::Names => t_string!(i18n, errors.weak.names),
+        Weakness::SingleWord => t_string!(i18n, errors.weak.single_word),
+        Weakness::Other => t_string!(i18n, errors.weak.other),
+    };
+    format!("{} {}", reason, t_string!(i18n, errors.weak.advice))
 }
 
 /// The sentence shown for an error that is not about one field.

@@ -32,13 +32,10 @@ pub fn CataloguePage() -> impl IntoView {
     let page = page_from_query(query);
     let language = move || query.read().get("language").unwrap_or_default();
     let courses = Resource::new(move || (language(), page()), |(l, p)| list_catalogue(l, p));
+    // Every language unless one is picked; the page's own language comes first.
     let selected = move || {
         let l = language();
-        if l.is_empty() {
-            crate::language::request_language().code().to_owned()
-        } else {
-            l
-        }
+        if l.is_empty() { "all".to_owned() } else { l }
     };
     view! {
         <section class="container page">
@@ -47,6 +44,7 @@ pub fn CataloguePage() -> impl IntoView {
             <form method="get" action="/courses" class="filter-form">
                 <label for="filter-language">{t!(i18n, courses.filter_language)}</label>
                 <select id="filter-language" name="language">
+                    <option value="all" selected=move || selected() == "all">{t!(i18n, courses.all_languages)}</option>
                     {Language::ALL
                         .into_iter()
                         .map(|l| {
@@ -54,7 +52,6 @@ pub fn CataloguePage() -> impl IntoView {
                             view! { <option value=code selected=move || selected() == code>{l.native_name()}</option> }
                         })
                         .collect_view()}
-                    <option value="all" selected=move || selected() == "all">{t!(i18n, courses.all_languages)}</option>
                 </select>
                 <button type="submit" class="button small">{t!(i18n, courses.filter_apply)}</button>
             </form>
@@ -70,17 +67,22 @@ pub fn CataloguePage() -> impl IntoView {
                                     {list.items.into_iter().map(|c| {
                                         let href = format!("/courses/{}", c.slug);
                                         let modules = c.modules.len();
+                                        let lang = c.language.clone();
+                                        let language_name = c.language.parse::<Language>().map(|l| l.native_name()).unwrap_or_default();
                                         view! {
                                             <li class="course-card">
-                                                <h2><a href=href>{c.title}</a></h2>
-                                                <p>{c.summary}</p>
+                                                <p class="language-tag">
+                                                    <span class="visually-hidden">{t!(i18n, courses.language_label)}" "</span>
+                                                    <span lang=lang.clone()>{language_name}</span>
+                                                </p>
+                                                <h2 lang=lang.clone()><a href=href>{c.title}</a></h2>
+                                                <p lang=lang.clone()>{c.summary}</p>
                                                 <p class="meta">
                                                     <span>{t!(i18n, courses.modules_count, count = move || modules)}</span>
                                                     <span>{duration(i18n, c.minutes)}</span>
-                                                    <span lang=c.language.clone()>{c.language.parse::<Language>().map(|l| l.native_name()).unwrap_or_default()}</span>
                                                     {c.leads_to_certificate.then(|| view! { <span class="badge">{t!(i18n, courses.certificate)}</span> })}
                                                 </p>
-                                                <ol class="module-titles">
+                                                <ol class="module-titles" lang=lang>
                                                     {c.modules.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                                                 </ol>
                                             </li>

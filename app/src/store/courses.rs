@@ -1256,10 +1256,12 @@ pub struct CatalogueEntry {
     pub minutes: i64,
 }
 
-/// One page of the catalogue: published courses, optionally in one language, by title.
+/// One page of the catalogue: published courses, optionally in one language; those in
+/// `preferred` first, then by title.
 pub async fn catalogue_page(
     db: &impl ConnectionTrait,
     language: Option<Language>,
+    preferred: Language,
     page: u64,
     per_page: u64,
 ) -> CourseResult<(Vec<CatalogueEntry>, u64)> {
@@ -1273,7 +1275,14 @@ pub async fn catalogue_page(
     if let Some(language) = language {
         query = query.filter(course::Column::Language.eq(language.code()));
     }
+    let preferred_first: Expr = Expr::case(
+        Expr::col((course::Entity, course::Column::Language)).eq(preferred.code()),
+        0,
+    )
+    .finally(1)
+    .into();
     let paginator = query
+        .order_by_asc(preferred_first)
         .order_by_asc(course_version::Column::Title)
         .order_by_asc(course_version::Column::Id)
         .select_also(course::Entity)

@@ -149,7 +149,7 @@ pub async fn accept_invitation(
             let mut errors = Vec::new();
             let name = validate::name(name.as_deref().unwrap_or_default(), &mut errors);
             let password = password.unwrap_or_default();
-            validate::new_password(&password, email.as_str(), &mut errors);
+            validate::new_password(&password, &[email.as_str(), &name], &mut errors);
             if !errors.is_empty() {
                 return Err(AppError::Invalid(errors));
             }

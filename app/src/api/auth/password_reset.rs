@@ -78,7 +78,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     }
     .ok_or(AppError::LinkInvalid)?;
     let mut errors = Vec::new();
-    validate::new_password(&password, &user.email, &mut errors);
+    validate::new_password(&password, &[&user.email, &user.display_name], &mut errors);
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }

@@ -29,7 +29,7 @@ pub async fn sign_up(
     let email = validate::email(&email, "email", &mut errors);
     validate::new_password(
         &password,
-        email.as_ref().map_or("", |e| e.as_str()),
+        &[email.as_ref().map_or("", |e| e.as_str()), &name],
         &mut errors,
     );
     let language = language.parse::<Language>().unwrap_or_else(|_| {
