@@ -319,9 +319,10 @@ async fn bad_sign_up_input_gets_field_errors_and_stores_nothing() {
     }
     // Known weak passwords of 12 characters or more, each with the reason the form shows.
     for (password, weakness) in [
-        ("password1234", Weakness::CommonWithChanges),
-        ("qwertyuiop12", Weakness::KeyboardPattern),
-        ("igangigangigang", Weakness::Repeats),
+        ("password1234", Weakness::CommonPassword),
+        ("Password1234", Weakness::CommonWithChanges),
+        ("qwertyuiop12", Weakness::CommonWithChanges),
+        ("igangigangigang", Weakness::PersonalDetails),
         ("ann.berg@frivillig.dk1", Weakness::PersonalDetails),
         ("annberg19871987", Weakness::PersonalDetails),
     ] {

@@ -41,8 +41,11 @@ try {
     check((await page.getByLabel("Navn").inputValue()) === "Freja Frivillig", "name kept after an error");
     check((await page.getByLabel("Adgangskode").getAttribute("aria-invalid")) === "true", "password marked invalid");
     await screenshot(page, "signup-error");
-    // A long but common password: the field says what makes it easy to guess.
+    // Long but common passwords: the field says what makes each easy to guess.
     await page.getByLabel("Adgangskode").fill("password1234");
+    await page.locator("form.stack-form").getByRole("button", { name: "Opret konto" }).click();
+    await page.getByText("den er blandt de mest brugte og lækkede adgangskoder").waitFor();
+    await page.getByLabel("Adgangskode").fill("Password1234");
     await page.locator("form.stack-form").getByRole("button", { name: "Opret konto" }).click();
     await page.getByText("det er en almindelig adgangskode med et tal tilføjet").waitFor();
     await screenshot(page, "signup-weak-password");

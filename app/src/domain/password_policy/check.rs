@@ -42,10 +42,31 @@ fn guesser_words(personal: &[&str]) -> Vec<String> {
         );
         words.push(detail);
     }
+    // Danish and Norwegian letters are often typed the long way: æ as ae, ø as oe, å as aa.
+    let spelled_out: Vec<String> = words
+        .iter()
+        .map(|w| w.replace('æ', "ae").replace('ø', "oe").replace('å', "aa"))
+        .collect();
+    words.extend(spelled_out);
     words.sort();
     words.dedup();
     words
 }
+
+/// What is left of a password once the guesser's words are taken out of it, letters and
+/// digits only: `mettekjærgaard1` leaves `1` for Mette Kjærgaard.
+fn without_words(lowered: &str, words: &[String]) -> String {
+    let mut longest_first: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
+    longest_first.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let mut rest = lowered.to_owned();
+    for word in longest_first {
+        rest = rest.replace(word.as_str(), "");
+    }
+    rest.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Fewest characters of its own a password built on personal details must add.
+const OWN_PART_CHARS: usize = 6;
 
 /// Checks a new password for a person whose name, address and similar details are `personal`.
 pub fn check_password(password: &str, personal: &[&str]) -> Result<(), PasswordProblem> {
@@ -57,15 +78,31 @@ pub fn check_password(password: &str, personal: &[&str]) -> Result<(), PasswordP
         return Err(PasswordProblem::TooLong);
     }
     let lowered = password.to_lowercase();
-    if breached_passwords().contains(lowered.as_str()) {
-        return Err(PasswordProblem::TooEasy(Weakness::CommonPassword));
-    }
     let words = guesser_words(personal);
-    if words.iter().any(|word| *word == lowered.trim()) {
+    let inputs: Vec<&str> = words.iter().map(String::as_str).collect();
+    // Built on the person's details: what the password adds of its own must hold up alone.
+    let rest = without_words(&lowered, &words);
+    let alphanumeric = lowered.chars().filter(|c| c.is_alphanumeric()).count();
+    if rest.chars().count() < alphanumeric
+        && (rest.chars().count() < OWN_PART_CHARS
+            || estimate(&rest, &inputs).score() < Score::Three)
+    {
         return Err(PasswordProblem::TooEasy(Weakness::PersonalDetails));
     }
-    let inputs: Vec<&str> = words.iter().map(String::as_str).collect();
     let entropy = estimate(password, &inputs);
+    let reason = || {
+        entropy
+            .feedback()
+            .and_then(|feedback| feedback.warning())
+            .map_or(Weakness::Other, weakness_of)
+    };
+    if breached_passwords().contains(lowered.as_str()) {
+        // Leaked as it is; say more where the estimate sees why it is easy.
+        return Err(PasswordProblem::TooEasy(match reason() {
+            Weakness::Other | Weakness::SingleWord | Weakness::Names => Weakness::CommonPassword,
+            specific => specific,
+        }));
+    }
     if entropy.score() >= Score::Three {
         return Ok(());
     }
@@ -75,15 +112,11 @@ pub fn check_password(password: &str, personal: &[&str]) -> Result<(), PasswordP
         matches!(&m.pattern, MatchPattern::Dictionary(d)
             if d.matched_word.chars().count() >= 3 && words.contains(&d.matched_word))
     });
-    let weakness = if personal_match {
+    Err(PasswordProblem::TooEasy(if personal_match {
         Weakness::PersonalDetails
     } else {
-        entropy
-            .feedback()
-            .and_then(|feedback| feedback.warning())
-            .map_or(Weakness::Other, weakness_of)
-    };
-    Err(PasswordProblem::TooEasy(weakness))
+        reason()
+    }))
 }
 
 fn weakness_of(warning: Warning) -> Weakness {
