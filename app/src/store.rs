@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod people;
 pub mod rate_limit;
 pub mod recovery;
+pub mod rendered;
 pub mod sessions;
 pub mod tokens;
 

@@ -40,6 +40,9 @@ pub enum StartupError {
         "site root {0} has no pkg/ folder; build the site with `cargo leptos build` or set LEPTOS_SITE_ROOT"
     )]
     SiteRootMissing(String),
+    /// Stored course texts could not be brought in step with the renderer.
+    #[error("cannot render the stored course texts again: {0}")]
+    Render(sea_orm::DbErr),
     /// The database could not be opened.
     #[error("cannot open database {url}: {source}")]
     Database {
@@ -93,6 +96,12 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, Startu
     let installed = app::curriculum::install_if_empty(&db, chrono::Utc::now()).await?;
     if installed > 0 {
         tracing::info!(courses = installed, "installed the shipped curriculum");
+    }
+    let rendered = app::store::rendered::refresh(&db)
+        .await
+        .map_err(StartupError::Render)?;
+    if rendered > 0 {
+        tracing::info!(rows = rendered, "rendered stored course texts again");
     }
     Ok(db)
 }

@@ -12,6 +12,7 @@ mod landing;
 mod learning;
 mod mail;
 mod migrations;
+mod rendered;
 mod security;
 mod takeover;
 mod two_factor;

@@ -63,6 +63,32 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
+const AXE_SOURCE = (await import("node:fs")).readFileSync(
+  new URL("../node_modules/axe-core/axe.min.js", import.meta.url),
+  "utf8",
+);
+
+/// Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now, and fails on any
+/// violation, naming each rule, its impact and the first nodes it found.
+export async function checkAccessibility(page, where) {
+  // Evaluated through the browser's debugging channel, so the page's script policy is kept.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      count: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
+  });
+  const lines = violations.map((v) => `${v.id} (${v.impact}) on ${v.count} nodes: ${v.targets.join(" | ")}`);
+  check(violations.length === 0, `accessibility violations on ${where}:\n` + lines.join("\n"));
+}
+
 function base32(text) {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   let bits = "";

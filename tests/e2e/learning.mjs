@@ -3,7 +3,7 @@
 // the progress bar move; reloading resumes where they left off. The course's trainer then
 // finds the learner in the overview and accepts the reflection.
 //   node learning.mjs BASE EMAIL PASSWORD QUIZ_LESSON WRONG_IDS RIGHT_IDS TRAINER SECRET
-import { launch, watchedPage, check, screenshot, signIn, enterCode } from "./browser.mjs";
+import { launch, watchedPage, check, checkAccessibility, screenshot, signIn, enterCode } from "./browser.mjs";
 
 const [base, email, password, quizLesson, wrongIds, rightIds, trainer, secret] = process.argv.slice(2);
 const slug = "igangsaetteruddannelse";
@@ -18,6 +18,26 @@ async function tick(page, ids) {
   }
 }
 
+const desktop = { width: 1280, height: 900 };
+const phone = { width: 390, height: 844 };
+
+/// Runs the accessibility audit at desktop and at phone width.
+async function audit(page, where) {
+  await checkAccessibility(page, where + " at desktop width");
+  await page.setViewportSize(phone);
+  await checkAccessibility(page, where + " at phone width");
+  await page.setViewportSize(desktop);
+}
+
+/// Space between the lesson text's first list and the block after it.
+async function spaceAfterList(page) {
+  return page.evaluate(() => {
+    const list = document.querySelector(".prose ul, .prose ol");
+    const next = list?.nextElementSibling;
+    return next ? next.getBoundingClientRect().top - list.getBoundingClientRect().bottom : -1;
+  });
+}
+
 const browser = await launch();
 let failed = false;
 try {
@@ -30,12 +50,38 @@ try {
 
   // Start the course from its overview, naming no centre.
   await page.goto(base + "/courses/" + slug, { waitUntil: "networkidle" });
+  await audit(page, "the course overview");
   await page.getByRole("button", { name: "Start kurset" }).click();
   await page.waitForURL(/\/learn\/lessons\/\d+$/);
   await page.locator(".player-main h1").waitFor();
   check((await progressValue(page)) === 0, "nothing done yet");
   await page.getByText(/Modulet åbner, når du har gennemført/).first().waitFor();
   await screenshot(page, "player-first-lesson");
+
+  // Wide: the outline stays open beside the lesson. Phone: it folds into one line naming
+  // the module and the progress, and the lesson's title is on the first screen.
+  check(await page.locator(".player-nav .player-modules").isVisible(), "the outline is open on a wide screen");
+  check(await page.locator(".player-fold").isHidden(), "no folded outline on a wide screen");
+  check((await spaceAfterList(page)) >= 12, "a list in the lesson text is followed by space (desktop)");
+  await page.setViewportSize(phone);
+  check(await page.locator(".player-nav").isHidden(), "no side outline on a phone");
+  check(await page.locator(".player-fold .player-modules").isHidden(), "the outline is folded on a phone");
+  const fold = page.locator(".outline-fold > summary");
+  check(/Modul 1 af \d+: .+/.test(await fold.innerText()) && /0 %/.test(await fold.innerText()), "the folded outline names the module and the progress");
+  await screenshot(page, "player-phone-folded");
+  // The title and the start of the text are on the first screen.
+  const top = (selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  const titleTop = await top(".player-main h1");
+  const textTop = await top(".player-main .prose");
+  check(textTop < phone.height - 120, `the lesson text starts on the first screen of a phone (title at ${titleTop} px, text at ${textTop} px)`);
+  check((await spaceAfterList(page)) >= 12, "a list in the lesson text is followed by space (phone)");
+  await fold.click();
+  check(await page.locator(".player-fold .player-modules").isVisible(), "the folded outline opens with a tap");
+  await screenshot(page, "player-phone-open");
+  await fold.press("Enter");
+  check(await page.locator(".player-fold .player-modules").isHidden(), "and closes from the keyboard");
+  await page.setViewportSize(desktop);
+  await audit(page, "a reading lesson");
 
   // Three reading lessons: mark each as done; the bar moves each time.
   let last = 0;
@@ -57,10 +103,12 @@ try {
   check(page.url().endsWith("/learn/lessons/" + quizLesson), "the fourth lesson holds the quiz");
 
   // The quiz: a failed attempt with feedback, then a pass.
+  await audit(page, "a lesson with a quiz");
   await tick(page, wrongIds);
   await page.getByRole("button", { name: "Send svar" }).click();
   await page.getByText("Ikke bestået endnu").waitFor();
   await page.getByText("De rigtige svar og forklaringerne kommer, når du har bestået quizzen.").waitFor();
+  await audit(page, "quiz feedback");
   check((await page.locator(".explanation").count()) === 0, "no explanations before the quiz is passed");
   await screenshot(page, "player-quiz-feedback");
   await page.getByRole("heading", { name: "Prøv igen" }).waitFor();
@@ -79,7 +127,7 @@ try {
   await page.getByRole("button", { name: "Send til din underviser" }).click();
   await page.getByText("Du har gennemført denne lektion.").waitFor();
   await page.getByText("Sendt – venter på din underviser").waitFor();
-  await page.locator(".player-module").first().locator(".meta", { hasText: "4/4" }).waitFor();
+  await page.locator(".player-nav .player-module").first().locator(".meta", { hasText: "4/4" }).waitFor();
   check((await progressValue(page)) > last, "the bar moved with the quiz");
   await screenshot(page, "player-module-done");
 
@@ -88,6 +136,7 @@ try {
   await page.waitForURL(base + "/learn");
   await page.getByRole("link", { name: "Fortsæt" }).waitFor();
   await page.getByText("Sendt – venter på din underviser").waitFor();
+  await audit(page, "the dashboard");
   await screenshot(page, "learn-dashboard");
   await page.getByRole("link", { name: "Fortsæt" }).click();
   await page.waitForURL(/\/learn\/lessons\/\d+$/);

@@ -11,7 +11,7 @@ use std::{
 };
 
 /// The only elements authored text may produce.
-const ALLOWED_TAGS: [&str; 26] = [
+const ALLOWED_TAGS: [&str; 27] = [
     "a",
     "blockquote",
     "br",
@@ -38,6 +38,7 @@ const ALLOWED_TAGS: [&str; 26] = [
     "th",
     "thead",
     "tr",
+    "ul",
 ];
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -129,6 +130,18 @@ mod tests {
                 (name, attrs)
             })
             .collect()
+    }
+
+    #[test]
+    fn lists_keep_their_list_element() {
+        let html =
+            render("Grupper for:\n\n- pårørende\n- efterladte\n\nOg mere.\n\n1. først\n2. så");
+        assert!(
+            html.contains("<ul>\n<li>pårørende</li>\n<li>efterladte</li>\n</ul>"),
+            "{html}"
+        );
+        assert!(html.contains("<ol>\n<li>først</li>"), "{html}");
+        assert!(html.contains("</ul>\n<p>Og mere.</p>"), "{html}");
     }
 
     #[test]

@@ -109,18 +109,66 @@ fn started(i18n: leptos_i18n::I18nContext<Locale>, progress: MyProgress) -> impl
     }
 }
 
-/// The outline beside a lesson: modules with their progress and lock, lessons with ticks.
+/// The course's outline: modules with their progress and lock, lessons with ticks.
+fn outline(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    slug: String,
+    progress: MyProgress,
+    current: i32,
+) -> impl IntoView {
+    let label = t_string!(i18n, learn.course_progress).to_string();
+    view! {
+        <p><a href=format!("/courses/{slug}")>{t!(i18n, learn.about_course)}</a></p>
+        <ProgressBar percent=progress.percent label />
+        <ol class="player-modules">
+            {progress.modules.into_iter().map(|m| module_nav(i18n, m, current)).collect_view()}
+        </ol>
+    }
+}
+
+/// The outline beside the lesson, on a wide screen.
 #[component]
 fn PlayerNav(slug: String, progress: MyProgress, current: i32) -> impl IntoView {
     let i18n = use_i18n();
-    let label = t_string!(i18n, learn.course_progress).to_string();
     view! {
         <nav class="player-nav" aria-label=t_string!(i18n, learn.contents)>
-            <p><a href=format!("/courses/{slug}")>{t!(i18n, learn.about_course)}</a></p>
-            <ProgressBar percent=progress.percent label />
-            <ol class="player-modules">
-                {progress.modules.into_iter().map(|m| module_nav(i18n, m, current)).collect_view()}
-            </ol>
+            {outline(i18n, slug, progress, current)}
+        </nav>
+    }
+}
+
+/// The outline above the lesson on a narrow screen, folded into one line that names the
+/// current module and the course's progress, so the lesson comes first. A `<details>`
+/// element: it opens with a tap or the keyboard, without JavaScript.
+#[component]
+fn PlayerFold(slug: String, progress: MyProgress, current: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = progress.modules.len();
+    let here = progress
+        .modules
+        .iter()
+        .position(|m| m.lessons.iter().any(|l| l.id == current));
+    let summary = here.map(|at| {
+        let (number, title) = (at + 1, progress.modules[at].title.clone());
+        t!(
+            i18n,
+            learn.outline_here,
+            number = move || number,
+            total = move || total,
+            title = move || title.clone()
+        )
+    });
+    let percent = progress.percent;
+    view! {
+        <nav class="player-fold" aria-label=t_string!(i18n, learn.contents)>
+            <details class="outline-fold">
+                <summary>
+                    <span class="fold-title">{t!(i18n, learn.contents)}</span>
+                    <span class="fold-where">{summary}</span>
+                    <span class="fold-progress">{format!("{percent} %")}</span>
+                </summary>
+                {outline(i18n, slug, progress, current)}
+            </details>
         </nav>
     }
 }
@@ -200,6 +248,7 @@ fn player(
         <div class="player">
             <PlayerNav slug=page.slug.clone() progress=page.progress.clone() current=id />
             <article class="player-main">
+                <PlayerFold slug=page.slug.clone() progress=page.progress.clone() current=id />
                 <p class="eyebrow">{format!("{} · {}", lesson.course_title, lesson.module_title)}</p>
                 <h1>{lesson.title.clone()}</h1>
                 {if page.locked {
