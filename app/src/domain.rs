@@ -10,6 +10,8 @@ pub mod language;
 pub mod markdown;
 pub mod password_policy;
 pub mod progress;
+pub mod quiz_balance;
 pub mod redirect;
 pub mod retry;
 pub mod role;
+pub mod shuffle;

@@ -14,5 +14,6 @@ mod mail;
 mod migrations;
 mod rendered;
 mod security;
+mod shuffle;
 mod takeover;
 mod two_factor;

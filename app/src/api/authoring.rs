@@ -189,6 +189,9 @@ pub struct OptionInput {
     /// Explanation shown after answering.
     #[serde(default)]
     pub explanation: String,
+    /// Ticked to keep the option last when options are shuffled.
+    #[serde(default)]
+    pub pinned: Option<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -814,6 +817,7 @@ pub async fn save_question(
                     text,
                     correct: o.correct.is_some(),
                     explanation,
+                    pinned: o.pinned.is_some(),
                 });
             }
         }

@@ -305,6 +305,7 @@ pub(crate) mod server {
             None
         } else {
             let attempts = learning::attempts(db, seat.enrolment.id, lesson_id).await?;
+            shuffle_options(seat, lesson_id, attempts.len(), &mut page.questions);
             let now = chrono::Utc::now();
             let rule = learning::attempt_rule(&row, &attempts, now);
             // The right answers are shown once the quiz is passed or no attempt is left;
@@ -414,6 +415,43 @@ pub(crate) mod server {
             quiz,
             reflections,
         })
+    }
+
+    /// Puts each question's options in this attempt's order: shuffled per attempt (the
+    /// next one after `attempts_made`), pinned options last. Marking goes by option id.
+    /// True/false keeps its written order: "true" first reads naturally, and the place of
+    /// its two answers tells nothing.
+    fn shuffle_options(
+        seat: &Seat,
+        lesson: i32,
+        attempts_made: usize,
+        questions: &mut [crate::api::catalogue::LearnerQuestion],
+    ) {
+        use crate::domain::shuffle::{ShuffleSeed, option_order};
+        let attempt = i32::try_from(attempts_made).unwrap_or(i32::MAX - 1) + 1;
+        for question in questions.iter_mut().filter(|q| q.kind != "true_false") {
+            let pinned: Vec<bool> = question
+                .options
+                .iter()
+                .map(|(id, _)| {
+                    seat.tree
+                        .options_of(question.id)
+                        .iter()
+                        .any(|o| o.id == *id && o.pinned)
+                })
+                .collect();
+            let seed = ShuffleSeed {
+                enrolment: seat.enrolment.id,
+                lesson,
+                attempt,
+                question: question.id,
+            };
+            let written = std::mem::take(&mut question.options);
+            question.options = option_order(&pinned, seed)
+                .into_iter()
+                .map(|i| written[i].clone())
+                .collect();
+        }
     }
 
     /// The learner's seat for a lesson, read inside `db`.

@@ -149,6 +149,8 @@ struct OptionFront {
     correct: bool,
     #[serde(default)]
     explanation: String,
+    #[serde(default)]
+    pinned: bool,
 }
 
 /// Splits a file into its front matter and its body.
@@ -392,6 +394,7 @@ fn question(file: &str, q: QuestionFront) -> Result<QuestionDoc, BundleError> {
                 text: o.text,
                 correct: o.correct,
                 explanation: o.explanation,
+                pinned: o.pinned,
             })
             .collect(),
         guidance: q.guidance,
@@ -451,6 +454,9 @@ pub fn write(bundle: &Bundle) -> BTreeMap<String, Vec<u8>> {
                         y.string(10, "text", &o.text);
                         y.plain(10, "correct", o.correct);
                         y.string(10, "explanation", &o.explanation);
+                        if o.pinned {
+                            y.plain(10, "pinned", true);
+                        }
                     }
                     if let Some(guidance) = &q.guidance {
                         y.string(6, "guidance", guidance);

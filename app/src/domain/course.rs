@@ -337,6 +337,9 @@ pub struct OptionDoc {
     pub correct: bool,
     /// Shown after answering.
     pub explanation: String,
+    /// Kept last when the options are shuffled (such as "none of these").
+    #[serde(default)]
+    pub pinned: bool,
 }
 
 /// Where in a course something is: numbers count from 1; `None` means the level above.
@@ -806,6 +809,7 @@ mod tests {
             text: text.into(),
             correct,
             explanation: "Because.".into(),
+            pinned: false,
         }
     }
 

@@ -203,6 +203,7 @@ pub fn question_doc(q: &QuestionRow, options: &[OptionRow]) -> QuestionDoc {
                 text: o.text.clone(),
                 correct: o.correct,
                 explanation: o.explanation.clone(),
+                pinned: o.pinned,
             })
             .collect(),
         guidance: q.guidance.clone(),
@@ -414,6 +415,7 @@ async fn insert_options(
             text: Set(o.text.clone()),
             correct: Set(o.correct),
             explanation: Set(o.explanation.clone()),
+            pinned: Set(o.pinned),
             ..Default::default()
         }
     }))

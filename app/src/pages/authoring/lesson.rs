@@ -269,6 +269,7 @@ fn QuestionForm(
                     let text_id = format!("field-{prefix}o{i}-text");
                     let correct_id = format!("field-{prefix}o{i}-correct");
                     let explanation_id = format!("field-{prefix}o{i}-explanation");
+                    let pinned_id = format!("field-{prefix}o{i}-pinned");
                     let number = i + 1;
                     view! {
                         <div class="option-row">
@@ -283,6 +284,10 @@ fn QuestionForm(
                             <div class="field">
                                 <label for=explanation_id.clone()>{t!(i18n, authoring.explanation)}</label>
                                 <input id=explanation_id name=format!("options[{i}][explanation]") value=option.as_ref().map(|o| o.explanation.clone()) />
+                            </div>
+                            <div class="field checkbox">
+                                <input type="checkbox" id=pinned_id.clone() name=format!("options[{i}][pinned]") checked=option.as_ref().is_some_and(|o| o.pinned) />
+                                <label for=pinned_id>{t!(i18n, authoring.option_pinned)}</label>
                             </div>
                         </div>
                     }

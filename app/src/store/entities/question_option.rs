@@ -14,6 +14,7 @@ pub struct Model {
     pub text: String,
     pub correct: bool,
     pub explanation: String,
+    pub pinned: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
