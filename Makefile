@@ -19,7 +19,7 @@ export LEPTOS_RELOAD_PORT := 3001
 # Binaries follow CARGO_TARGET_DIR; cargo-leptos keeps the site in ./target/site regardless.
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 
-.PHONY: run test tools test-tools build-release bench clean
+.PHONY: run test tools test-tools build-release bench weight clean
 
 ## Install the build tools that are missing (each checked by version first).
 tools:
@@ -70,10 +70,16 @@ build-release: tools
 		printf '%-32s %8d bytes, %8d gzipped\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
 	done
 
-## Benchmarks (never part of `make test`): HTTP throughput and latency on loopback.
-bench: build-release
+## Benchmarks (never part of `make test`): page weight against the budgets, then HTTP
+## throughput and latency on loopback. Results and their history: bench/README.md.
+bench: build-release test-tools
 	@command -v wrk >/dev/null || { echo "Installing wrk (apt-get)"; apt-get install -y -qq wrk >/dev/null; }
+	bench/weight.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
 	bench/http.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
+
+## Page weight only.
+weight: build-release test-tools
+	bench/weight.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
 
 clean:
 	cargo clean

@@ -18,21 +18,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 
 [ -x "$server" ] || { echo "no server binary at $server: run make build-release"; exit 1; }
 
 work="$(mktemp -d)"
-cleanup() {
-  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 cp -r "$site" "$work/site"
-base="http://127.0.0.1:$port"
-IGANG_DATA_DIR="$work/data" LEPTOS_SITE_ROOT="$work/site" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
-  RUST_LOG=warn "$server" serve >"$work/server.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do
-  curl -fs "$base/readyz" >/dev/null 2>&1 && break
-  sleep 0.2
-done
-curl -fs "$base/readyz" >/dev/null || { cat "$work/server.log"; exit 1; }
+# shellcheck source=bench/serve.sh
+. bench/serve.sh
 
 course="/courses/igangsaetteruddannelse"
 curl -fs "$base/" -o "$work/site/pkg/bench-landing.html"
