@@ -54,6 +54,51 @@ pub async fn install_if_empty(
     Ok(bundles.len())
 }
 
+/// Brings the shipped courses that nobody has changed up to the curriculum in this build.
+///
+/// A course follows the shipped curriculum while no person has authored any of its versions
+/// (they all came from the shipped bundles), it is published and it has no open draft. When
+/// its published text differs from the shipped bundle, the bundle becomes its next version
+/// and is published; learners keep the version they started. Courses a trainer has edited
+/// are left alone. Returns how many courses got a new version.
+pub async fn update_untouched(
+    db: &sea_orm::DatabaseConnection,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, InstallError> {
+    use crate::{
+        domain::course::CourseStatus,
+        store::{courses, db::begin_write},
+    };
+    let txn = begin_write(db)
+        .await
+        .map_err(|e| InstallError::Course(e.into()))?;
+    let mut updated = 0;
+    for bundle in shipped()? {
+        let Some(course) = courses::find_by_slug(&txn, &bundle.course.slug).await? else {
+            continue;
+        };
+        let versions = courses::versions(&txn, course.id).await?;
+        let untouched = course.created_by.is_none() && versions.iter().all(|v| v.created_by.is_none());
+        let published = course.status == CourseStatus::Published.as_str();
+        let Some(latest) = versions.first() else {
+            continue;
+        };
+        if !untouched || !published || courses::draft(&txn, course.id).await?.is_some() {
+            continue;
+        }
+        if courses::load_tree(&txn, latest.id).await?.doc(&course) == bundle.course {
+            continue;
+        }
+        courses::import_revision(&txn, &course, &bundle.course, None, now).await?;
+        courses::publish(&txn, &course, None, now).await?;
+        updated += 1;
+    }
+    txn.commit()
+        .await
+        .map_err(|e| InstallError::Course(e.into()))?;
+    Ok(updated)
+}
+
 fn collect(dir: &Dir<'static>, root: &std::path::Path, files: &mut BTreeMap<String, Vec<u8>>) {
     for file in dir.files() {
         if let Ok(relative) = file.path().strip_prefix(root) {

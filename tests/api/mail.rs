@@ -145,8 +145,16 @@ async fn without_smtp_mail_is_written_to_the_mail_folder() {
     .await;
     let raw = std::fs::read_to_string(&files[0]).unwrap();
     assert!(raw.contains("Subject: Welcome to Igang"), "{raw}");
-    let row = outbox::find(&app.db, id).await.unwrap().unwrap();
-    assert_eq!(row.status, outbox::SENT);
+    // The file is written first, then the message is marked sent.
+    eventually(
+        Duration::from_secs(10),
+        "the message marked sent",
+        || async {
+            let row = outbox::find(&app.db, id).await.ok()??;
+            (row.status == outbox::SENT).then_some(())
+        },
+    )
+    .await;
     app.stop().await;
 }
 
