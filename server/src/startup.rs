@@ -97,6 +97,13 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, Startu
     if installed > 0 {
         tracing::info!(courses = installed, "installed the shipped curriculum");
     }
+    let updated = app::curriculum::update_untouched(&db, chrono::Utc::now()).await?;
+    if updated > 0 {
+        tracing::info!(
+            courses = updated,
+            "published the shipped curriculum's new text"
+        );
+    }
     let rendered = app::store::rendered::refresh(&db)
         .await
         .map_err(StartupError::Render)?;

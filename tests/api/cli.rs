@@ -244,7 +244,7 @@ fn export_then_import_a_course_folder() {
         &[],
     );
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.starts_with("Wrote 28 files"), "{stdout}");
+    assert!(stdout.starts_with("Wrote 32 files"), "{stdout}");
     // Byte for byte the shipped Norwegian course.
     let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../app/curriculum/igangsetter-nb/04-roller-rundt-en-gruppe/module.md");

@@ -189,7 +189,7 @@ async fn the_shipped_curriculum_is_published_on_first_start() {
         }
         let course = &danish[0];
         assert_eq!(course.language, "da");
-        assert_eq!(course.modules.len(), 6);
+        assert_eq!(course.modules.len(), 7);
         assert!(course.leads_to_certificate);
         assert!(course.minutes > 60, "{}", course.minutes);
         assert_eq!(catalogue(&app, &visitor, "nb").await[0].language, "nb");
@@ -211,12 +211,12 @@ async fn the_shipped_curriculum_is_published_on_first_start() {
             .await,
         )
         .await;
-        assert_eq!(overview.modules.len(), 6);
+        assert_eq!(overview.modules.len(), 7);
         assert!(
             overview
                 .modules
                 .iter()
-                .all(|m| (2..=4).contains(&m.lessons.len()))
+                .all(|m| (2..=5).contains(&m.lessons.len()))
         );
         assert!(!overview.modules[0].requires_previous);
         assert!(overview.modules[1].requires_previous);
@@ -928,7 +928,7 @@ async fn bundles_export_and_import_without_loss() {
             .trim_end_matches("?imported=1");
         let course = editor(&app, &trainer, new_id).await;
         assert_eq!(course.status, CourseStatus::Draft);
-        assert_eq!(course.modules.len(), 6);
+        assert_eq!(course.modules.len(), 7);
 
         // Broken bundles are refused with the reason, and nothing is stored.
         let before = courses::count(&app.db).await.unwrap();

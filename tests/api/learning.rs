@@ -873,7 +873,7 @@ async fn trainers_review_reflections_and_follow_learners() {
         assert_eq!(asta_row.centre.as_deref(), Some("Center Nord"));
         assert_eq!(asta_row.status, LearnerStatus::InProgress);
         assert_eq!(asta_row.modules[0].done, 1);
-        assert_eq!(asta_row.modules.len(), 6);
+        assert_eq!(asta_row.modules.len(), 7);
         let by_centre: LearnerOverview = json(learners(&tove, &north.public_id, "").await).await;
         assert_eq!(by_centre.learners.total, 1);
         let not_started: LearnerOverview = json(learners(&tove, "", "not_started").await).await;

@@ -14,6 +14,7 @@ mod mail;
 mod migrations;
 mod rendered;
 mod security;
+mod shipped;
 mod shuffle;
 mod takeover;
 mod two_factor;

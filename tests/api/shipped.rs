@@ -25,10 +25,17 @@ async fn untouched_shipped_courses_get_the_new_text_as_a_new_version() {
         let app = spawn_app(&backend, TestOptions::default()).await;
         let now = chrono::Utc::now();
         let name = backend.name();
-        assert_eq!(update_untouched(&app.db, now).await.unwrap(), 0, "{name}: a fresh install is up to date");
+        assert_eq!(
+            update_untouched(&app.db, now).await.unwrap(),
+            0,
+            "{name}: a fresh install is up to date"
+        );
 
         // The Danish course's published version holds an older text, and a learner started it.
-        let da = courses::find_by_slug(&app.db, "igangsaetteruddannelse").await.unwrap().unwrap();
+        let da = courses::find_by_slug(&app.db, "igangsaetteruddannelse")
+            .await
+            .unwrap()
+            .unwrap();
         let old = da.published_version_id.unwrap();
         course_version::Entity::update_many()
             .col_expr(course_version::Column::Title, Expr::value("En ældre titel"))
@@ -39,17 +46,26 @@ async fn untouched_shipped_courses_get_the_new_text_as_a_new_version() {
         let learner = account(&app, "mona@frivillig.test", Role::Volunteer).await;
         let mona = sign_in(&app, "mona@frivillig.test").await;
         let _: i32 = json(
-            app.call(&mona, Enrol::PATH, &[("slug", "igangsaetteruddannelse"), ("centre", "")])
-                .await,
+            app.call(
+                &mona,
+                Enrol::PATH,
+                &[("slug", "igangsaetteruddannelse"), ("centre", "")],
+            )
+            .await,
         )
         .await;
 
         // A course a trainer has changed is never overwritten.
-        let en = courses::find_by_slug(&app.db, "group-starter-training").await.unwrap();
+        let en = courses::find_by_slug(&app.db, "group-starter-training")
+            .await
+            .unwrap();
         let en = en.unwrap_or_else(|| panic!("{name}: the English course is shipped"));
         let trainer = account(&app, "lone@frivillig.test", Role::Trainer).await;
         course_version::Entity::update_many()
-            .col_expr(course_version::Column::Title, Expr::value("Lone's own title"))
+            .col_expr(
+                course_version::Column::Title,
+                Expr::value("Lone's own title"),
+            )
             .col_expr(course_version::Column::CreatedBy, Expr::value(trainer))
             .filter(course_version::Column::Id.eq(en.published_version_id.unwrap()))
             .exec(&app.db)
@@ -57,10 +73,18 @@ async fn untouched_shipped_courses_get_the_new_text_as_a_new_version() {
             .unwrap();
 
         assert_eq!(update_untouched(&app.db, now).await.unwrap(), 1, "{name}");
-        let da = courses::find_by_slug(&app.db, "igangsaetteruddannelse").await.unwrap().unwrap();
+        let da = courses::find_by_slug(&app.db, "igangsaetteruddannelse")
+            .await
+            .unwrap()
+            .unwrap();
         let new = da.published_version_id.unwrap();
         assert_ne!(new, old, "{name}: a new version is published");
-        let title = course_version::Entity::find_by_id(new).one(&app.db).await.unwrap().unwrap().title;
+        let title = course_version::Entity::find_by_id(new)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .title;
         assert_eq!(title, "Igangsætteruddannelse", "{name}");
         let started = enrolment::Entity::find()
             .filter(enrolment::Column::UserId.eq(learner))
@@ -68,7 +92,10 @@ async fn untouched_shipped_courses_get_the_new_text_as_a_new_version() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(started.version_id, old, "{name}: the learner keeps the version she started");
+        assert_eq!(
+            started.version_id, old,
+            "{name}: the learner keeps the version she started"
+        );
         let en_title = course_version::Entity::find_by_id(en.published_version_id.unwrap())
             .one(&app.db)
             .await
@@ -76,7 +103,11 @@ async fn untouched_shipped_courses_get_the_new_text_as_a_new_version() {
             .unwrap()
             .title;
         assert_eq!(en_title, "Lone's own title", "{name}");
-        assert_eq!(update_untouched(&app.db, now).await.unwrap(), 0, "{name}: once is enough");
+        assert_eq!(
+            update_untouched(&app.db, now).await.unwrap(),
+            0,
+            "{name}: once is enough"
+        );
         app.stop().await;
     }
 }
