@@ -77,9 +77,16 @@ pub async fn update_untouched(
         let Some(course) = courses::find_by_slug(&txn, &bundle.course.slug).await? else {
             continue;
         };
+        // Taken first, so a second server starting at the same time waits and then sees
+        // the version this one publishes.
+        let course = courses::lock(&txn, course.id).await?;
         let versions = courses::versions(&txn, course.id).await?;
-        let untouched =
-            course.created_by.is_none() && versions.iter().all(|v| v.created_by.is_none());
+        // Nobody wrote or published any version (an imported draft has no author, but a
+        // person publishes it).
+        let untouched = course.created_by.is_none()
+            && versions
+                .iter()
+                .all(|v| v.created_by.is_none() && v.published_by.is_none());
         let published = course.status == CourseStatus::Published.as_str();
         let Some(latest) = versions.first() else {
             continue;

@@ -71,6 +71,18 @@ async fn untouched_shipped_courses_get_the_new_text_as_a_new_version() {
             .exec(&app.db)
             .await
             .unwrap();
+        // Nor is one a person published (an imported draft has no author of its own).
+        let nb = courses::find_by_slug(&app.db, "igangsetteropplaering")
+            .await
+            .unwrap()
+            .unwrap();
+        course_version::Entity::update_many()
+            .col_expr(course_version::Column::Title, Expr::value("Importert"))
+            .col_expr(course_version::Column::PublishedBy, Expr::value(trainer))
+            .filter(course_version::Column::Id.eq(nb.published_version_id.unwrap()))
+            .exec(&app.db)
+            .await
+            .unwrap();
 
         assert_eq!(update_untouched(&app.db, now).await.unwrap(), 1, "{name}");
         let da = courses::find_by_slug(&app.db, "igangsaetteruddannelse")

@@ -44,6 +44,22 @@ async fn shown(app: &TestApp, client: &reqwest::Client, lesson: i32) -> (Vec<Str
     (texts, page.quiz.expect("a quiz").submission)
 }
 
+/// The latest attempt's outcome, with the number of attempts made.
+async fn attempt_state(
+    app: &TestApp,
+    client: &reqwest::Client,
+    lesson: i32,
+) -> (usize, String, Option<bool>) {
+    let page: PlayerLesson = json(
+        app.call(client, LoadPlayer::PATH, &[("lesson", &lesson.to_string())])
+            .await,
+    )
+    .await;
+    let quiz = page.quiz.expect("a quiz");
+    let passed = quiz.attempts.last().map(|a| a.passed);
+    (quiz.attempts.len(), quiz.submission, passed)
+}
+
 #[tokio::test]
 async fn options_are_shuffled_per_attempt_with_pinned_ones_last() {
     for backend in backends() {
@@ -159,7 +175,53 @@ async fn options_are_shuffled_per_attempt_with_pinned_ones_last() {
                 )
                 .await;
             assert!(sent.status().is_success(), "{}", backend.name());
+            let (_, _, passed) = attempt_state(&app, &freja, live_lesson).await;
+            assert_eq!(
+                passed,
+                Some(false),
+                "{}: the wrong answer is marked wrong",
+                backend.name()
+            );
         }
+        // The right option passes, wherever it is shown.
+        let (_, submission) = shown(&app, &freja, live_lesson).await;
+        let right = tree
+            .options_of(live_question)
+            .iter()
+            .find(|o| o.correct)
+            .unwrap()
+            .id
+            .to_string();
+        let other_right = tree
+            .options_of(other.id)
+            .iter()
+            .find(|o| o.correct)
+            .unwrap()
+            .id
+            .to_string();
+        let lesson_field = live_lesson.to_string();
+        let q_field = format!("answers[q{live_question}]");
+        let other_field = format!("answers[q{}]", other.id);
+        let sent = app
+            .call(
+                &freja,
+                SubmitQuiz::PATH,
+                &[
+                    ("lesson", &lesson_field),
+                    ("submission", &submission),
+                    (&q_field, &right),
+                    (&other_field, &other_right),
+                ],
+            )
+            .await;
+        assert!(sent.status().is_success(), "{}", backend.name());
+        let (_, _, passed) = attempt_state(&app, &freja, live_lesson).await;
+        assert_eq!(
+            passed,
+            Some(true),
+            "{}: the right answers pass",
+            backend.name()
+        );
         orders.dedup();
         assert!(
             orders.len() > 1,

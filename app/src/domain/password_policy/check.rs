@@ -4,6 +4,9 @@ use super::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordProblem, Weakness};
 use std::{collections::HashSet, sync::OnceLock};
 use zxcvbn::{Score, feedback::Warning, matching::patterns::MatchPattern, zxcvbn as estimate};
 
+/// Most characters of one personal detail the check looks at (an email address's limit).
+const MAX_DETAIL_CHARS: usize = 254;
+
 /// Words tied to this product that a guesser would try first.
 const PRODUCT_WORDS: &[&str] = &[
     "igang",
@@ -30,7 +33,10 @@ fn breached_passwords() -> &'static HashSet<&'static str> {
 fn guesser_words(personal: &[&str]) -> Vec<String> {
     let mut words: Vec<String> = PRODUCT_WORDS.iter().map(|w| (*w).to_owned()).collect();
     for detail in personal {
-        let detail = detail.trim().to_lowercase();
+        // Details come from the same form and may be refused as too long there; only a
+        // bounded part of each is used, so the check's work stays small whatever is sent.
+        let detail: String = detail.trim().chars().take(MAX_DETAIL_CHARS).collect();
+        let detail = detail.to_lowercase();
         if detail.is_empty() {
             continue;
         }

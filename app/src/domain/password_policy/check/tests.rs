@@ -114,3 +114,12 @@ fn long_unpredictable_phrases_pass_without_composition_rules() {
         assert_eq!(check(strong), Ok(()), "{strong:?}");
     }
 }
+
+#[test]
+fn only_a_bounded_part_of_each_personal_detail_is_used() {
+    let name = "anna berg ".repeat(200_000);
+    let words = guesser_words(&[&name, "anna@eksempel.test"]);
+    assert!(words.len() < 40, "{} words", words.len());
+    assert!(words.iter().all(|w| w.chars().count() <= 254));
+    assert!(check_password("grøn kaffe på bænken", &[&name]).is_ok());
+}
