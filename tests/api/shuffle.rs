@@ -44,20 +44,32 @@ async fn shown(app: &TestApp, client: &reqwest::Client, lesson: i32) -> (Vec<Str
     (texts, page.quiz.expect("a quiz").submission)
 }
 
-/// The latest attempt's outcome, with the number of attempts made.
-async fn attempt_state(
+/// Sends one attempt with (question, option) answers; returns whether it passed.
+async fn attempt(
     app: &TestApp,
     client: &reqwest::Client,
     lesson: i32,
-) -> (usize, String, Option<bool>) {
+    submission: &str,
+    answers: &[(i32, i32)],
+) -> Option<bool> {
+    let lesson_field = lesson.to_string();
+    let fields: Vec<(String, String)> = answers
+        .iter()
+        .map(|(q, o)| (format!("answers[q{q}]"), o.to_string()))
+        .collect();
+    let mut form = vec![
+        ("lesson", lesson_field.as_str()),
+        ("submission", submission),
+    ];
+    form.extend(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let sent = app.call(client, SubmitQuiz::PATH, &form).await;
+    assert!(sent.status().is_success(), "{}", sent.text().await.unwrap());
     let page: PlayerLesson = json(
         app.call(client, LoadPlayer::PATH, &[("lesson", &lesson.to_string())])
             .await,
     )
     .await;
-    let quiz = page.quiz.expect("a quiz");
-    let passed = quiz.attempts.last().map(|a| a.passed);
-    (quiz.attempts.len(), quiz.submission, passed)
+    page.quiz.expect("a quiz").attempts.last().map(|a| a.passed)
 }
 
 #[tokio::test]
@@ -135,13 +147,13 @@ async fn options_are_shuffled_per_attempt_with_pinned_ones_last() {
             .id;
 
         let mut orders = Vec::new();
-        for attempt in 1..=4 {
+        for round in 1..=4 {
             let (first, submission) = shown(&app, &freja, live_lesson).await;
             let (again, _) = shown(&app, &freja, live_lesson).await;
             assert_eq!(
                 first,
                 again,
-                "{}: a reload keeps attempt {attempt}'s order",
+                "{}: a reload keeps attempt {round}'s order",
                 backend.name()
             );
             assert_eq!(
@@ -157,25 +169,8 @@ async fn options_are_shuffled_per_attempt_with_pinned_ones_last() {
             assert_eq!(sorted, written, "{}: every option once", backend.name());
             orders.push(first);
             // A wrong attempt: marked by option, so it fails whatever the order.
-            let lesson_field = live_lesson.to_string();
-            let answer = wrong_option.to_string();
-            let other_answer = other_wrong.to_string();
-            let q_field = format!("answers[q{live_question}]");
-            let other_field = format!("answers[q{}]", other.id);
-            let sent = app
-                .call(
-                    &freja,
-                    SubmitQuiz::PATH,
-                    &[
-                        ("lesson", &lesson_field),
-                        ("submission", &submission),
-                        (&q_field, &answer),
-                        (&other_field, &other_answer),
-                    ],
-                )
-                .await;
-            assert!(sent.status().is_success(), "{}", backend.name());
-            let (_, _, passed) = attempt_state(&app, &freja, live_lesson).await;
+            let answers = [(live_question, wrong_option), (other.id, other_wrong)];
+            let passed = attempt(&app, &freja, live_lesson, &submission, &answers).await;
             assert_eq!(
                 passed,
                 Some(false),
@@ -190,32 +185,15 @@ async fn options_are_shuffled_per_attempt_with_pinned_ones_last() {
             .iter()
             .find(|o| o.correct)
             .unwrap()
-            .id
-            .to_string();
+            .id;
         let other_right = tree
             .options_of(other.id)
             .iter()
             .find(|o| o.correct)
             .unwrap()
-            .id
-            .to_string();
-        let lesson_field = live_lesson.to_string();
-        let q_field = format!("answers[q{live_question}]");
-        let other_field = format!("answers[q{}]", other.id);
-        let sent = app
-            .call(
-                &freja,
-                SubmitQuiz::PATH,
-                &[
-                    ("lesson", &lesson_field),
-                    ("submission", &submission),
-                    (&q_field, &right),
-                    (&other_field, &other_right),
-                ],
-            )
-            .await;
-        assert!(sent.status().is_success(), "{}", backend.name());
-        let (_, _, passed) = attempt_state(&app, &freja, live_lesson).await;
+            .id;
+        let answers = [(live_question, right), (other.id, other_right)];
+        let passed = attempt(&app, &freja, live_lesson, &submission, &answers).await;
         assert_eq!(
             passed,
             Some(true),
