@@ -95,7 +95,10 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, Startu
         .map_err(StartupError::Migration)?;
     let installed = app::curriculum::install_if_empty(&db, chrono::Utc::now()).await?;
     if installed > 0 {
+        // Just installed from this build's bundles with this build's renderer: nothing to
+        // bring up to date.
         tracing::info!(courses = installed, "installed the shipped curriculum");
+        return Ok(db);
     }
     let updated = app::curriculum::update_untouched(&db, chrono::Utc::now()).await?;
     if updated > 0 {

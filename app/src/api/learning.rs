@@ -430,15 +430,11 @@ pub(crate) mod server {
         use crate::domain::shuffle::{ShuffleSeed, option_order};
         let attempt = i32::try_from(attempts_made).unwrap_or(i32::MAX - 1) + 1;
         for question in questions.iter_mut().filter(|q| q.kind != "true_false") {
+            let rows = seat.tree.options_of(question.id);
             let pinned: Vec<bool> = question
                 .options
                 .iter()
-                .map(|(id, _)| {
-                    seat.tree
-                        .options_of(question.id)
-                        .iter()
-                        .any(|o| o.id == *id && o.pinned)
-                })
+                .map(|(id, _)| rows.iter().any(|o| o.id == *id && o.pinned))
                 .collect();
             let seed = ShuffleSeed {
                 enrolment: seat.enrolment.id,
