@@ -13,7 +13,10 @@ export PATH := $(CURDIR)/tests/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # The values cargo-leptos compiles into the server, so `cargo test` reuses its build.
 export LEPTOS_OUTPUT_NAME := igang
 export LEPTOS_SITE_PKG_DIR := pkg
-export LEPTOS_HASH_FILES := false
+# Hashed file names (igang.<hash>.wasm, ...), listed in target/site/hash.txt for the server,
+# so browsers may keep them for a year.
+export LEPTOS_HASH_FILES := true
+export LEPTOS_HASH_FILE_NAME := $(CURDIR)/target/site/hash.txt
 export LEPTOS_RELOAD_PORT := 3001
 
 # Binaries follow CARGO_TARGET_DIR; cargo-leptos keeps the site in ./target/site regardless.
@@ -63,11 +66,11 @@ test: test-tools
 	@echo "Unit, integration (SQLite$${TEST_DATABASE_URL:+ and PostgreSQL}) and browser tests"
 	IGANG_TEST_SITE_ROOT=$(CURDIR)/target/site cargo test --workspace --exclude frontend
 
-## Release build; prints the sizes of what a browser downloads.
+## Release build, brotli and gzip copies made at build time; prints what a browser downloads.
 build-release: tools
-	cargo leptos build --release
-	@for f in $(CURDIR)/target/site/pkg/igang.wasm $(CURDIR)/target/site/pkg/igang.js $(CURDIR)/target/site/pkg/igang.css; do \
-		printf '%-32s %8d bytes, %8d gzipped\n' "$$f" "$$(stat -c %s $$f)" "$$(gzip -9c $$f | wc -c)"; \
+	cargo leptos build --release --precompress
+	@for f in $(CURDIR)/target/site/pkg/igang.*.wasm $(CURDIR)/target/site/pkg/igang.*.js $(CURDIR)/target/site/pkg/igang.*.css; do \
+		printf '%-48s %8d bytes, %8d brotli\n' "$$(basename $$f)" "$$(stat -c %s $$f)" "$$(stat -c %s $$f.br)"; \
 	done
 
 ## Benchmarks (never part of `make test`): page weight against the budgets, then HTTP

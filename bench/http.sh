@@ -23,6 +23,7 @@ cp -r "$site" "$work/site"
 . bench/serve.sh
 
 course="/courses/igangsaetteruddannelse"
+css="/pkg/$(basename "$(ls "$work"/site/pkg/igang*.css | grep -v '\.\(br\|gz\)$' | head -n1)")"
 curl -fs "$base/" -o "$work/site/pkg/bench-landing.html"
 curl -fs "$base$course" -o "$work/site/pkg/bench-course.html"
 
@@ -41,7 +42,7 @@ printf 'wrk, %s connections, %s each, Accept-Encoding: %s, keep-alive\n\n' \
 printf '| %-34s | %12s | %9s |\n' "address" "requests/s" "p99"
 printf '|%s|%s|%s|\n' "------------------------------------" "--------------" "-----------"
 declare -A rate
-for path in /healthz /pkg/igang.css / /pkg/bench-landing.html "$course" /pkg/bench-course.html; do
+for path in /healthz "$css" / /pkg/bench-landing.html "$course" /pkg/bench-course.html; do
   read -r rps p99 <<<"$(measure "$path")"
   rate[$path]="$rps"
   printf '| %-34s | %12s | %9s |\n' "$path" "$rps" "$p99"

@@ -17,4 +17,4 @@ cp -r "$site" "$work/site"
 demo=1
 # shellcheck source=bench/serve.sh
 . bench/serve.sh
-node bench/weight.mjs "$base" frivillig.demo@example.org igang-demo-2026
+node bench/weight.mjs "$base" frivillig.demo@example.org igang-demo-2026 underviser.demo@example.org

@@ -5,4 +5,3 @@ pub mod form;
 pub mod language_switch;
 pub mod layout;
 pub mod pager;
-pub mod values_tabs;

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod components;
 pub mod domain;
 pub mod errors;
+pub mod islands;
 pub mod language;
 pub mod pages;
 
@@ -59,16 +60,23 @@ use crate::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Link, Meta, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
+
+/// Every page is rendered whole before it is sent: it reads the same with JavaScript off,
+/// a redirect or status decided anywhere in it still applies, and the server can tell
+/// whether it holds an island before the first byte leaves.
+const PAGE: SsrMode = SsrMode::Async;
 
 /// The HTML document around the application, rendered on the server only.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let language = language::request_language();
+    use leptos_meta::HashedStylesheet;
     if let Some(nonce) = security::request_nonce() {
         provide_context(leptos::nonce::Nonce::from_value(nonce));
     }
@@ -78,7 +86,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <HydrationScripts options />
+                // Removed again from pages without an island (see the server's `islands`).
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options islands=true />
                 <leptos_meta::MetaTags />
             </head>
             <body>
@@ -96,7 +106,6 @@ pub fn App() -> impl IntoView {
     let i18n = use_i18n();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/igang.css" />
         <Link rel="icon" href="/favicon.ico" />
         <Title text=t_string!(i18n, site.title) />
         <Meta name="description" content=t_string!(i18n, site.description) />
@@ -104,38 +113,38 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/signup") view=SignUpPage />
-                    <Route path=path!("/signup/check-email") view=CheckEmailPage />
-                    <Route path=path!("/verify-email") view=VerifyEmailPage />
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/forgot-password") view=ForgotPasswordPage />
-                    <Route path=path!("/forgot-password/sent") view=ForgotSentPage />
-                    <Route path=path!("/reset-password") view=ResetPasswordPage />
-                    <Route path=path!("/account") view=AccountPage />
-                    <Route path=path!("/login/two-factor") view=SecondFactorPage />
-                    <Route path=path!("/confirm-email-change") view=ConfirmEmailChangePage />
-                    <Route path=path!("/admin") view=AdminHome />
-                    <Route path=path!("/admin/users") view=AdminUsers />
-                    <Route path=path!("/admin/centres") view=AdminCentres />
-                    <Route path=path!("/admin/invitations") view=AdminInvitations />
-                    <Route path=path!("/admin/audit") view=AdminAudit />
-                    <Route path=path!("/invitation") view=AcceptInvitationPage />
-                    <Route path=path!("/account/two-factor") view=TwoFactorSetupPage />
-                    <Route path=path!("/courses") view=CataloguePage />
-                    <Route path=path!("/courses/:slug") view=CourseOverviewPage />
-                    <Route path=path!("/learn") view=DashboardPage />
-                    <Route path=path!("/learn/lessons/:id") view=PlayerPage />
-                    <Route path=path!("/teach") view=TeachingHome />
-                    <Route path=path!("/teach/courses/:id") view=LearnersPage />
-                    <Route path=path!("/teach/reviews") view=ReviewQueuePage />
-                    <Route path=path!("/authoring") view=AuthoringHome />
-                    <Route path=path!("/authoring/courses/:id") view=CourseEditorPage />
-                    <Route path=path!("/authoring/courses/:id/publish") view=PublishPage />
-                    <Route path=path!("/authoring/courses/:id/history") view=HistoryPage />
-                    <Route path=path!("/authoring/courses/:id/preview") view=CoursePreviewPage />
-                    <Route path=path!("/authoring/lessons/:id") view=LessonEditorPage />
-                    <Route path=path!("/authoring/lessons/:id/preview") view=LessonPreviewPage />
+                    <Route path=path!("/") view=HomePage ssr=PAGE />
+                    <Route path=path!("/signup") view=SignUpPage ssr=PAGE />
+                    <Route path=path!("/signup/check-email") view=CheckEmailPage ssr=PAGE />
+                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=PAGE />
+                    <Route path=path!("/login") view=LoginPage ssr=PAGE />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=PAGE />
+                    <Route path=path!("/forgot-password/sent") view=ForgotSentPage ssr=PAGE />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=PAGE />
+                    <Route path=path!("/account") view=AccountPage ssr=PAGE />
+                    <Route path=path!("/login/two-factor") view=SecondFactorPage ssr=PAGE />
+                    <Route path=path!("/confirm-email-change") view=ConfirmEmailChangePage ssr=PAGE />
+                    <Route path=path!("/admin") view=AdminHome ssr=PAGE />
+                    <Route path=path!("/admin/users") view=AdminUsers ssr=PAGE />
+                    <Route path=path!("/admin/centres") view=AdminCentres ssr=PAGE />
+                    <Route path=path!("/admin/invitations") view=AdminInvitations ssr=PAGE />
+                    <Route path=path!("/admin/audit") view=AdminAudit ssr=PAGE />
+                    <Route path=path!("/invitation") view=AcceptInvitationPage ssr=PAGE />
+                    <Route path=path!("/account/two-factor") view=TwoFactorSetupPage ssr=PAGE />
+                    <Route path=path!("/courses") view=CataloguePage ssr=PAGE />
+                    <Route path=path!("/courses/:slug") view=CourseOverviewPage ssr=PAGE />
+                    <Route path=path!("/learn") view=DashboardPage ssr=PAGE />
+                    <Route path=path!("/learn/lessons/:id") view=PlayerPage ssr=PAGE />
+                    <Route path=path!("/teach") view=TeachingHome ssr=PAGE />
+                    <Route path=path!("/teach/courses/:id") view=LearnersPage ssr=PAGE />
+                    <Route path=path!("/teach/reviews") view=ReviewQueuePage ssr=PAGE />
+                    <Route path=path!("/authoring") view=AuthoringHome ssr=PAGE />
+                    <Route path=path!("/authoring/courses/:id") view=CourseEditorPage ssr=PAGE />
+                    <Route path=path!("/authoring/courses/:id/publish") view=PublishPage ssr=PAGE />
+                    <Route path=path!("/authoring/courses/:id/history") view=HistoryPage ssr=PAGE />
+                    <Route path=path!("/authoring/courses/:id/preview") view=CoursePreviewPage ssr=PAGE />
+                    <Route path=path!("/authoring/lessons/:id") view=LessonEditorPage ssr=PAGE />
+                    <Route path=path!("/authoring/lessons/:id/preview") view=LessonPreviewPage ssr=PAGE />
                 </Routes>
             </Layout>
         </Router>

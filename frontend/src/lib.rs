@@ -1,8 +1,12 @@
-//! The browser entry point: hydrates the server-rendered page.
+//! The browser entry point: wakes the islands (the few interactive parts) of a server-rendered
+//! page. Pages without an island never load this.
 
-/// Called by the hydration script the server writes into every page.
+// The islands themselves live in `app`; linking it keeps their entry points in the wasm.
+pub use app::islands;
+
+/// Called by the islands script the server writes into pages that contain an island.
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

@@ -2,7 +2,9 @@
 
 pub mod courses;
 pub mod errors;
+pub mod forms;
 pub mod health;
+pub mod islands;
 pub mod language;
 pub mod security;
 pub mod session;

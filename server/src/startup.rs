@@ -2,7 +2,7 @@
 
 use crate::{
     config::Config,
-    http::{courses, errors, health, language, security, session, teaching},
+    http::{courses, errors, forms, health, islands, language, security, session, teaching},
     mail::{MailWorker, Transport, transport::TransportError},
     secret::{self, SecretKeyError},
 };
@@ -144,13 +144,31 @@ fn prepare_sqlite_url(url: &str) -> Result<String, StartupError> {
 }
 
 /// Leptos options for the built site under `site_root`.
+///
+/// A site built with hashed file names has a `hash.txt` beside `pkg/` naming them; the
+/// pages then link the hashed files, which browsers may keep for a year.
 pub fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
+    let hash_file = config.site_root.join("hash.txt");
+    let hashed = hash_file.is_file();
+    let hash_file = std::path::absolute(&hash_file).unwrap_or(hash_file);
     LeptosOptions::builder()
         .output_name("igang")
         .site_root(config.site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(addr)
+        .hash_files(hashed)
+        .hash_file(hash_file.display().to_string().into())
         .build()
+}
+
+/// How long browsers keep files from `/pkg`: a year when their names change with their
+/// content, five minutes otherwise.
+fn pkg_cache_control(hashed: bool) -> axum::http::HeaderValue {
+    axum::http::HeaderValue::from_static(if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    })
 }
 
 /// The HTTP routes: probes, the language switch, static files and the Leptos app.
@@ -172,8 +190,25 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(SetResponseHeaderLayer::overriding(
             axum::http::header::CACHE_CONTROL,
-            axum::http::HeaderValue::from_static("public, max-age=300"),
+            pkg_cache_control(state.leptos_options.hash_files),
         ));
+    // The pages and server functions; kept apart so a refused form's page can be rendered
+    // again from inside the stack.
+    let pages: Router = Router::new()
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(middleware::from_fn(islands::only_with_islands))
+        .with_state(state.clone());
+    let forms = forms::Forms {
+        pages: pages.clone(),
+        site: site.clone(),
+    };
     Router::new()
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
@@ -193,14 +228,8 @@ pub fn router(state: AppState) -> Router {
             get(teaching::learners_csv),
         )
         .nest("/pkg", pkg)
-        .leptos_routes_with_context(&state, routes, context.clone(), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
+        .fallback_service(pages)
+        .layer(middleware::from_fn_with_state(forms, forms::keep_refused))
         .layer(middleware::from_fn(errors::server_fn_status))
         .layer(middleware::from_fn_with_state(
             state.clone(),

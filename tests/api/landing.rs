@@ -214,3 +214,45 @@ async fn the_hydration_script_carries_the_csp_nonce() {
     );
     app.stop().await;
 }
+
+/// Whether a page asks the browser for the islands script and its wasm.
+fn loads_islands_script(body: &str) -> bool {
+    body.contains("rel=\"modulepreload\"") || body.contains(".wasm\"")
+}
+
+#[tokio::test]
+async fn only_pages_with_an_island_load_the_islands_script() {
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    let client = app.client();
+    // The landing page's value tabs are an island: the script comes with it.
+    let landing = app.page(&client, "/").await.text().await.unwrap();
+    assert!(
+        landing.contains("<leptos-island"),
+        "the values are an island"
+    );
+    assert!(
+        loads_islands_script(&landing),
+        "the landing page loads its island"
+    );
+    // Pages of plain text, links and forms load no script and no wasm.
+    for path in [
+        "/courses",
+        "/login",
+        "/signup",
+        "/courses/igangsaetteruddannelse",
+        "/nowhere",
+    ] {
+        let body = app.page(&client, path).await.text().await.unwrap();
+        assert!(body.contains("</html>"), "{path} is a whole page");
+        assert!(!body.contains("<leptos-island"), "{path} has no island");
+        assert!(
+            !loads_islands_script(&body),
+            "{path} loads no script:\n{body}"
+        );
+        assert!(
+            !body.contains("hydrateIslands"),
+            "{path} has no islands script"
+        );
+    }
+    app.stop().await;
+}

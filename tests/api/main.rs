@@ -7,6 +7,7 @@ mod authz;
 mod cli;
 mod courses;
 mod endpoints;
+mod forms;
 mod health;
 mod landing;
 mod learning;

@@ -1,7 +1,7 @@
 // Journey: a trainer creates a course with a module, a lesson (with live preview) and a
 // question, publishes it, and a volunteer finds it in the catalogue.
 //   node authoring.mjs BASE TRAINER_EMAIL TOTP_SECRET VOLUNTEER_EMAIL PASSWORD
-import { launch, watchedPage, check, screenshot, signIn, enterCode } from "./browser.mjs";
+import { launch, watchedPage, check, screenshot, signIn, enterCode, islandsAwake } from "./browser.mjs";
 
 const [base, trainerEmail, secret, volunteerEmail, password] = process.argv.slice(2);
 const title = "Samtaler i gruppen";
@@ -39,6 +39,7 @@ try {
   await page.getByRole("button", { name: "Tilføj lektion" }).click();
   await page.waitForURL(/\/authoring\/lessons\/\d+$/);
   await page.getByRole("heading", { name: "Når én taler meget", level: 1 }).waitFor();
+  await islandsAwake(page);
   await page.getByLabel("Tidsforbrug i minutter").fill("8");
   await page.getByLabel("Tekst", { exact: true }).fill("## Fordel ordet\n\nAlle **giver** og alle får.\n\n<script>alert(1)</script>");
   await page.locator(".preview-pane strong", { hasText: "giver" }).waitFor();

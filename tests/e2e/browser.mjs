@@ -51,6 +51,13 @@ export async function enterCode(page, secret) {
   await page.locator("form.stack-form").getByRole("button", { name: "Bekræft" }).click();
 }
 
+/// Waits until every island on the page is awake (each marks an element `data-ready`).
+export async function islandsAwake(page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("leptos-island")].every((island) => island.querySelector("[data-ready]")),
+  );
+}
+
 export function check(condition, message) {
   if (!condition) throw new Error(message);
 }

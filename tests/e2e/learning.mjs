@@ -3,7 +3,7 @@
 // the progress bar move; reloading resumes where they left off. The course's trainer then
 // finds the learner in the overview and accepts the reflection.
 //   node learning.mjs BASE EMAIL PASSWORD QUIZ_LESSON WRONG_IDS RIGHT_IDS TRAINER SECRET
-import { launch, watchedPage, check, checkAccessibility, screenshot, signIn, enterCode } from "./browser.mjs";
+import { launch, watchedPage, check, checkAccessibility, screenshot, signIn, enterCode, islandsAwake } from "./browser.mjs";
 
 const [base, email, password, quizLesson, wrongIds, rightIds, trainer, secret] = process.argv.slice(2);
 const slug = "igangsaetteruddannelse";
@@ -45,6 +45,16 @@ try {
   const context = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
   const page = await watchedPage(context, problems);
 
+  // Scripts and wasm the pages load: only a page with an island (the reflection's draft
+  // saving) may load any.
+  const scripts = [];
+  page.on("request", (r) => {
+    if (/\/pkg\/.*\.(js|wasm)$/.test(new URL(r.url()).pathname)) scripts.push(r.url());
+  });
+  const loadsNoScript = (where) => {
+    check(scripts.length === 0, `${where} loads no JavaScript or wasm, got:\n${scripts.join("\n")}`);
+  };
+
   await signIn(page, base, email, password);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 
@@ -82,6 +92,7 @@ try {
   check(await page.locator(".player-fold .player-modules").isHidden(), "and closes from the keyboard");
   await page.setViewportSize(desktop);
   await audit(page, "a reading lesson");
+  loadsNoScript("the course overview and a reading lesson");
 
   // Three reading lessons: mark each as done; the bar moves each time.
   let last = 0;
@@ -96,6 +107,7 @@ try {
       await page.getByText("Du har gennemført denne lektion.").waitFor();
       check((await progressValue(page)) === last, "progress survives a reload");
     }
+    loadsNoScript(`reading lesson ${i + 1}, marked as read`);
     await page.getByRole("link", { name: "Næste lektion" }).click();
     await page.waitForURL(/\/learn\/lessons\/\d+$/);
     await page.locator(".player-main h1").waitFor();
@@ -120,8 +132,10 @@ try {
 
   // The reflection is saved as a draft while typing, and kept over a reload.
   const answer = page.locator(".reflection textarea");
+  await islandsAwake(page);
   await answer.fill("Jeg fortæller min familie, at jeg ikke kan tale om gruppen.");
   await page.getByText("Kladde gemt.").waitFor();
+  check(scripts.some((u) => u.endsWith(".wasm")), "the lesson with a reflection wakes its island");
   await page.reload({ waitUntil: "networkidle" });
   check((await answer.inputValue()).includes("ikke kan tale om gruppen"), "the draft was kept");
   await page.getByRole("button", { name: "Send til din underviser" }).click();

@@ -14,8 +14,13 @@ fn built_site() -> PathBuf {
     let root = std::env::var("IGANG_TEST_SITE_ROOT")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site")));
+    let has_wasm = std::fs::read_dir(root.join("pkg")).is_ok_and(|files| {
+        files
+            .flatten()
+            .any(|f| f.path().extension().is_some_and(|e| e == "wasm"))
+    });
     assert!(
-        root.join("pkg/igang.wasm").exists() || root.join("pkg/igang_bg.wasm").exists(),
+        has_wasm,
         "no built site at {}: run `cargo leptos build` first (`make test` does)",
         root.display()
     );

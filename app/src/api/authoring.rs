@@ -709,7 +709,10 @@ pub async fn update_lesson(
         }
         Ok(courses::update_lesson(txn, row, title, minutes, body, quiz).await?)
     })
-    .await
+    .await?;
+    // A plain form post comes back to the editor, which then says the text was saved.
+    leptos_axum::redirect(&format!("/authoring/lessons/{lesson}?saved=1"));
+    Ok(())
 }
 
 /// The lesson editor's data.

@@ -77,6 +77,50 @@ pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -
     }
 }
 
+/// What a person typed into a form the server refused, for the page shown again with the
+/// error. Passwords are never kept. The server puts it on the request it renders.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeptForm(Vec<(String, String)>);
+
+impl KeptForm {
+    /// The posted fields, less every password.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> KeptForm {
+        KeptForm(
+            pairs
+                .into_iter()
+                .filter(|(name, _)| !name.contains("password"))
+                .collect(),
+        )
+    }
+
+    /// The value posted for field `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// What was typed into field `name` of a refused form, while `error` (that form's error)
+/// is shown.
+pub fn kept_value(error: ErrorSignal, name: &str) -> Option<String> {
+    error.get_untracked()?;
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()?
+            .extensions
+            .get::<KeptForm>()?
+            .get(name)
+            .map(str::to_owned)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = name;
+        None
+    }
+}
+
 /// The latest error of a form's action, as a signal.
 pub type ErrorSignal = Signal<Option<AppError>>;
 
@@ -151,6 +195,11 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let problem = move || error.get().and_then(|e| e.problem_for(name));
     let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), problem);
+    let value = if kind == "password" {
+        None
+    } else {
+        kept_value(error, name).or(value)
+    };
     view! {
         <div class="field" class:has-error=move || problem().is_some()>
             <label for=id.clone()>{label}</label>
@@ -205,9 +254,6 @@ pub fn TextArea(
     /// Prefix for the `id`, when one page has several forms with this field.
     #[prop(optional, into)]
     id_prefix: String,
-    /// Called with the text on every keystroke.
-    #[prop(optional)]
-    on_input: Option<Callback<String>>,
     /// The form's latest error.
     error: ErrorSignal,
 ) -> impl IntoView {
@@ -217,6 +263,7 @@ pub fn TextArea(
     let error_id = format!("{id}-error");
     let problem = move || error.get().and_then(|e| e.problem_for(name));
     let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), problem);
+    let value = kept_value(error, name).unwrap_or(value);
     view! {
         <div class="field" class:has-error=move || problem().is_some()>
             <label for=id.clone()>{label}</label>
@@ -230,11 +277,6 @@ pub fn TextArea(
                 required=required
                 aria-invalid=move || problem().is_some().then_some("true")
                 aria-describedby=described_by
-                on:input=move |ev| {
-                    if let Some(callback) = on_input {
-                        callback.run(event_target_value(&ev));
-                    }
-                }
             >
                 {value}
             </textarea>
@@ -265,17 +307,19 @@ pub fn CheckBox(
     }
 }
 
-/// Counts a server action's successful runs into `refresh`, so data shown elsewhere on the
-/// page reloads after each change.
-pub fn refresh_on_success<A>(action: ServerAction<A>, refresh: RwSignal<u32>)
-where
-    A: leptos::server_fn::ServerFn + Clone + Send + Sync + 'static,
-    A::Output: Clone + Send + Sync + 'static,
-    A::Error: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            refresh.update(|n| *n += 1);
-        }
-    });
+#[cfg(test)]
+mod tests {
+    use super::KeptForm;
+
+    #[test]
+    fn a_kept_form_never_holds_a_password() {
+        let kept = KeptForm::from_pairs([
+            ("name".to_owned(), "Freja".to_owned()),
+            ("password".to_owned(), "hemmelig".to_owned()),
+            ("current_password".to_owned(), "gammel".to_owned()),
+        ]);
+        assert_eq!(kept.get("name"), Some("Freja"));
+        assert_eq!(kept.get("password"), None);
+        assert_eq!(kept.get("current_password"), None);
+    }
 }

@@ -1,6 +1,9 @@
 //! The landing page: what Igang is, for whom, and how it works.
 
-use crate::{components::values_tabs::ValuesTabs, i18n::*};
+use crate::{
+    i18n::*,
+    islands::values_tabs::{Value, ValuesTabs},
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -41,7 +44,7 @@ pub fn HomePage() -> impl IntoView {
                 <div>
                     <h2 id="values-title">{t!(i18n, home.values_title)}</h2>
                     <p>{t!(i18n, home.values_intro)}</p>
-                    <ValuesTabs />
+                    <ValuesTabs label=t_string!(i18n, values.tablist_label).to_owned() values=values(i18n) />
                 </div>
             </div>
         </section>
@@ -79,4 +82,32 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The three values in the visitor's language, for the tabs.
+fn values(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<Value> {
+    [
+        (
+            "gensidighed",
+            t_string!(i18n, values.mutuality),
+            t_string!(i18n, values.mutuality_body),
+        ),
+        (
+            "ligevaerdighed",
+            t_string!(i18n, values.equality),
+            t_string!(i18n, values.equality_body),
+        ),
+        (
+            "medmenneskelighed",
+            t_string!(i18n, values.humanity),
+            t_string!(i18n, values.humanity_body),
+        ),
+    ]
+    .into_iter()
+    .map(|(slug, title, body)| Value {
+        slug: slug.to_owned(),
+        title: title.to_owned(),
+        body: body.to_owned(),
+    })
+    .collect()
 }

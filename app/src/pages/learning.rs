@@ -8,11 +8,12 @@ use crate::{
         SaveReflection, Standing, SubmitQuiz, load_dashboard, load_player, load_standing,
     },
     components::{
-        form::{FormError, refresh_on_success},
+        form::FormError,
         pager::{Pager, page_from_query},
     },
     domain::progress::ReflectionState,
     i18n::*,
+    islands::reflection_draft::ReflectionDraft,
     pages::{
         admin::{load_error, require_sign_in},
         auth::action_error,
@@ -216,8 +217,7 @@ pub fn PlayerPage() -> impl IntoView {
     require_sign_in("/learn");
     let i18n = use_i18n();
     let id = numeric_id();
-    let refresh = RwSignal::new(0u32);
-    let lesson = Resource::new(move || (id(), refresh.get()), |(id, _)| load_player(id));
+    let lesson = Resource::new(id, load_player);
     view! {
         <section class="container page">
             <Transition>
@@ -227,7 +227,7 @@ pub fn PlayerPage() -> impl IntoView {
                             {load_error(i18n, &e)}
                             <p><a href="/learn">{t!(i18n, learn.to_dashboard)}</a></p>
                         }.into_any(),
-                        Ok(page) => player(i18n, page, refresh).into_any(),
+                        Ok(page) => player(i18n, page).into_any(),
                     }
                 })}
             </Transition>
@@ -235,11 +235,7 @@ pub fn PlayerPage() -> impl IntoView {
     }
 }
 
-fn player(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    page: PlayerLesson,
-    refresh: RwSignal<u32>,
-) -> impl IntoView {
+fn player(i18n: leptos_i18n::I18nContext<Locale>, page: PlayerLesson) -> impl IntoView {
     let lesson = page.lesson.clone();
     let minutes = lesson.minutes;
     let id = lesson.id;
@@ -258,14 +254,14 @@ fn player(
                     view! {
                         <p class="meta">{t!(i18n, courses.reading_time, minutes = move || minutes)}</p>
                         <div class="prose" inner_html=lesson.body_html.clone()></div>
-                        {page.quiz.clone().map(|quiz| view! { <Quiz lesson=id questions=lesson.questions.clone() quiz pass_mark=lesson.pass_mark.unwrap_or(0) refresh /> })}
+                        {page.quiz.clone().map(|quiz| view! { <Quiz lesson=id questions=lesson.questions.clone() quiz pass_mark=lesson.pass_mark.unwrap_or(0) /> })}
                         {(!page.reflections.is_empty()).then(|| view! {
                             <section class="reflections" aria-labelledby="reflections-title">
                                 <h2 id="reflections-title">{t!(i18n, learn.reflections)}</h2>
-                                {page.reflections.clone().into_iter().map(|r| view! { <Reflection lesson=id reflection=r refresh /> }).collect_view()}
+                                {page.reflections.clone().into_iter().map(|r| view! { <Reflection lesson=id reflection=r /> }).collect_view()}
                             </section>
                         })}
-                        <LessonStatus lesson=id done=page.done has_tasks refresh />
+                        <LessonStatus lesson=id done=page.done has_tasks />
                     }.into_any()
                 }}
                 <nav class="lesson-nav" aria-label=t_string!(i18n, learn.lesson_nav)>
@@ -279,10 +275,9 @@ fn player(
 
 /// "Completed", or the button that marks a lesson without tasks as done.
 #[component]
-fn LessonStatus(lesson: i32, done: bool, has_tasks: bool, refresh: RwSignal<u32>) -> impl IntoView {
+fn LessonStatus(lesson: i32, done: bool, has_tasks: bool) -> impl IntoView {
     let i18n = use_i18n();
     let mark = ServerAction::<MarkLessonDone>::new();
-    refresh_on_success(mark, refresh);
     let error = action_error(mark);
     if done {
         view! { <p class="alert success lesson-done" role="status">{t!(i18n, learn.lesson_completed)}</p> }.into_any()
@@ -307,11 +302,9 @@ fn Quiz(
     questions: Vec<LearnerQuestion>,
     quiz: QuizState,
     pass_mark: i32,
-    refresh: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let submit = ServerAction::<SubmitQuiz>::new();
-    refresh_on_success(submit, refresh);
     let error = action_error(submit);
     let latest = quiz.attempts.last().cloned();
     let passed = quiz.attempts.iter().any(|a| a.passed);
@@ -431,39 +424,17 @@ fn question_input(q: LearnerQuestion) -> impl IntoView {
     }
 }
 
-/// One reflection: saved as a draft while typing, then sent.
+/// One reflection: saved as a draft while typing (the island), then sent.
 #[component]
-fn Reflection(lesson: i32, reflection: ReflectionView, refresh: RwSignal<u32>) -> impl IntoView {
+fn Reflection(lesson: i32, reflection: ReflectionView) -> impl IntoView {
     let i18n = use_i18n();
     let send = ServerAction::<SaveReflection>::new();
-    let autosave = ServerAction::<SaveReflection>::new();
-    refresh_on_success(send, refresh);
     let error = action_error(send);
     let question = reflection.question;
     let editable = reflection.state.editable();
-    let typed = RwSignal::new(0u32);
     let field_id = format!("reflection-{question}");
     let status_id = format!("reflection-{question}-status");
-    let on_input = move |text: String| {
-        typed.update(|n| *n += 1);
-        let mark = typed.get_untracked();
-        set_timeout(
-            move || {
-                if typed.get_untracked() == mark {
-                    autosave.dispatch(SaveReflection {
-                        lesson,
-                        question,
-                        answer: text,
-                        send: None,
-                    });
-                }
-            },
-            std::time::Duration::from_millis(1200),
-        );
-    };
-    let draft_saved = move || matches!(autosave.value().get(), Some(Ok(_)));
-    let state = reflection.state;
-    let state_text = match state {
+    let state_text = match reflection.state {
         ReflectionState::Draft => t_string!(i18n, learn.reflection_draft),
         ReflectionState::Submitted => t_string!(i18n, learn.reflection_sent),
         ReflectionState::Accepted => t_string!(i18n, learn.reflection_accepted),
@@ -482,17 +453,22 @@ fn Reflection(lesson: i32, reflection: ReflectionView, refresh: RwSignal<u32>) -
                 <input type="hidden" name="question" value=question />
                 <div class="field">
                     <label for=field_id.clone()>{reflection.prompt.clone()}</label>
-                    <p class="hint" id=status_id.clone() aria-live="polite">
+                    <p class="hint" id=status_id.clone()>
                         <span class="badge subtle">{state_text}</span>
-                        {move || draft_saved().then(|| view! { " " {t!(i18n, learn.draft_saved)} })}
                     </p>
                     {reflection.comment.clone().map(|c| view! {
                         <div class="alert info"><p><strong>{t!(i18n, learn.trainer_comment)}</strong></p><p class="pre">{c}</p></div>
                     })}
                     {if editable {
                         view! {
-                            <textarea id=field_id.clone() name="answer" rows="6" maxlength="10000" aria-describedby=status_id.clone()
-                                on:input=move |ev| on_input(event_target_value(&ev))>{reflection.answer.clone()}</textarea>
+                            <ReflectionDraft
+                                lesson
+                                question
+                                id=field_id.clone()
+                                described_by=status_id.clone()
+                                answer=reflection.answer.clone()
+                                saved_label=t_string!(i18n, learn.draft_saved).to_owned()
+                            />
                         }.into_any()
                     } else {
                         view! { <p class="pre answer" id=field_id.clone()>{reflection.answer.clone()}</p> }.into_any()

@@ -6,7 +6,7 @@ use crate::{
         load_learners, review_queue,
     },
     components::{
-        form::{Field, FormError, TextArea, refresh_on_success},
+        form::{Field, FormError, TextArea},
         pager::{Pager, page_from_query},
     },
     domain::progress::LearnerStatus,
@@ -81,10 +81,9 @@ pub fn LearnersPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let centre = move || query.read().get("centre").unwrap_or_default();
     let status = move || query.read().get("status").unwrap_or_default();
-    let refresh = RwSignal::new(0u32);
     let overview = Resource::new(
-        move || (id(), centre(), status(), page(), refresh.get()),
-        |(id, centre, status, page, _)| load_learners(id, centre, status, page),
+        move || (id(), centre(), status(), page()),
+        |(id, centre, status, page)| load_learners(id, centre, status, page),
     );
     view! {
         <section class="container page">
@@ -93,7 +92,7 @@ pub fn LearnersPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match overview.await {
                         Err(e) => load_error(i18n, &e),
-                        Ok(o) => learners_view(i18n, id(), centre(), status(), o, refresh).into_any(),
+                        Ok(o) => learners_view(i18n, id(), centre(), status(), o).into_any(),
                     }
                 })}
             </Transition>
@@ -107,7 +106,6 @@ fn learners_view(
     centre: String,
     status: String,
     o: LearnerOverview,
-    refresh: RwSignal<u32>,
 ) -> impl IntoView {
     let extra = format!("&centre={centre}&status={status}");
     let csv = format!("/teach/courses/{course}/learners.csv?centre={centre}&status={status}");
@@ -186,22 +184,16 @@ fn learners_view(
                 <Pager path=path.clone() page=o.learners.page pages=o.learners.pages extra />
             }.into_any()
         }}
-        {o.all.then(|| view! { <Trainers course=course.clone() trainers=o.trainers.clone() refresh /> })}
+        {o.all.then(|| view! { <Trainers course=course.clone() trainers=o.trainers.clone() /> })}
     }
 }
 
 /// The course's trainers, who follow all its learners and review their reflections.
 #[component]
-fn Trainers(
-    course: String,
-    trainers: Vec<crate::api::teaching::TrainerEntry>,
-    refresh: RwSignal<u32>,
-) -> impl IntoView {
+fn Trainers(course: String, trainers: Vec<crate::api::teaching::TrainerEntry>) -> impl IntoView {
     let i18n = use_i18n();
     let add = ServerAction::<AddCourseTrainer>::new();
     let remove = ServerAction::<RemoveCourseTrainer>::new();
-    refresh_on_success(add, refresh);
-    refresh_on_success(remove, refresh);
     let error = action_error(add);
     view! {
         <section class="panel" aria-labelledby="trainers-title">
@@ -238,8 +230,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let page = page_from_query(query);
-    let refresh = RwSignal::new(0u32);
-    let queue = Resource::new(move || (page(), refresh.get()), |(p, _)| review_queue(p));
+    let queue = Resource::new(page, review_queue);
     view! {
         <section class="container page">
             <p><a href="/teach">{t!(i18n, teach.back)}</a></p>
@@ -251,7 +242,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                         Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, teach.no_reviews)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ol class="review-queue">
-                                {list.items.into_iter().map(|item| view! { <ReviewItem item refresh /> }).collect_view()}
+                                {list.items.into_iter().map(|item| view! { <ReviewItem item /> }).collect_view()}
                             </ol>
                             <Pager path="/teach/reviews" page=list.page pages=list.pages />
                         }.into_any(),
@@ -263,10 +254,9 @@ pub fn ReviewQueuePage() -> impl IntoView {
 }
 
 #[component]
-fn ReviewItem(item: crate::api::teaching::QueueEntry, refresh: RwSignal<u32>) -> impl IntoView {
+fn ReviewItem(item: crate::api::teaching::QueueEntry) -> impl IntoView {
     let i18n = use_i18n();
     let review = ServerAction::<ReviewReflection>::new();
-    refresh_on_success(review, refresh);
     let error = action_error(review);
     let prefix = format!("r{}-", item.id);
     view! {

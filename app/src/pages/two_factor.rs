@@ -1,19 +1,18 @@
 //! `/login/two-factor` (the second step of signing in) and `/account/two-factor` (enrolment).
 
 use crate::{
-    api::two_factor::{
-        BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, VerifySecondFactor,
-    },
+    api::two_factor::{ResetTwoFactor, VerifySecondFactor},
     components::{
         form::{Field, FormError},
         layout::use_viewer,
     },
     domain::authz::SecondFactor,
     i18n::*,
+    islands::two_factor_setup::{SetupTexts, TwoFactorSetup},
     pages::auth::action_error,
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// Asks for the authenticator code (or a recovery code) after the password.
 #[component]
@@ -46,7 +45,7 @@ pub fn SecondFactorPage() -> impl IntoView {
     }
 }
 
-/// Sets up an authenticator app: QR code, a first code, then the recovery codes.
+/// Sets up an authenticator app (the island does the steps), or offers to reset one.
 #[component]
 pub fn TwoFactorSetupPage() -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -55,18 +54,6 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
     }
     let i18n = use_i18n();
     let viewer = use_viewer();
-    let begin = ServerAction::<BeginTotpEnrolment>::new();
-    let confirm = ServerAction::<ConfirmTotpEnrolment>::new();
-    let begin_error = action_error(begin);
-    let confirm_error = action_error(confirm);
-    let setup = move || begin.value().get().and_then(Result::ok);
-    let enrolled_now = move || {
-        viewer
-            .get()
-            .and_then(|v| v.ok().flatten())
-            .is_some_and(|v| v.second_factor == SecondFactor::Done)
-    };
-    let codes = move || confirm.value().get().and_then(Result::ok);
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, two_factor.setup_title)}</h1>
@@ -76,7 +63,7 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
                         viewer.await,
                         Ok(Some(ref v)) if v.second_factor == SecondFactor::Done
                     );
-                    if enrolled && codes().is_none() {
+                    if enrolled {
                         let reset = ServerAction::<ResetTwoFactor>::new();
                         let reset_error = action_error(reset);
                         view! {
@@ -88,82 +75,33 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
                                 <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error=reset_error />
                                 <button type="submit" class="button secondary">{t!(i18n, two_factor.reset_submit)}</button>
                             </ActionForm>
-                            <p><A href="/account">{t!(i18n, account.title)}</A></p>
+                            <p><a href="/account">{t!(i18n, account.title)}</a></p>
                         }.into_any()
                     } else {
-                        ().into_any()
+                        view! { <TwoFactorSetup texts=setup_texts(i18n) /> }.into_any()
                     }
                 })}
             </Suspense>
-            <Show when=move || setup().is_none() && codes().is_none() && !enrolled_now()>
-                <p class="lead">{t!(i18n, two_factor.setup_lead)}</p>
-                <ActionForm action=begin attr:class="stack-form">
-                    <FormError error=begin_error />
-                    <button type="submit" class="button primary" disabled=move || begin.pending().get()>
-                        {t!(i18n, two_factor.setup_start)}
-                    </button>
-                </ActionForm>
-            </Show>
-            {move || {
-                setup()
-                    .filter(|_| codes().is_none())
-                    .map(|setup| {
-                        let view_box = format!("0 0 {0} {0}", setup.qr_size);
-                        view! {
-                            <ol class="setup-steps">
-                                <li>
-                                    <p>{t!(i18n, two_factor.step_scan)}</p>
-                                    <svg
-                                        class="qr"
-                                        viewBox=view_box
-                                        role="img"
-                                        aria-label=t_string!(i18n, two_factor.qr_label)
-                                        shape-rendering="crispEdges"
-                                    >
-                                        <rect width="100%" height="100%" fill="#fff"></rect>
-                                        <path d=setup.qr_path.clone() fill="#1f2a2e"></path>
-                                    </svg>
-                                    <p class="hint">{t!(i18n, two_factor.manual_key)}</p>
-                                    <p>
-                                        <code class="secret">{setup.secret.clone()}</code>
-                                    </p>
-                                </li>
-                                <li>
-                                    <p>{t!(i18n, two_factor.step_code)}</p>
-                                    <ActionForm action=confirm attr:class="stack-form" attr:novalidate=true>
-                                        <FormError error=confirm_error />
-                                        <Field
-                                            name="code"
-                                            label=t_string!(i18n, two_factor.field_code).to_string()
-                                            autocomplete="one-time-code"
-                                            maxlength=10
-                                            error=confirm_error
-                                        />
-                                        <button type="submit" class="button primary" disabled=move || confirm.pending().get()>
-                                            {t!(i18n, two_factor.confirm_submit)}
-                                        </button>
-                                    </ActionForm>
-                                </li>
-                            </ol>
-                        }
-                    })
-            }}
-            {move || {
-                codes()
-                    .map(|codes| {
-                        view! {
-                            <p class="alert success" role="status">{t!(i18n, two_factor.enabled)}</p>
-                            <h2>{t!(i18n, two_factor.codes_title)}</h2>
-                            <p>{t!(i18n, two_factor.codes_lead)}</p>
-                            <ul class="recovery-codes">
-                                {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
-                            </ul>
-                            <p>
-                                <a class="button primary" href="/account">{t!(i18n, two_factor.codes_done)}</a>
-                            </p>
-                        }
-                    })
-            }}
         </section>
+    }
+}
+
+/// The setup island's texts in the person's language.
+fn setup_texts(i18n: leptos_i18n::I18nContext<Locale>) -> SetupTexts {
+    SetupTexts {
+        lead: t_string!(i18n, two_factor.setup_lead).to_owned(),
+        start: t_string!(i18n, two_factor.setup_start).to_owned(),
+        step_scan: t_string!(i18n, two_factor.step_scan).to_owned(),
+        qr_label: t_string!(i18n, two_factor.qr_label).to_owned(),
+        manual_key: t_string!(i18n, two_factor.manual_key).to_owned(),
+        step_code: t_string!(i18n, two_factor.step_code).to_owned(),
+        field_code: t_string!(i18n, two_factor.field_code).to_owned(),
+        confirm: t_string!(i18n, two_factor.confirm_submit).to_owned(),
+        enabled: t_string!(i18n, two_factor.enabled).to_owned(),
+        codes_title: t_string!(i18n, two_factor.codes_title).to_owned(),
+        codes_lead: t_string!(i18n, two_factor.codes_lead).to_owned(),
+        codes_done: t_string!(i18n, two_factor.codes_done).to_owned(),
+        wrong_code: t_string!(i18n, errors.wrong_code).to_owned(),
+        failed: t_string!(i18n, errors.internal).to_owned(),
     }
 }

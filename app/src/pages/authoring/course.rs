@@ -6,7 +6,7 @@ use crate::{
         AddLesson, AddModule, CourseEditor, DeleteItem, DiscardDraft, ModuleOutline, MoveItem,
         SetCourseStatus, StartDraft, UpdateCourse, UpdateModule, load_course_editor,
     },
-    components::form::{CheckBox, Field, FormError, TextArea, refresh_on_success},
+    components::form::{CheckBox, Field, FormError, TextArea},
     domain::course::{CourseStatus, Topic},
     i18n::*,
     pages::{
@@ -30,14 +30,10 @@ pub fn ItemControls(
     first: bool,
     /// Whether it is last (no "down").
     last: bool,
-    /// Bumped after each change.
-    refresh: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let move_action = ServerAction::<MoveItem>::new();
     let delete_action = ServerAction::<DeleteItem>::new();
-    refresh_on_success(move_action, refresh);
-    refresh_on_success(delete_action, refresh);
     let delete_error = action_error(delete_action);
     let up_label = format!("{}: {title}", t_string!(i18n, authoring.move_up));
     let down_label = format!("{}: {title}", t_string!(i18n, authoring.move_down));
@@ -107,19 +103,11 @@ pub fn CourseEditorPage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
     require_sign_in(&format!("/authoring/courses/{}", id()));
-    let refresh = RwSignal::new(0u32);
     let start = ServerAction::<StartDraft>::new();
     let status = ServerAction::<SetCourseStatus>::new();
     let discard = ServerAction::<DiscardDraft>::new();
     let add_module = ServerAction::<AddModule>::new();
-    refresh_on_success(start, refresh);
-    refresh_on_success(status, refresh);
-    refresh_on_success(discard, refresh);
-    refresh_on_success(add_module, refresh);
-    let course = Resource::new(
-        move || (id(), refresh.get()),
-        |(id, _)| load_course_editor(id),
-    );
+    let course = Resource::new(id, load_course_editor);
     let flash = move || {
         let q = query.read();
         if q.get("published").is_some() {
@@ -136,7 +124,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match course.await {
                         Err(e) => load_error(i18n, &e).into_any(),
-                        Ok(course) => editor(i18n, course, refresh, start, status, discard, add_module, flash()).into_any(),
+                        Ok(course) => editor(i18n, course, start, status, discard, add_module, flash()).into_any(),
                     }
                 })}
             </Transition>
@@ -148,7 +136,6 @@ pub fn CourseEditorPage() -> impl IntoView {
 fn editor(
     i18n: leptos_i18n::I18nContext<Locale>,
     course: CourseEditor,
-    refresh: RwSignal<u32>,
     start: ServerAction<StartDraft>,
     status: ServerAction<SetCourseStatus>,
     discard: ServerAction<DiscardDraft>,
@@ -226,11 +213,11 @@ fn editor(
                 </div>
             }.into_any()
         }}
-        {editable.then(|| details_form(i18n, course.clone(), refresh))}
+        {editable.then(|| details_form(i18n, course.clone()))}
         <h2>{t!(i18n, authoring.modules)}</h2>
         {(module_count == 0).then(|| view! { <p class="empty">{t!(i18n, authoring.no_modules)}</p> })}
         <ol class="module-list">
-            {course.modules.iter().cloned().enumerate().map(|(i, m)| module_card(i18n, m, i == 0, i + 1 == module_count, editable, refresh)).collect_view()}
+            {course.modules.iter().cloned().enumerate().map(|(i, m)| module_card(i18n, m, i == 0, i + 1 == module_count, editable)).collect_view()}
         </ol>
         {editable.then(|| view! {
             <h3>{t!(i18n, authoring.new_module)}</h3>
@@ -289,13 +276,8 @@ fn status_form(
     }
 }
 
-fn details_form(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    course: CourseEditor,
-    refresh: RwSignal<u32>,
-) -> impl IntoView {
+fn details_form(i18n: leptos_i18n::I18nContext<Locale>, course: CourseEditor) -> impl IntoView {
     let update = ServerAction::<UpdateCourse>::new();
-    refresh_on_success(update, refresh);
     let error = action_error(update);
     view! {
         <details class="edit-block">
@@ -319,11 +301,9 @@ fn module_card(
     first: bool,
     last: bool,
     editable: bool,
-    refresh: RwSignal<u32>,
 ) -> impl IntoView {
     let update = ServerAction::<UpdateModule>::new();
     let add_lesson = ServerAction::<AddLesson>::new();
-    refresh_on_success(update, refresh);
     let update_error = action_error(update);
     let add_error = action_error(add_lesson);
     let prefix = StoredValue::new(format!("module-{}-", module.id));
@@ -340,7 +320,7 @@ fn module_card(
                         {(module.requires_previous && !first).then(|| view! { <span>{t!(i18n, authoring.requires_previous_short)}</span> })}
                     </p>
                 </div>
-                {editable.then(|| view! { <ItemControls item="module" id=module.id title=module.title.clone() first last refresh /> })}
+                {editable.then(|| view! { <ItemControls item="module" id=module.id title=module.title.clone() first last /> })}
             </header>
             {(lesson_count == 0).then(|| view! { <p class="empty">{t!(i18n, authoring.no_lessons)}</p> })}
             <ol class="lesson-list">
@@ -353,7 +333,7 @@ fn module_card(
                                 {format!("{} min", l.minutes)}
                                 {l.has_quiz.then(|| view! { <span class="badge subtle">{t!(i18n, authoring.quiz_with, count = move || questions)}</span> })}
                             </span>
-                            {editable.then(|| view! { <ItemControls item="lesson" id=l.id title=l.title.clone() first={i == 0} last={i + 1 == lesson_count} refresh /> })}
+                            {editable.then(|| view! { <ItemControls item="lesson" id=l.id title=l.title.clone() first={i == 0} last={i + 1 == lesson_count} /> })}
                         </li>
                     }
                 }).collect_view()}

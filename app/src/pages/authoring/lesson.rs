@@ -2,13 +2,14 @@
 
 use super::{course::ItemControls, kind_name};
 use crate::{
-    api::authoring::{
-        LessonEditor, QuestionItem, SaveQuestion, UpdateLesson, load_lesson_editor,
-        preview_markdown,
-    },
-    components::form::{CheckBox, Field, FormError, TextArea, problem_message, refresh_on_success},
+    api::authoring::{LessonEditor, QuestionItem, SaveQuestion, UpdateLesson, load_lesson_editor},
+    components::form::{CheckBox, Field, FormError, TextArea, kept_value, problem_message},
     domain::course::{MAX_OPTIONS, QuestionKind, ReviewMode},
     i18n::*,
+    islands::{
+        markdown_editor::{EditorTexts, MarkdownEditor},
+        question_kind::QuestionKindFields,
+    },
     pages::{
         admin::{load_error, require_sign_in},
         auth::action_error,
@@ -23,21 +24,15 @@ pub fn LessonEditorPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = super::numeric_id();
     require_sign_in(&format!("/authoring/lessons/{}", id()));
-    let refresh = RwSignal::new(0u32);
-    // Made here, outside the part that reloads, so "saved" stays visible after a save.
     let update = ServerAction::<UpdateLesson>::new();
-    refresh_on_success(update, refresh);
-    let lesson = Resource::new(
-        move || (id(), refresh.get()),
-        |(id, _)| load_lesson_editor(id),
-    );
+    let lesson = Resource::new(id, load_lesson_editor);
     view! {
         <section class="container page editor">
             <Transition>
                 {move || Suspend::new(async move {
                     match lesson.await {
                         Err(e) => load_error(i18n, &e).into_any(),
-                        Ok(lesson) => editor(i18n, lesson, refresh, update).into_any(),
+                        Ok(lesson) => editor(i18n, lesson, update).into_any(),
                     }
                 })}
             </Transition>
@@ -48,7 +43,6 @@ pub fn LessonEditorPage() -> impl IntoView {
 fn editor(
     i18n: leptos_i18n::I18nContext<Locale>,
     lesson: LessonEditor,
-    refresh: RwSignal<u32>,
     update: ServerAction<UpdateLesson>,
 ) -> impl IntoView {
     let query = use_query_map();
@@ -121,12 +115,12 @@ fn editor(
                                 <p class="meta"><span class="badge subtle">{kind_name(i18n, kind)}</span></p>
                                 <p class="question-prompt">{q.question.prompt.clone()}</p>
                             </div>
-                            {editable.then(|| view! { <ItemControls item="question" id title first={i == 0} last={i + 1 == count} refresh /> })}
+                            {editable.then(|| view! { <ItemControls item="question" id title first={i == 0} last={i + 1 == count} /> })}
                         </header>
                         {editable.then(|| view! {
                             <details class="edit-block">
                                 <summary>{t!(i18n, authoring.edit_question)}</summary>
-                                <QuestionForm lesson=lesson.id question=Some(q.clone()) refresh prefix=format!("q{id}-") />
+                                <QuestionForm lesson=lesson.id question=Some(q.clone()) prefix=format!("q{id}-") />
                             </details>
                         })}
                     </li>
@@ -136,7 +130,7 @@ fn editor(
         {editable.then(|| view! {
             <details class="edit-block" open=count == 0>
                 <summary>{t!(i18n, authoring.new_question)}</summary>
-                <QuestionForm lesson=lesson.id question=None refresh prefix="new-".to_owned() />
+                <QuestionForm lesson=lesson.id question=None prefix="new-".to_owned() />
             </details>
         })}
     }
@@ -148,35 +142,18 @@ fn lesson_form(
     update: ServerAction<UpdateLesson>,
 ) -> impl IntoView {
     let error = action_error(update);
-    // The preview follows the text a moment after typing stops.
-    let typed = RwSignal::new(None::<String>);
-    let settled = RwSignal::new(None::<String>);
-    let generation = StoredValue::new(0u32);
-    let on_input = Callback::new(move |text: String| {
-        typed.set(Some(text));
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.get_value() == mine {
-                    settled.set(typed.get_untracked());
-                }
-            },
-            std::time::Duration::from_millis(350),
-        );
-    });
-    let saved_html = lesson.body_html.clone();
-    let preview = Resource::new(
-        move || settled.get(),
-        move |text| async move {
-            match text {
-                Some(text) => preview_markdown(text).await.ok(),
-                None => None,
-            }
-        },
-    );
+    let query = use_query_map();
+    let saved = move || query.read().get("saved").is_some() && error.get().is_none();
+    let body_error = error
+        .get_untracked()
+        .and_then(|e| e.problem_for("body"))
+        .map(|p| problem_message(i18n, p));
+    let texts = EditorTexts {
+        label: t_string!(i18n, authoring.lesson_body).to_owned(),
+        hint: t_string!(i18n, authoring.markdown_hint).to_owned(),
+        preview: t_string!(i18n, authoring.live_preview).to_owned(),
+    };
     let pass_mark = lesson.pass_mark.unwrap_or(80).to_string();
-    let saved = move || matches!(update.value().get(), Some(Ok(())));
     view! {
         <ActionForm action=update attr:class="stack-form wide" attr:novalidate=true>
             <FormError error />
@@ -184,21 +161,7 @@ fn lesson_form(
             <input type="hidden" name="lesson" value=lesson.id />
             <Field name="title" label=t_string!(i18n, authoring.lesson_title).to_string() maxlength=160 value=lesson.title.clone() error />
             <Field name="minutes" kind="number" label=t_string!(i18n, authoring.minutes).to_string() value=lesson.minutes.to_string() error />
-            <div class="split">
-                <TextArea name="body" label=t_string!(i18n, authoring.lesson_body).to_string() hint=t_string!(i18n, authoring.markdown_hint).to_string() value=lesson.body.clone() rows=22 on_input error />
-                <div class="preview-pane">
-                    <p class="preview-label" id="preview-label">{t!(i18n, authoring.live_preview)}</p>
-                    <Transition fallback=|| ()>
-                        {move || {
-                            let saved_html = saved_html.clone();
-                            Suspend::new(async move {
-                                let html = preview.await.unwrap_or(saved_html);
-                                view! { <div class="prose" aria-labelledby="preview-label" aria-live="polite" inner_html=html></div> }
-                            })
-                        }}
-                    </Transition>
-                </div>
-            </div>
+            <MarkdownEditor texts body=kept_value(error, "body").unwrap_or(lesson.body.clone()) html=lesson.body_html.clone() error=body_error />
             <fieldset class="quiz-settings">
                 <legend>{t!(i18n, authoring.quiz_settings)}</legend>
                 {move || error.get().and_then(|e| e.problem_for("quiz")).map(|p| view! { <p class="field-error" role="alert">{problem_message(i18n, p)}</p> })}
@@ -214,18 +177,16 @@ fn lesson_form(
 
 /// Adds a question (no `question`) or edits one.
 #[component]
-fn QuestionForm(
-    lesson: i32,
-    question: Option<QuestionItem>,
-    refresh: RwSignal<u32>,
-    prefix: String,
-) -> impl IntoView {
+fn QuestionForm(lesson: i32, question: Option<QuestionItem>, prefix: String) -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveQuestion>::new();
-    refresh_on_success(save, refresh);
     let error = action_error(save);
     let doc = question.as_ref().map(|q| q.question.clone());
-    let kind = RwSignal::new(doc.as_ref().map_or(QuestionKind::SingleChoice, |d| d.kind));
+    let kind = doc.as_ref().map_or(QuestionKind::SingleChoice, |d| d.kind);
+    let kinds = QuestionKind::ALL
+        .into_iter()
+        .map(|k| (k.as_str().to_owned(), kind_name(i18n, k).to_owned()))
+        .collect::<Vec<_>>();
     let options = doc.as_ref().map(|d| d.options.clone()).unwrap_or_default();
     let rows = (options.len() + 2).clamp(4, MAX_OPTIONS);
     let kind_id = format!("field-{prefix}kind");
@@ -235,32 +196,17 @@ fn QuestionForm(
         .and_then(|d| d.review)
         .unwrap_or(ReviewMode::Trainer);
     let options_problem = move || error.get().and_then(|e| e.problem_for("options"));
-    // Fields for other kinds are hidden only once the page can show them again on change.
-    let interactive = RwSignal::new(false);
-    Effect::new(move |_| interactive.set(true));
-    let hide = move |show: fn(QuestionKind) -> bool| interactive.get() && !show(kind.get());
     view! {
         <ActionForm action=save attr:class="stack-form" attr:novalidate=true>
             <FormError error />
             <input type="hidden" name="lesson" value=lesson />
             {question.as_ref().map(|q| view! { <input type="hidden" name="question" value=q.id /> })}
-            <div class="field">
-                <label for=kind_id.clone()>{t!(i18n, authoring.question_kind)}</label>
-                <select id=kind_id name="kind" on:change=move |ev| {
-                    if let Ok(k) = event_target_value(&ev).parse() {
-                        kind.set(k);
-                    }
-                }>
-                    {QuestionKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.as_str() selected=move || kind.get() == k>{kind_name(i18n, k)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class:hidden=move || hide(|k| k == QuestionKind::Scenario)>
+            <QuestionKindFields id=kind_id label=t_string!(i18n, authoring.question_kind).to_owned() kinds selected=kind.as_str().to_owned()>
+            <div class="for-scenario">
                 <TextArea name="case" id_prefix=prefix.clone() label=t_string!(i18n, authoring.case).to_string() hint=t_string!(i18n, authoring.case_hint).to_string() value=doc.as_ref().and_then(|d| d.case.clone()).unwrap_or_default() rows=5 error />
             </div>
             <TextArea name="prompt" id_prefix=prefix.clone() label=t_string!(i18n, authoring.prompt).to_string() value=doc.as_ref().map(|d| d.prompt.clone()).unwrap_or_default() rows=2 required=true error />
-            <fieldset class="options" class:hidden=move || hide(QuestionKind::has_options)>
+            <fieldset class="options for-options">
                 <legend>{t!(i18n, authoring.options)}</legend>
                 <p class="hint">{t!(i18n, authoring.options_hint)}</p>
                 {move || options_problem().map(|_| view! { <p class="field-error">{t!(i18n, authoring.options_problem)}</p> })}
@@ -293,7 +239,7 @@ fn QuestionForm(
                     }
                 }).collect_view()}
             </fieldset>
-            <div class:hidden=move || hide(|k| k == QuestionKind::Reflection)>
+            <div class="for-reflection">
                 <TextArea name="guidance" id_prefix=prefix.clone() label=t_string!(i18n, authoring.guidance).to_string() hint=t_string!(i18n, authoring.guidance_hint).to_string() value=doc.as_ref().and_then(|d| d.guidance.clone()).unwrap_or_default() rows=3 error />
                 <div class="field">
                     <label for=review_id.clone()>{t!(i18n, authoring.review)}</label>
@@ -303,6 +249,7 @@ fn QuestionForm(
                     </select>
                 </div>
             </div>
+            </QuestionKindFields>
             <button type="submit" class="button primary">{t!(i18n, authoring.save_question)}</button>
         </ActionForm>
     }

@@ -1,39 +1,37 @@
 //! The three values as tabs once the page is interactive; as plain sections before that.
 
-use crate::i18n::*;
 use leptos::{ev::KeyboardEvent, html::Button, prelude::*};
+use serde::{Deserialize, Serialize};
 
-/// Tabs for mutuality, equality and humanity, keyboard operable (arrows, Home, End).
-#[component]
-pub fn ValuesTabs() -> impl IntoView {
-    let i18n = use_i18n();
-    let values = [
-        (
-            "gensidighed",
-            t_string!(i18n, values.mutuality),
-            t_string!(i18n, values.mutuality_body),
-        ),
-        (
-            "ligevaerdighed",
-            t_string!(i18n, values.equality),
-            t_string!(i18n, values.equality_body),
-        ),
-        (
-            "medmenneskelighed",
-            t_string!(i18n, values.humanity),
-            t_string!(i18n, values.humanity_body),
-        ),
-    ];
-    let count = values.len();
+/// One value: the anchor it is reached by, its name and a short text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Value {
+    /// Fragment id, without the `value-` prefix.
+    pub slug: String,
+    /// The value's name.
+    pub title: String,
+    /// What it means in a group.
+    pub body: String,
+}
+
+/// Tabs for the values, keyboard operable (arrows, Home, End).
+#[island]
+pub fn ValuesTabs(
+    /// The tab list's accessible name.
+    label: String,
+    /// The values, in the order shown.
+    values: Vec<Value>,
+) -> impl IntoView {
+    let count = values.len().max(1);
     let selected = RwSignal::new(0usize);
-    // Effects run only in the browser after hydration: until then every value is shown.
-    let interactive = RwSignal::new(false);
-    Effect::new(move |_| interactive.set(true));
-    let tab_refs: [NodeRef<Button>; 3] = std::array::from_fn(|_| NodeRef::new());
+    // Until the island is awake every value is shown.
+    let interactive = super::awake();
+    let tab_refs: Vec<NodeRef<Button>> = values.iter().map(|_| NodeRef::new()).collect();
+    let tab_refs = StoredValue::new(tab_refs);
 
     let focus = move |index: usize| {
         selected.set(index);
-        if let Some(button) = tab_refs[index].get() {
+        if let Some(button) = tab_refs.with_value(|refs| refs.get(index).and_then(|r| r.get())) {
             let _ = button.focus();
         }
     };
@@ -51,23 +49,28 @@ pub fn ValuesTabs() -> impl IntoView {
     };
 
     view! {
-        <div class="values" class:interactive=move || interactive.get()>
+        <div
+            class="values"
+            class:interactive=move || interactive.get()
+            data-ready=move || interactive.get().then_some("")
+        >
             <div
                 class="values-tabs"
                 role="tablist"
-                aria-label=t_string!(i18n, values.tablist_label)
+                aria-label=label
                 hidden=move || !interactive.get()
                 on:keydown=on_keydown
             >
                 {values
-                    .into_iter()
+                    .iter()
+                    .cloned()
                     .enumerate()
-                    .map(|(index, (slug, title, _))| {
+                    .map(|(index, Value { slug, title, .. })| {
                         view! {
                             <button
                                 type="button"
                                 role="tab"
-                                node_ref=tab_refs[index]
+                                node_ref=tab_refs.with_value(|refs| refs[index])
                                 id=format!("value-tab-{slug}")
                                 aria-controls=format!("value-{slug}")
                                 aria-selected=move || (selected.get() == index).to_string()
@@ -83,14 +86,15 @@ pub fn ValuesTabs() -> impl IntoView {
             {values
                 .into_iter()
                 .enumerate()
-                .map(|(index, (slug, title, body))| {
+                .map(|(index, Value { slug, title, body })| {
                     view! {
                         <section
                             class="value-panel"
                             id=format!("value-{slug}")
                             role=move || interactive.get().then_some("tabpanel")
-                            aria-labelledby=move || {
-                                interactive.get().then(|| format!("value-tab-{slug}"))
+                            aria-labelledby={
+                                let tab = format!("value-tab-{slug}");
+                                move || interactive.get().then(|| tab.clone())
                             }
                             tabindex=move || interactive.get().then_some("0")
                             hidden=move || interactive.get() && selected.get() != index

@@ -1,0 +1,95 @@
+//! Forms posted without JavaScript: a refused one comes back with what was typed.
+
+use app::api::auth::SignUp;
+use igang_tests::{TestApp, TestOptions, backends, spawn_app};
+use leptos::server_fn::ServerFn;
+use reqwest::header::{LOCATION, SET_COOKIE};
+
+const TYPED: [(&str, &str); 4] = [
+    ("name", "Freja Frivillig"),
+    ("email", "freja@"),
+    ("password", "kort-hemmelig"),
+    ("language", "da"),
+];
+
+/// Posts the sign-up form as a browser without JavaScript does, from page `referer`.
+async fn post_sign_up(
+    app: &TestApp,
+    client: &reqwest::Client,
+    referer: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client
+        .post(app.url(SignUp::PATH))
+        .header("origin", &app.base_url)
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("referer", app.url(referer))
+        .form(form)
+        .send()
+        .await
+        .expect("sign-up answers")
+}
+
+#[tokio::test]
+async fn a_refused_form_comes_back_with_its_errors_and_what_was_typed_but_no_password() {
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    let client = app.client();
+
+    let refused = post_sign_up(&app, &client, "/signup", &TYPED).await;
+    assert_eq!(refused.status(), 422);
+    let remembered = refused
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.starts_with("igang_form_page=/signup;") && v.contains("HttpOnly"));
+    assert!(remembered, "the page is remembered for the next post");
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains(">Opret en konto</h1>"),
+        "the sign-up page:\n{page}"
+    );
+    assert!(
+        page.contains("Formularen blev ikke sendt."),
+        "the form says it was not sent"
+    );
+    assert!(
+        page.contains("Det ligner ikke en e-mailadresse."),
+        "the field says why"
+    );
+    assert!(
+        page.contains("value=\"Freja Frivillig\""),
+        "the name is kept"
+    );
+    assert!(
+        page.contains("value=\"freja@\""),
+        "the email is kept, to be corrected"
+    );
+    assert!(
+        !page.contains("kort-hemmelig"),
+        "the password is never sent back"
+    );
+
+    // Posted again from that answer (its address is the server function's): still the page.
+    let again = post_sign_up(&app, &client, SignUp::PATH, &TYPED).await;
+    assert_eq!(again.status(), 422);
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("value=\"Freja Frivillig\"")
+    );
+
+    // Corrected, it goes through, and on to the next step.
+    let fixed = [
+        ("name", "Freja Frivillig"),
+        ("email", "freja@frivillig.test"),
+        ("password", "en rolig tirsdag i haven"),
+        ("language", "da"),
+    ];
+    let accepted = post_sign_up(&app, &client, SignUp::PATH, &fixed).await;
+    assert_eq!(accepted.status(), 302);
+    assert_eq!(accepted.headers()[LOCATION], "/signup/check-email");
+    app.stop().await;
+}
