@@ -50,7 +50,7 @@ test-tools: tools
 
 ## Build (release) and serve on http://127.0.0.1:3000 with SQLite and demo content.
 run: tools
-	cargo leptos build --release
+	cargo leptos build --release --precompress --split
 	$(TARGET_DIR)/release/server seed-demo
 	LEPTOS_SITE_ROOT=$(CURDIR)/target/site $(TARGET_DIR)/release/server serve
 
@@ -61,14 +61,14 @@ test: test-tools
 	cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 	@echo "Lints (browser build)"
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
-	@echo "Building the site (server and wasm)"
-	cargo leptos build
+	@echo "Building the site (server and wasm, each island in a chunk of its own)"
+	cargo leptos build --split
 	@echo "Unit, integration (SQLite$${TEST_DATABASE_URL:+ and PostgreSQL}) and browser tests"
 	IGANG_TEST_SITE_ROOT=$(CURDIR)/target/site cargo test --workspace --exclude frontend
 
 ## Release build, brotli and gzip copies made at build time; prints what a browser downloads.
 build-release: tools
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
 	@for f in $(CURDIR)/target/site/pkg/igang.*.wasm $(CURDIR)/target/site/pkg/igang.*.js $(CURDIR)/target/site/pkg/igang.*.css; do \
 		printf '%-48s %8d bytes, %8d brotli\n' "$$(basename $$f)" "$$(stat -c %s $$f)" "$$(stat -c %s $$f.br)"; \
 	done

@@ -5,3 +5,4 @@ pub mod form;
 pub mod language_switch;
 pub mod layout;
 pub mod pager;
+pub mod values;

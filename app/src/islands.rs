@@ -1,7 +1,7 @@
 //! The interactive parts of pages ("islands"): the only view code compiled for the browser.
 //!
 //! Every page is rendered on the server and works as plain links and forms. An island adds
-//! what needs the browser (tabs, saving while typing, a live preview) and takes its texts as
+//! what needs the browser (saving while typing, a live preview) and takes its texts as
 //! props, translated on the server, so the browser build carries no translation tables. The
 //! server sends the islands script only with pages that contain an island.
 
@@ -9,7 +9,6 @@ pub mod markdown_editor;
 pub mod question_kind;
 pub mod reflection_draft;
 pub mod two_factor_setup;
-pub mod values_tabs;
 
 /// The element name the server renders around an island, and looks for to decide whether a
 /// page needs the islands script.

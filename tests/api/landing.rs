@@ -1,4 +1,5 @@
-use igang_tests::{TestOptions, backends, spawn_app};
+use app::domain::role::Role;
+use igang_tests::{TestOptions, backends, fixtures, spawn_app};
 use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_SECURITY_POLICY, COOKIE, LOCATION, SET_COOKIE};
 
 fn html_lang(body: &str) -> &str {
@@ -224,18 +225,10 @@ fn loads_islands_script(body: &str) -> bool {
 async fn only_pages_with_an_island_load_the_islands_script() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
     let client = app.client();
-    // The landing page's value tabs are an island: the script comes with it.
-    let landing = app.page(&client, "/").await.text().await.unwrap();
-    assert!(
-        landing.contains("<leptos-island"),
-        "the values are an island"
-    );
-    assert!(
-        loads_islands_script(&landing),
-        "the landing page loads its island"
-    );
-    // Pages of plain text, links and forms load no script and no wasm.
+    // Pages of plain text, links and forms load no script and no wasm; the landing page's
+    // values are a native accordion.
     for path in [
+        "/",
         "/courses",
         "/login",
         "/signup",
@@ -254,5 +247,23 @@ async fn only_pages_with_an_island_load_the_islands_script() {
             "{path} has no islands script"
         );
     }
+    let landing = app.page(&client, "/").await.text().await.unwrap();
+    assert_eq!(landing.matches("name=\"values\"").count(), 3);
+
+    // Setting up an authenticator is an island: that page brings the script.
+    fixtures::account(&app, "trine@x.test", Role::Trainer).await;
+    let trainer = fixtures::sign_in(&app, "trine@x.test").await;
+    let setup = app
+        .page(&trainer, "/account/two-factor")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(setup.contains("<leptos-island"), "the setup is an island");
+    assert!(
+        loads_islands_script(&setup),
+        "the setup page loads its island"
+    );
+    assert!(setup.contains("hydrateIslands"));
     app.stop().await;
 }

@@ -60,7 +60,7 @@ async fn run_journey(script: &str, args: &[&str]) {
 }
 
 #[tokio::test]
-async fn landing_page_hydrates_and_works_with_and_without_javascript() {
+async fn landing_page_works_with_and_without_javascript() {
     let app = spawn_with_site().await;
     run_journey("landing.mjs", &[&app.base_url]).await;
     app.stop().await;

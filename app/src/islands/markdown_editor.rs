@@ -20,7 +20,7 @@ pub struct EditorTexts {
 }
 
 /// The `body` text area (part of the surrounding form) beside its live preview.
-#[island]
+#[island(lazy)]
 pub fn MarkdownEditor(
     /// Labels and help.
     texts: EditorTexts,

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 /// A `kind` select followed by the fields, which follow the chosen kind.
-#[island]
+#[island(lazy)]
 pub fn QuestionKindFields(
     /// The select's `id`.
     id: String,

@@ -30,7 +30,7 @@ pub struct SetupTexts {
 }
 
 /// Start, scan and confirm, then the recovery codes.
-#[island]
+#[island(lazy)]
 pub fn TwoFactorSetup(texts: SetupTexts) -> impl IntoView {
     let ready = super::awake();
     let texts = StoredValue::new(texts);

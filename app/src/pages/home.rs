@@ -1,8 +1,8 @@
 //! The landing page: what Igang is, for whom, and how it works.
 
 use crate::{
+    components::values::{Value, Values},
     i18n::*,
-    islands::values_tabs::{Value, ValuesTabs},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -44,7 +44,7 @@ pub fn HomePage() -> impl IntoView {
                 <div>
                     <h2 id="values-title">{t!(i18n, home.values_title)}</h2>
                     <p>{t!(i18n, home.values_intro)}</p>
-                    <ValuesTabs label=t_string!(i18n, values.tablist_label).to_owned() values=values(i18n) />
+                    <Values label=t_string!(i18n, values.label).to_owned() values=values(i18n) />
                 </div>
             </div>
         </section>
@@ -84,7 +84,7 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The three values in the visitor's language, for the tabs.
+/// The three values in the visitor's language.
 fn values(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<Value> {
     [
         (
@@ -105,7 +105,7 @@ fn values(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<Value> {
     ]
     .into_iter()
     .map(|(slug, title, body)| Value {
-        slug: slug.to_owned(),
+        slug,
         title: title.to_owned(),
         body: body.to_owned(),
     })

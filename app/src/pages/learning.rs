@@ -461,14 +461,12 @@ fn Reflection(lesson: i32, reflection: ReflectionView) -> impl IntoView {
                     })}
                     {if editable {
                         view! {
-                            <ReflectionDraft
-                                lesson
-                                question
-                                id=field_id.clone()
-                                described_by=status_id.clone()
-                                answer=reflection.answer.clone()
-                                saved_label=t_string!(i18n, learn.draft_saved).to_owned()
-                            />
+                            <ReflectionDraft>
+                                <textarea id=field_id.clone() name="answer" rows="6" maxlength="10000" aria-describedby=status_id.clone()>
+                                    {reflection.answer.clone()}
+                                </textarea>
+                                <p class="hint draft-status" aria-live="polite" data-saved=t_string!(i18n, learn.draft_saved)></p>
+                            </ReflectionDraft>
                         }.into_any()
                     } else {
                         view! { <p class="pre answer" id=field_id.clone()>{reflection.answer.clone()}</p> }.into_any()
