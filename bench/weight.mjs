@@ -70,7 +70,6 @@ async function trainerEditor(browser) {
   const page = await context.newPage();
   await signIn(page, base, trainerEmail, password);
   await page.waitForURL(base + "/account/two-factor");
-  await page.locator("[data-ready]").first().waitFor({ state: "attached" });
   await page.getByRole("button", { name: "Kom i gang" }).click();
   const secret = (await page.locator("code.secret").textContent()).trim();
   await page.getByRole("textbox", { name: "Kode" }).fill(totp(secret, Date.now() / 1000));

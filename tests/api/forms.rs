@@ -19,15 +19,7 @@ async fn post_sign_up(
     referer: &str,
     form: &[(&str, &str)],
 ) -> reqwest::Response {
-    client
-        .post(app.url(SignUp::PATH))
-        .header("origin", &app.base_url)
-        .header("accept", "text/html,application/xhtml+xml")
-        .header("referer", app.url(referer))
-        .form(form)
-        .send()
-        .await
-        .expect("sign-up answers")
+    app.form_post(client, SignUp::PATH, referer, form).await
 }
 
 #[tokio::test]

@@ -250,20 +250,20 @@ async fn only_pages_with_an_island_load_the_islands_script() {
     let landing = app.page(&client, "/").await.text().await.unwrap();
     assert_eq!(landing.matches("name=\"values\"").count(), 3);
 
-    // Setting up an authenticator is an island: that page brings the script.
-    fixtures::account(&app, "trine@x.test", Role::Trainer).await;
-    let trainer = fixtures::sign_in(&app, "trine@x.test").await;
-    let setup = app
-        .page(&trainer, "/account/two-factor")
+    // The lesson editor's preview and question kinds are islands: that page brings the script.
+    let trainer = fixtures::staff(&app, "trine@x.test", Role::Trainer, None).await;
+    let (_, lesson) = crate::courses::small_course(&app, &trainer, "Øer").await;
+    let editor = app
+        .page(&trainer, &format!("/authoring/lessons/{lesson}"))
         .await
         .text()
         .await
         .unwrap();
-    assert!(setup.contains("<leptos-island"), "the setup is an island");
+    assert!(editor.contains("<leptos-island"), "the editor has islands");
     assert!(
-        loads_islands_script(&setup),
-        "the setup page loads its island"
+        loads_islands_script(&editor),
+        "the editor loads its islands"
     );
-    assert!(setup.contains("hydrateIslands"));
+    assert!(editor.contains("hydrateIslands"));
     app.stop().await;
 }

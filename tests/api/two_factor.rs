@@ -197,3 +197,65 @@ async fn a_new_phone_means_turning_off_with_the_password_and_enrolling_again() {
     assert_ne!(fresh.secret, setup.secret);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_authenticator_is_set_up_with_plain_forms_and_the_codes_are_shown_once() {
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    account(&app, "trine@underviser.test", Role::Trainer).await;
+    let client = igang_tests::fixtures::sign_in(&app, "trine@underviser.test").await;
+    let setup_page = "/account/two-factor";
+    let page = |client: &reqwest::Client| {
+        let (app, client) = (&app, client.clone());
+        async move { app.page(&client, setup_page).await.text().await.unwrap() }
+    };
+
+    // Step one: start. The page comes back with the key.
+    assert!(page(&client).await.contains("Kom i gang"));
+    let begun = app
+        .form_post(&client, BeginTotpEnrolment::PATH, setup_page, &[])
+        .await;
+    assert_eq!(begun.status(), 302);
+    assert_eq!(begun.headers()[LOCATION], setup_page);
+    let body = page(&client).await;
+    assert!(body.contains("aria-label=\"QR-kode til godkendelsesappen\""));
+    let marker = "<code class=\"secret\">";
+    let start = body.find(marker).expect("the key") + marker.len();
+    let secret = body[start..start + body[start..].find('<').unwrap()].to_owned();
+    // The same key on a reload: it is kept (sealed) until confirmed.
+    assert!(page(&client).await.contains(&secret));
+
+    // A wrong code: the page again, with the error.
+    let wrong = app
+        .form_post(
+            &client,
+            ConfirmTotpEnrolment::PATH,
+            setup_page,
+            &[("code", "000000")],
+        )
+        .await;
+    assert_eq!(wrong.status(), 422);
+    assert!(wrong.text().await.unwrap().contains("Koden passer ikke"));
+
+    // The right code turns it on; the codes are on the next view of the page only.
+    let code = code_at(&secret, 0);
+    let confirmed = app
+        .form_post(
+            &client,
+            ConfirmTotpEnrolment::PATH,
+            setup_page,
+            &[("code", &code)],
+        )
+        .await;
+    assert_eq!(confirmed.status(), 302);
+    let codes = page(&client).await;
+    assert!(codes.contains("Dine gendannelseskoder"));
+    assert_eq!(
+        codes.matches("<li><code>").count(),
+        10,
+        "ten recovery codes"
+    );
+    let again = page(&client).await;
+    assert!(!again.contains("Dine gendannelseskoder"), "shown once");
+    assert!(again.contains("allerede slået til"));
+    app.stop().await;
+}

@@ -1,7 +1,7 @@
 // Journey: a trainer signs in, is taken to set up an authenticator, enrols with a code,
 // keeps the recovery codes, signs out, and signs in again with a fresh code.
 //   node two_factor.mjs BASE EMAIL PASSWORD
-import { launch, watchedPage, check, screenshot, totp, signIn as signInAt, islandsAwake } from "./browser.mjs";
+import { launch, watchedPage, check, screenshot, totp, signIn as signInAt } from "./browser.mjs";
 
 const [base, email, password] = process.argv.slice(2);
 
@@ -16,7 +16,6 @@ try {
 
   await signIn();
   await page.waitForURL(base + "/account/two-factor");
-  await islandsAwake(page);
   await page.getByRole("button", { name: "Kom i gang" }).click();
   const secret = (await page.locator("code.secret").textContent()).trim();
   check(await page.getByRole("img", { name: "QR-kode til godkendelsesappen" }).isVisible(), "QR code shown");

@@ -215,6 +215,25 @@ impl TestApp {
             .expect("server function answers")
     }
 
+    /// Posts a form to a server function as a browser without JavaScript does, from `page`.
+    pub async fn form_post(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        page: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .header("origin", &self.base_url)
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", self.url(page))
+            .form(form)
+            .send()
+            .await
+            .expect("server function answers")
+    }
+
     /// Loads a page as a browser does (`Accept: text/html`).
     pub async fn page(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
         client

@@ -16,6 +16,8 @@ pub struct TotpSetup {
 }
 
 /// Creates a new authenticator secret for the signed-in person (not yet active).
+///
+/// A plain form post comes back to the setup page, which then shows the key.
 #[server(endpoint = "two-factor/begin")]
 pub async fn begin_totp_enrolment() -> Result<TotpSetup, AppError> {
     use crate::{
@@ -31,25 +33,45 @@ pub async fn begin_totp_enrolment() -> Result<TotpSetup, AppError> {
         return Err(AppError::Forbidden);
     }
     let secret = totp::new_secret();
-    let url = totp::otpauth_url(&secret, &auth.user.email).ok_or(AppError::Internal)?;
-    let (qr_size, qr_path) = totp::qr_svg_path(&url).ok_or(AppError::Internal)?;
+    let setup = ssr::setup_of(&secret, &auth.user.email)?;
     people::set_pending_totp(
         &state.db,
         auth.user.id,
         seal::seal(&state.site.secret_key, &secret),
     )
     .await?;
-    let grouped = secret
-        .as_bytes()
-        .chunks(4)
-        .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Ok(TotpSetup {
-        secret: grouped,
-        qr_size,
-        qr_path,
-    })
+    leptos_axum::redirect("/account/two-factor");
+    Ok(setup)
+}
+
+/// The key set up but not yet confirmed, for the setup page; `None` when there is none.
+pub async fn pending_setup() -> Result<Option<TotpSetup>, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        use crate::{api::context::state, security::seal};
+        let Some(auth) = crate::auth::signed_in() else {
+            return Ok(None);
+        };
+        let (Some(sealed), None) = (&auth.user.totp_secret, auth.user.totp_enabled_at) else {
+            return Ok(None);
+        };
+        let secret =
+            seal::open(&state()?.site.secret_key, sealed).map_err(|_| AppError::Internal)?;
+        ssr::setup_of(&secret, &auth.user.email).map(Some)
+    }
+    #[cfg(not(feature = "ssr"))]
+    Ok(None)
+}
+
+/// The recovery codes made by the confirmation just before, shown once: they come back
+/// sealed in a short-lived cookie for this page only, which is cleared as they are read.
+pub fn codes_to_show() -> Option<Vec<String>> {
+    #[cfg(feature = "ssr")]
+    {
+        ssr::take_codes()
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
 }
 
 /// Confirms the authenticator with a first code; returns the recovery codes, shown once.
@@ -87,6 +109,9 @@ pub async fn confirm_totp_enrolment(code: String) -> Result<Vec<String>, AppErro
     let id = Some(auth.user.id);
     audit::record(&txn, audit::Event::TwoFactorEnabled, id, id, None, now).await?;
     txn.commit().await?;
+    // A plain form post comes back to the setup page, which shows the codes once.
+    ssr::give_codes(&state, auth.user.id, &codes);
+    leptos_axum::redirect("/account/two-factor");
     Ok(codes)
 }
 
@@ -191,4 +216,68 @@ pub async fn reset_two_factor(current_password: String) -> Result<(), AppError> 
     txn.commit().await?;
     leptos_axum::redirect("/account/two-factor");
     Ok(())
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::TotpSetup;
+    use crate::{
+        api::context::{set_cookie, state},
+        errors::AppError,
+        security::{cookie_value, seal, totp},
+        state::AppState,
+    };
+
+    /// The cookie that carries freshly made recovery codes, sealed, to the setup page.
+    const CODES_COOKIE: &str = "igang_recovery_codes";
+    const CODES_PATH: &str = "/account/two-factor";
+
+    /// The QR code and the grouped key for `secret`.
+    pub fn setup_of(secret: &str, email: &str) -> Result<TotpSetup, AppError> {
+        let url = totp::otpauth_url(secret, email).ok_or(AppError::Internal)?;
+        let (qr_size, qr_path) = totp::qr_svg_path(&url).ok_or(AppError::Internal)?;
+        let grouped = secret
+            .as_bytes()
+            .chunks(4)
+            .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Ok(TotpSetup {
+            secret: grouped,
+            qr_size,
+            qr_path,
+        })
+    }
+
+    fn cookie(state: &AppState, value: &str, max_age: u32) -> String {
+        let secure = if state.site.is_https() {
+            "; Secure"
+        } else {
+            ""
+        };
+        format!(
+            "{CODES_COOKIE}={value}; Path={CODES_PATH}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+        )
+    }
+
+    /// Hands `codes` to the next view of the setup page by person `user`.
+    pub fn give_codes(state: &AppState, user: i32, codes: &[String]) {
+        let sealed = seal::seal(
+            &state.site.secret_key,
+            &format!("{user} {}", codes.join(" ")),
+        );
+        set_cookie(&cookie(state, &sealed, 600));
+    }
+
+    /// The codes handed to this person, if any; the cookie is cleared.
+    pub fn take_codes() -> Option<Vec<String>> {
+        let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+        let sealed = cookie_value(&parts.headers, CODES_COOKIE)?;
+        let state = state().ok()?;
+        set_cookie(&cookie(&state, "", 0));
+        let auth = crate::auth::signed_in()?;
+        let opened = seal::open(&state.site.secret_key, &sealed).ok()?;
+        let mut words = opened.split(' ');
+        (words.next()? == auth.user.id.to_string()).then(|| words.map(str::to_owned).collect())
+    }
 }

@@ -1,50 +1,59 @@
-//! The question kind picker, which shows only the fields that kind uses.
+//! Shows only the fields a question's kind uses.
 //!
-//! The fields are server-rendered children marked `for-scenario`, `for-options` or
-//! `for-reflection`; the picker sets `data-kind` on their wrapper and the stylesheet hides
-//! the rest. Until the island wakes (or without JavaScript) every field stays visible.
+//! The kind's `<select name="kind">` and the fields are server-rendered children; fields are
+//! marked `for-scenario`, `for-options` or `for-reflection`. This island copies the chosen kind
+//! into `data-kind` on its wrapper, and the stylesheet hides the fields of other kinds. Until
+//! it wakes (or without JavaScript) every field stays visible.
 
-use leptos::prelude::*;
+use leptos::{html::Div, prelude::*};
 
-/// A `kind` select followed by the fields, which follow the chosen kind.
+/// Wraps the kind picker and the question's fields.
 #[island(lazy)]
-pub fn QuestionKindFields(
-    /// The select's `id`.
-    id: String,
-    /// The select's label.
-    label: String,
-    /// Each kind as (stored value, name shown).
-    kinds: Vec<(String, String)>,
-    /// The stored value of the kind chosen now.
-    selected: String,
-    /// The question's other fields.
-    children: Children,
-) -> impl IntoView {
-    let kind = RwSignal::new(selected);
-    let interactive = super::awake();
+pub fn QuestionKindFields(children: Children) -> impl IntoView {
+    let ready = super::awake();
+    let wrapper = NodeRef::<Div>::new();
+    // Once awake, follow the kind chosen when the page was drawn.
+    Effect::new(move |_| {
+        if ready.get() {
+            #[cfg(feature = "hydrate")]
+            if let Some(wrapper) = wrapper.get() {
+                browser::follow_kind(&wrapper);
+            }
+        }
+    });
+    let on_change = move |_event: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        if let Some(wrapper) = wrapper.get() {
+            browser::follow_kind(&wrapper);
+        }
+    };
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select
-                id=id
-                name="kind"
-                data-ready=move || interactive.get().then_some("")
-                on:change=move |ev| kind.set(event_target_value(&ev))>
-                {kinds
-                    .into_iter()
-                    .map(|(value, name)| {
-                        let chosen = value.clone();
-                        view! {
-                            <option value=value selected=move || kind.with(|k| *k == chosen)>
-                                {name}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-        <div class="kind-fields" data-kind=move || interactive.get().then(|| kind.get())>
+        <div
+            class="kind-fields"
+            node_ref=wrapper
+            data-ready=move || ready.get().then_some("")
+            on:change=on_change
+        >
             {children()}
         </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use leptos::wasm_bindgen::JsCast;
+    use web_sys::{Element, HtmlSelectElement};
+
+    /// Sets `data-kind` on `wrapper` to the value of its kind picker.
+    pub fn follow_kind(wrapper: &Element) {
+        let kind = wrapper
+            .query_selector("select[name=kind]")
+            .ok()
+            .flatten()
+            .and_then(|select| select.dyn_into::<HtmlSelectElement>().ok())
+            .map(|select| select.value());
+        if let Some(kind) = kind {
+            let _ = wrapper.set_attribute("data-kind", &kind);
+        }
     }
 }

@@ -1,15 +1,17 @@
 //! `/login/two-factor` (the second step of signing in) and `/account/two-factor` (enrolment).
 
 use crate::{
-    api::two_factor::{ResetTwoFactor, VerifySecondFactor},
+    api::two_factor::{
+        BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, TotpSetup, VerifySecondFactor,
+        codes_to_show, pending_setup,
+    },
     components::{
         form::{Field, FormError},
         layout::use_viewer,
     },
     domain::authz::SecondFactor,
     i18n::*,
-    islands::two_factor_setup::{SetupTexts, TwoFactorSetup},
-    pages::auth::action_error,
+    pages::{admin::load_error, auth::action_error},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -45,7 +47,8 @@ pub fn SecondFactorPage() -> impl IntoView {
     }
 }
 
-/// Sets up an authenticator app (the island does the steps), or offers to reset one.
+/// Sets up an authenticator app in three steps (start, scan and confirm, keep the recovery
+/// codes), or offers to reset one. Plain forms: no script is needed.
 #[component]
 pub fn TwoFactorSetupPage() -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -54,54 +57,104 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
     }
     let i18n = use_i18n();
     let viewer = use_viewer();
+    let codes = codes_to_show();
+    let setup = Resource::new(|| (), |_| pending_setup());
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, two_factor.setup_title)}</h1>
             <Suspense>
-                {move || Suspend::new(async move {
-                    let enrolled = matches!(
-                        viewer.await,
-                        Ok(Some(ref v)) if v.second_factor == SecondFactor::Done
-                    );
-                    if enrolled {
-                        let reset = ServerAction::<ResetTwoFactor>::new();
-                        let reset_error = action_error(reset);
-                        view! {
-                            <p class="alert success" role="status">{t!(i18n, two_factor.already_on)}</p>
-                            <h2>{t!(i18n, two_factor.reset_title)}</h2>
-                            <p>{t!(i18n, two_factor.reset_lead)}</p>
-                            <ActionForm action=reset attr:class="stack-form" attr:novalidate=true>
-                                <FormError error=reset_error />
-                                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error=reset_error />
-                                <button type="submit" class="button secondary">{t!(i18n, two_factor.reset_submit)}</button>
-                            </ActionForm>
-                            <p><a href="/account">{t!(i18n, account.title)}</a></p>
-                        }.into_any()
-                    } else {
-                        view! { <TwoFactorSetup texts=setup_texts(i18n) /> }.into_any()
-                    }
-                })}
+                {move || {
+                    let codes = codes.clone();
+                    Suspend::new(async move {
+                        if let Some(codes) = codes {
+                            return recovery_codes(i18n, codes).into_any();
+                        }
+                        let enrolled = matches!(
+                            viewer.await,
+                            Ok(Some(ref v)) if v.second_factor == SecondFactor::Done
+                        );
+                        if enrolled {
+                            return reset_form(i18n).into_any();
+                        }
+                        match setup.await {
+                            Ok(Some(setup)) => scan_and_confirm(i18n, setup).into_any(),
+                            Ok(None) => start_form(i18n).into_any(),
+                            Err(e) => load_error(i18n, &e).into_any(),
+                        }
+                    })
+                }}
             </Suspense>
         </section>
     }
 }
 
-/// The setup island's texts in the person's language.
-fn setup_texts(i18n: leptos_i18n::I18nContext<Locale>) -> SetupTexts {
-    SetupTexts {
-        lead: t_string!(i18n, two_factor.setup_lead).to_owned(),
-        start: t_string!(i18n, two_factor.setup_start).to_owned(),
-        step_scan: t_string!(i18n, two_factor.step_scan).to_owned(),
-        qr_label: t_string!(i18n, two_factor.qr_label).to_owned(),
-        manual_key: t_string!(i18n, two_factor.manual_key).to_owned(),
-        step_code: t_string!(i18n, two_factor.step_code).to_owned(),
-        field_code: t_string!(i18n, two_factor.field_code).to_owned(),
-        confirm: t_string!(i18n, two_factor.confirm_submit).to_owned(),
-        enabled: t_string!(i18n, two_factor.enabled).to_owned(),
-        codes_title: t_string!(i18n, two_factor.codes_title).to_owned(),
-        codes_lead: t_string!(i18n, two_factor.codes_lead).to_owned(),
-        codes_done: t_string!(i18n, two_factor.codes_done).to_owned(),
-        wrong_code: t_string!(i18n, errors.wrong_code).to_owned(),
-        failed: t_string!(i18n, errors.internal).to_owned(),
+/// Step one: create a key.
+fn start_form(i18n: leptos_i18n::I18nContext<Locale>) -> impl IntoView {
+    let begin = ServerAction::<BeginTotpEnrolment>::new();
+    let error = action_error(begin);
+    view! {
+        <p class="lead">{t!(i18n, two_factor.setup_lead)}</p>
+        <ActionForm action=begin attr:class="stack-form">
+            <FormError error />
+            <button type="submit" class="button primary">{t!(i18n, two_factor.setup_start)}</button>
+        </ActionForm>
+    }
+}
+
+/// Step two: the key as a QR code and as text, and the first code to turn it on.
+fn scan_and_confirm(i18n: leptos_i18n::I18nContext<Locale>, setup: TotpSetup) -> impl IntoView {
+    let confirm = ServerAction::<ConfirmTotpEnrolment>::new();
+    let error = action_error(confirm);
+    let view_box = format!("0 0 {0} {0}", setup.qr_size);
+    view! {
+        <ol class="setup-steps">
+            <li>
+                <p>{t!(i18n, two_factor.step_scan)}</p>
+                <svg class="qr" viewBox=view_box role="img" aria-label=t_string!(i18n, two_factor.qr_label) shape-rendering="crispEdges">
+                    <rect width="100%" height="100%" fill="#fff"></rect>
+                    <path d=setup.qr_path fill="#1f2a2e"></path>
+                </svg>
+                <p class="hint">{t!(i18n, two_factor.manual_key)}</p>
+                <p><code class="secret">{setup.secret}</code></p>
+            </li>
+            <li>
+                <p>{t!(i18n, two_factor.step_code)}</p>
+                <ActionForm action=confirm attr:class="stack-form" attr:novalidate=true>
+                    <FormError error />
+                    <Field name="code" label=t_string!(i18n, two_factor.field_code).to_string() autocomplete="one-time-code" maxlength=10 error />
+                    <button type="submit" class="button primary">{t!(i18n, two_factor.confirm_submit)}</button>
+                </ActionForm>
+            </li>
+        </ol>
+    }
+}
+
+/// Step three: the recovery codes, shown this once.
+fn recovery_codes(i18n: leptos_i18n::I18nContext<Locale>, codes: Vec<String>) -> impl IntoView {
+    view! {
+        <p class="alert success" role="status">{t!(i18n, two_factor.enabled)}</p>
+        <h2>{t!(i18n, two_factor.codes_title)}</h2>
+        <p>{t!(i18n, two_factor.codes_lead)}</p>
+        <ul class="recovery-codes">
+            {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+        </ul>
+        <p><a class="button primary" href="/account">{t!(i18n, two_factor.codes_done)}</a></p>
+    }
+}
+
+/// For someone whose authenticator works: turn it off, to set up a new one.
+fn reset_form(i18n: leptos_i18n::I18nContext<Locale>) -> impl IntoView {
+    let reset = ServerAction::<ResetTwoFactor>::new();
+    let reset_error = action_error(reset);
+    view! {
+        <p class="alert success" role="status">{t!(i18n, two_factor.already_on)}</p>
+        <h2>{t!(i18n, two_factor.reset_title)}</h2>
+        <p>{t!(i18n, two_factor.reset_lead)}</p>
+        <ActionForm action=reset attr:class="stack-form" attr:novalidate=true>
+            <FormError error=reset_error />
+            <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error=reset_error />
+            <button type="submit" class="button secondary">{t!(i18n, two_factor.reset_submit)}</button>
+        </ActionForm>
+        <p><a href="/account">{t!(i18n, account.title)}</a></p>
     }
 }

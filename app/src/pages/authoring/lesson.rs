@@ -2,20 +2,19 @@
 
 use super::{course::ItemControls, kind_name};
 use crate::{
-    api::authoring::{LessonEditor, QuestionItem, SaveQuestion, UpdateLesson, load_lesson_editor},
-    components::form::{CheckBox, Field, FormError, TextArea, kept_value, problem_message},
+    api::authoring::{
+        LessonEditor, PreviewMarkdown, QuestionItem, SaveQuestion, UpdateLesson, load_lesson_editor,
+    },
+    components::form::{CheckBox, Field, FormError, TextArea, problem_message},
     domain::course::{MAX_OPTIONS, QuestionKind, ReviewMode},
     i18n::*,
-    islands::{
-        markdown_editor::{EditorTexts, MarkdownEditor},
-        question_kind::QuestionKindFields,
-    },
+    islands::{markdown_editor::MarkdownEditor, question_kind::QuestionKindFields},
     pages::{
         admin::{load_error, require_sign_in},
         auth::action_error,
     },
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
 /// The lesson editor.
@@ -144,15 +143,6 @@ fn lesson_form(
     let error = action_error(update);
     let query = use_query_map();
     let saved = move || query.read().get("saved").is_some() && error.get().is_none();
-    let body_error = error
-        .get_untracked()
-        .and_then(|e| e.problem_for("body"))
-        .map(|p| problem_message(i18n, p));
-    let texts = EditorTexts {
-        label: t_string!(i18n, authoring.lesson_body).to_owned(),
-        hint: t_string!(i18n, authoring.markdown_hint).to_owned(),
-        preview: t_string!(i18n, authoring.live_preview).to_owned(),
-    };
     let pass_mark = lesson.pass_mark.unwrap_or(80).to_string();
     view! {
         <ActionForm action=update attr:class="stack-form wide" attr:novalidate=true>
@@ -161,7 +151,15 @@ fn lesson_form(
             <input type="hidden" name="lesson" value=lesson.id />
             <Field name="title" label=t_string!(i18n, authoring.lesson_title).to_string() maxlength=160 value=lesson.title.clone() error />
             <Field name="minutes" kind="number" label=t_string!(i18n, authoring.minutes).to_string() value=lesson.minutes.to_string() error />
-            <MarkdownEditor texts body=kept_value(error, "body").unwrap_or(lesson.body.clone()) html=lesson.body_html.clone() error=body_error />
+            <MarkdownEditor>
+                <div class="split">
+                    <TextArea name="body" label=t_string!(i18n, authoring.lesson_body).to_string() hint=t_string!(i18n, authoring.markdown_hint).to_string() value=lesson.body.clone() rows=22 error />
+                    <div class="preview-pane" data-url=PreviewMarkdown::PATH>
+                        <p class="preview-label" id="preview-label">{t!(i18n, authoring.live_preview)}</p>
+                        <div class="prose" aria-labelledby="preview-label" aria-live="polite" inner_html=lesson.body_html.clone()></div>
+                    </div>
+                </div>
+            </MarkdownEditor>
             <fieldset class="quiz-settings">
                 <legend>{t!(i18n, authoring.quiz_settings)}</legend>
                 {move || error.get().and_then(|e| e.problem_for("quiz")).map(|p| view! { <p class="field-error" role="alert">{problem_message(i18n, p)}</p> })}
@@ -183,10 +181,6 @@ fn QuestionForm(lesson: i32, question: Option<QuestionItem>, prefix: String) -> 
     let error = action_error(save);
     let doc = question.as_ref().map(|q| q.question.clone());
     let kind = doc.as_ref().map_or(QuestionKind::SingleChoice, |d| d.kind);
-    let kinds = QuestionKind::ALL
-        .into_iter()
-        .map(|k| (k.as_str().to_owned(), kind_name(i18n, k).to_owned()))
-        .collect::<Vec<_>>();
     let options = doc.as_ref().map(|d| d.options.clone()).unwrap_or_default();
     let rows = (options.len() + 2).clamp(4, MAX_OPTIONS);
     let kind_id = format!("field-{prefix}kind");
@@ -201,7 +195,15 @@ fn QuestionForm(lesson: i32, question: Option<QuestionItem>, prefix: String) -> 
             <FormError error />
             <input type="hidden" name="lesson" value=lesson />
             {question.as_ref().map(|q| view! { <input type="hidden" name="question" value=q.id /> })}
-            <QuestionKindFields id=kind_id label=t_string!(i18n, authoring.question_kind).to_owned() kinds selected=kind.as_str().to_owned()>
+            <QuestionKindFields>
+            <div class="field">
+                <label for=kind_id.clone()>{t!(i18n, authoring.question_kind)}</label>
+                <select id=kind_id name="kind">
+                    {QuestionKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.as_str() selected=k == kind>{kind_name(i18n, k)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
             <div class="for-scenario">
                 <TextArea name="case" id_prefix=prefix.clone() label=t_string!(i18n, authoring.case).to_string() hint=t_string!(i18n, authoring.case_hint).to_string() value=doc.as_ref().and_then(|d| d.case.clone()).unwrap_or_default() rows=5 error />
             </div>
