@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod assets;
 mod auth;
 mod authz;
 mod cli;

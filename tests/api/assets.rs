@@ -1,0 +1,58 @@
+//! Built files: hashed names linked from the pages, kept by browsers for a year, brotli
+//! copies served to browsers that accept them.
+
+use igang_tests::{TestOptions, backends, spawn_app};
+use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
+
+#[tokio::test]
+async fn hashed_files_are_linked_cached_for_a_year_and_served_precompressed() {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(site.path().join("hash.txt"), "js: j1\nwasm: w1\ncss: c55\n").unwrap();
+    std::fs::write(pkg.join("igang.c55.css"), "body { color: #1f2a2e; }\n").unwrap();
+    // Not real brotli: the file on disk is what must be served for `br`.
+    std::fs::write(pkg.join("igang.c55.css.br"), "precompressed").unwrap();
+    let app = spawn_app(
+        &backends()[0],
+        TestOptions {
+            site_root: Some(site.path().to_owned()),
+            ..Default::default()
+        },
+    )
+    .await;
+    let client = app.client();
+
+    let page = app.page(&client, "/login").await.text().await.unwrap();
+    assert!(
+        page.contains("href=\"/pkg/igang.c55.css\""),
+        "the page links the hashed name"
+    );
+
+    let css = client
+        .get(app.url("/pkg/igang.c55.css"))
+        .header(ACCEPT_ENCODING, "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(css.status(), 200);
+    assert_eq!(
+        css.headers()[CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(css.headers()[CONTENT_ENCODING], "br");
+    assert_eq!(css.bytes().await.unwrap().as_ref(), b"precompressed");
+    app.stop().await;
+
+    // A site built without hashed names is cached for minutes only.
+    let plain = spawn_app(&backends()[0], TestOptions::default()).await;
+    std::fs::write(plain.dir.path().join("site/pkg/igang.css"), "body {}\n").unwrap();
+    let css = plain
+        .client()
+        .get(plain.url("/pkg/igang.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(css.headers()[CACHE_CONTROL], "public, max-age=300");
+    plain.stop().await;
+}
