@@ -156,6 +156,19 @@ try {
   await page.waitForURL(/\/learn\/lessons\/\d+$/);
   check(!page.url().endsWith("/" + quizLesson), "resumes past the first module");
 
+  // Without JavaScript the learner reads on the same way: the lesson is a plain page and
+  // marking it read is a plain form.
+  const plain = await browser.newContext({ locale: "da-DK", javaScriptEnabled: false, storageState: await context.storageState() });
+  const plainPage = await plain.newPage();
+  await plainPage.goto(page.url());
+  check(await plainPage.locator(".player-main h1").isVisible(), "no-JS: the lesson is shown");
+  const before = Number(await plainPage.locator(".player-nav .progress-line progress").getAttribute("value"));
+  await plainPage.getByRole("button", { name: "Markér som læst" }).click();
+  await plainPage.waitForLoadState("load");
+  check(await plainPage.getByText("Du har gennemført denne lektion.").isVisible(), "no-JS: the lesson is marked as read");
+  check(Number(await plainPage.locator(".player-nav .progress-line progress").getAttribute("value")) > before, "no-JS: the bar moved");
+  await plain.close();
+
   await context.close();
 
   // The trainer follows the learner and reads the reflection.
