@@ -190,7 +190,17 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(SetResponseHeaderLayer::overriding(
             axum::http::header::CACHE_CONTROL,
-            pkg_cache_control(state.leptos_options.hash_files),
+            {
+                let cache = pkg_cache_control(state.leptos_options.hash_files);
+                move |response: &axum::response::Response| {
+                    response.status().is_success().then(|| cache.clone())
+                }
+            },
+        ))
+        // The same address answers brotli, gzip or plain bytes: caches must tell them apart.
+        .layer(SetResponseHeaderLayer::appending(
+            axum::http::header::VARY,
+            axum::http::HeaderValue::from_static("accept-encoding"),
         ));
     // The pages and server functions; kept apart so a refused form's page can be rendered
     // again from inside the stack.

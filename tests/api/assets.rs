@@ -2,7 +2,7 @@
 //! copies served to browsers that accept them.
 
 use igang_tests::{TestOptions, backends, spawn_app};
-use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
+use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, VARY};
 
 #[tokio::test]
 async fn hashed_files_are_linked_cached_for_a_year_and_served_precompressed() {
@@ -41,7 +41,22 @@ async fn hashed_files_are_linked_cached_for_a_year_and_served_precompressed() {
         "public, max-age=31536000, immutable"
     );
     assert_eq!(css.headers()[CONTENT_ENCODING], "br");
+    assert!(
+        css.headers()
+            .get_all(VARY)
+            .iter()
+            .any(|v| v == "accept-encoding"),
+        "caches keep the encodings apart"
+    );
     assert_eq!(css.bytes().await.unwrap().as_ref(), b"precompressed");
+    // What is not there now may be there after the next build: not cached for a year.
+    let missing = client
+        .get(app.url("/pkg/igang.nope.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    assert!(missing.headers().get(CACHE_CONTROL).is_none());
     app.stop().await;
 
     // A site built without hashed names is cached for minutes only.

@@ -34,7 +34,7 @@ async fn a_refused_form_comes_back_with_its_errors_and_what_was_typed_but_no_pas
         .get_all(SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .any(|v| v.starts_with("igang_form_page=/signup;") && v.contains("HttpOnly"));
+        .any(|v| v.starts_with("igang_form_page=%2Fsignup;") && v.contains("HttpOnly"));
     assert!(remembered, "the page is remembered for the next post");
     let page = refused.text().await.unwrap();
     assert!(
@@ -83,5 +83,53 @@ async fn a_refused_form_comes_back_with_its_errors_and_what_was_typed_but_no_pas
     let accepted = post_sign_up(&app, &client, SignUp::PATH, &fixed).await;
     assert_eq!(accepted.status(), 302);
     assert_eq!(accepted.headers()[LOCATION], "/signup/check-email");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn of_several_forms_posting_to_one_function_only_the_refused_one_gets_the_values_back() {
+    use app::{
+        api::authoring::{AddModule, UpdateModule},
+        domain::role::Role,
+    };
+    use igang_tests::fixtures::{json, staff};
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    let trainer = staff(&app, "trine@x.test", Role::Trainer, None).await;
+    let (course, _) = crate::courses::small_course(&app, &trainer, "To moduler").await;
+    let second: i32 = json(
+        app.call(
+            &trainer,
+            AddModule::PATH,
+            &[("course", &course), ("title", "Roller"), ("topic", "roles")],
+        )
+        .await,
+    )
+    .await;
+    let editor = format!("/authoring/courses/{course}");
+    let refused = app
+        .form_post(
+            &trainer,
+            UpdateModule::PATH,
+            &editor,
+            &[
+                ("module", &second.to_string()),
+                ("title", ""),
+                ("topic", "roles"),
+                ("summary", "Et resumé skrevet lige nu"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert_eq!(
+        page.matches("Et resumé skrevet lige nu").count(),
+        1,
+        "only the refused module's form shows what was typed"
+    );
+    assert_eq!(
+        page.matches("Formularen blev ikke sendt.").count(),
+        1,
+        "and only it shows the error"
+    );
     app.stop().await;
 }

@@ -88,7 +88,7 @@ impl KeptForm {
         KeptForm(
             pairs
                 .into_iter()
-                .filter(|(name, _)| !name.contains("password"))
+                .filter(|(name, _)| !name.contains("password") && name != "code")
                 .collect(),
         )
     }
@@ -119,6 +119,29 @@ pub fn kept_value(error: ErrorSignal, name: &str) -> Option<String> {
         let _ = name;
         None
     }
+}
+
+/// `error`, only while it belongs to the form identified by `field` = `value`.
+///
+/// Several forms on one page can post to the same server function (one per question, module
+/// or reflection). A refused plain post names only the function, so the posted id decides
+/// which of them shows the error and gets the typed values back.
+pub fn scoped(error: ErrorSignal, field: &'static str, value: impl ToString) -> ErrorSignal {
+    let mine = value.to_string();
+    let belongs = {
+        #[cfg(feature = "ssr")]
+        {
+            use_context::<http::request::Parts>()
+                .and_then(|parts| parts.extensions.get::<KeptForm>().cloned())
+                .is_none_or(|kept| kept.get(field) == Some(mine.as_str()))
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            let _ = (field, mine);
+            true
+        }
+    };
+    Signal::derive(move || error.get().filter(|_| belongs))
 }
 
 /// The latest error of a form's action, as a signal.
@@ -312,14 +335,16 @@ mod tests {
     use super::KeptForm;
 
     #[test]
-    fn a_kept_form_never_holds_a_password() {
+    fn a_kept_form_never_holds_a_password_or_a_code() {
         let kept = KeptForm::from_pairs([
             ("name".to_owned(), "Freja".to_owned()),
             ("password".to_owned(), "hemmelig".to_owned()),
             ("current_password".to_owned(), "gammel".to_owned()),
+            ("code".to_owned(), "abcde-fghjk".to_owned()),
         ]);
         assert_eq!(kept.get("name"), Some("Freja"));
         assert_eq!(kept.get("password"), None);
         assert_eq!(kept.get("current_password"), None);
+        assert_eq!(kept.get("code"), None);
     }
 }

@@ -8,7 +8,7 @@ use crate::{
         SaveReflection, Standing, SubmitQuiz, load_dashboard, load_player, load_standing,
     },
     components::{
-        form::FormError,
+        form::{FormError, scoped},
         pager::{Pager, page_from_query},
     },
     domain::progress::ReflectionState,
@@ -429,7 +429,7 @@ fn question_input(q: LearnerQuestion) -> impl IntoView {
 fn Reflection(lesson: i32, reflection: ReflectionView) -> impl IntoView {
     let i18n = use_i18n();
     let send = ServerAction::<SaveReflection>::new();
-    let error = action_error(send);
+    let error = scoped(action_error(send), "question", reflection.question);
     let question = reflection.question;
     let editable = reflection.state.editable();
     let field_id = format!("reflection-{question}");

@@ -6,7 +6,7 @@ use crate::{
         load_learners, review_queue,
     },
     components::{
-        form::{Field, FormError, TextArea},
+        form::{Field, FormError, TextArea, scoped},
         pager::{Pager, page_from_query},
     },
     domain::progress::LearnerStatus,
@@ -257,7 +257,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
 fn ReviewItem(item: crate::api::teaching::QueueEntry) -> impl IntoView {
     let i18n = use_i18n();
     let review = ServerAction::<ReviewReflection>::new();
-    let error = action_error(review);
+    let error = scoped(action_error(review), "reflection", item.id);
     let prefix = format!("r{}-", item.id);
     view! {
         <li class="review-item panel">

@@ -65,19 +65,41 @@ pub async fn keep_refused(State(forms): State<Forms>, request: Request, next: Ne
     if answer.status().is_success() {
         *answer.status_mut() = error.status();
     }
+    // Cookies the server function set (a session ended, say) still reach the browser.
+    for cookie in response.headers().get_all(header::SET_COOKIE) {
+        answer
+            .headers_mut()
+            .append(header::SET_COOKIE, cookie.clone());
+    }
     let secure = if forms.site.is_https() {
         "; Secure"
     } else {
         ""
     };
+    let remembered: String =
+        url::form_urlencoded::byte_serialize(without_error(&page).as_bytes()).collect();
     let cookie = format!(
-        "{FORM_PAGE_COOKIE}={}; Path=/api; Max-Age=3600; HttpOnly; SameSite=Lax{secure}",
-        page.path()
+        "{FORM_PAGE_COOKIE}={remembered}; Path=/api; Max-Age=3600; HttpOnly; SameSite=Lax{secure}"
     );
     if let Ok(cookie) = HeaderValue::from_str(&cookie) {
         answer.headers_mut().append(header::SET_COOKIE, cookie);
     }
     answer
+}
+
+/// The page's path and query, less the error Leptos added to it.
+fn without_error(page: &Uri) -> String {
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(
+            url::form_urlencoded::parse(page.query().unwrap_or_default().as_bytes())
+                .filter(|(key, _)| key != "__path" && key != "__err"),
+        )
+        .finish();
+    if query.is_empty() {
+        page.path().to_owned()
+    } else {
+        format!("{}?{query}", page.path())
+    }
 }
 
 /// A form posted by a browser without JavaScript to a server function.
@@ -96,7 +118,8 @@ fn is_plain_form_post(request: &Request) -> bool {
 }
 
 /// A form on a page rendered as the answer to a post names that post's `/api/...` address as
-/// its referrer; the page it really stands on is in the cookie.
+/// its referrer; the page it really stands on (path and query) is in the cookie, or, when
+/// the cookie is gone, the front page stands in.
 fn point_referer_at_page(headers: &mut axum::http::HeaderMap) {
     let Some(referer) = headers
         .get(header::REFERER)
@@ -108,12 +131,22 @@ fn point_referer_at_page(headers: &mut axum::http::HeaderMap) {
     if !referer.path().starts_with("/api/") {
         return;
     }
-    let Some(page) = cookie_value(headers, FORM_PAGE_COOKIE).filter(|p| is_page_path(p)) else {
-        return;
-    };
+    let page = cookie_value(headers, FORM_PAGE_COOKIE)
+        .map(|value| {
+            url::form_urlencoded::parse(format!("p={value}").as_bytes())
+                .map(|(_, v)| v.into_owned())
+                .collect::<String>()
+        })
+        .unwrap_or_default();
+    let (path, query) = page.split_once('?').unwrap_or((page.as_str(), ""));
     let mut fixed = referer;
-    fixed.set_path(&page);
-    fixed.set_query(None);
+    if is_page_path(path) {
+        fixed.set_path(path);
+        fixed.set_query((!query.is_empty()).then_some(query));
+    } else {
+        fixed.set_path("/");
+        fixed.set_query(None);
+    }
     if let Ok(value) = HeaderValue::from_str(fixed.as_str()) {
         headers.insert(header::REFERER, value);
     }
@@ -188,6 +221,46 @@ mod tests {
         assert_eq!(
             headers[header::REFERER],
             "http://igang.test/login?next=/learn"
+        );
+
+        // The page's query comes back too.
+        headers.insert(
+            header::REFERER,
+            "http://igang.test/api/auth/log-in".parse().unwrap(),
+        );
+        headers.insert(
+            header::COOKIE,
+            format!("{FORM_PAGE_COOKIE}=%2Flogin%3Fnext%3D%252Flearn")
+                .parse()
+                .unwrap(),
+        );
+        point_referer_at_page(&mut headers);
+        assert_eq!(
+            headers[header::REFERER],
+            "http://igang.test/login?next=%2Flearn"
+        );
+
+        // Without the cookie, or with one naming no page of the site, the front page.
+        for cookie in ["other=1", "igang_form_page=%2F%2Fevil.example"] {
+            headers.insert(
+                header::REFERER,
+                "http://igang.test/api/auth/log-in".parse().unwrap(),
+            );
+            headers.insert(header::COOKIE, cookie.parse().unwrap());
+            point_referer_at_page(&mut headers);
+            assert_eq!(headers[header::REFERER], "http://igang.test/", "{cookie}");
+        }
+    }
+
+    #[test]
+    fn the_remembered_page_keeps_its_query_but_not_the_error() {
+        let page: Uri = "/login?next=%2Flearn&__path=%2Fapi%2Fx&__err=abc"
+            .parse()
+            .unwrap();
+        assert_eq!(without_error(&page), "/login?next=%2Flearn");
+        assert_eq!(
+            without_error(&"/signup?__err=x".parse().unwrap()),
+            "/signup"
         );
     }
 }

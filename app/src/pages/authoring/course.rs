@@ -6,7 +6,7 @@ use crate::{
         AddLesson, AddModule, CourseEditor, DeleteItem, DiscardDraft, ModuleOutline, MoveItem,
         SetCourseStatus, StartDraft, UpdateCourse, UpdateModule, load_course_editor,
     },
-    components::form::{CheckBox, Field, FormError, TextArea},
+    components::form::{CheckBox, Field, FormError, TextArea, scoped},
     domain::course::{CourseStatus, Topic},
     i18n::*,
     pages::{
@@ -34,7 +34,7 @@ pub fn ItemControls(
     let i18n = use_i18n();
     let move_action = ServerAction::<MoveItem>::new();
     let delete_action = ServerAction::<DeleteItem>::new();
-    let delete_error = action_error(delete_action);
+    let delete_error = scoped(action_error(delete_action), "id", id);
     let up_label = format!("{}: {title}", t_string!(i18n, authoring.move_up));
     let down_label = format!("{}: {title}", t_string!(i18n, authoring.move_down));
     let confirm_id = format!("confirm-{item}-{id}");
@@ -304,8 +304,8 @@ fn module_card(
 ) -> impl IntoView {
     let update = ServerAction::<UpdateModule>::new();
     let add_lesson = ServerAction::<AddLesson>::new();
-    let update_error = action_error(update);
-    let add_error = action_error(add_lesson);
+    let update_error = scoped(action_error(update), "module", module.id);
+    let add_error = scoped(action_error(add_lesson), "module", module.id);
     let prefix = StoredValue::new(format!("module-{}-", module.id));
     let lesson_count = module.lessons.len();
     let minutes: i32 = module.lessons.iter().map(|l| l.minutes).sum();

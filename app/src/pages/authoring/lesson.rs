@@ -5,7 +5,7 @@ use crate::{
     api::authoring::{
         LessonEditor, PreviewMarkdown, QuestionItem, SaveQuestion, UpdateLesson, load_lesson_editor,
     },
-    components::form::{CheckBox, Field, FormError, TextArea, problem_message},
+    components::form::{CheckBox, Field, FormError, TextArea, problem_message, scoped},
     domain::course::{MAX_OPTIONS, QuestionKind, ReviewMode},
     i18n::*,
     islands::{markdown_editor::MarkdownEditor, question_kind::QuestionKindFields},
@@ -178,7 +178,12 @@ fn lesson_form(
 fn QuestionForm(lesson: i32, question: Option<QuestionItem>, prefix: String) -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveQuestion>::new();
-    let error = action_error(save);
+    // The new-question form posts no question id.
+    let id = question
+        .as_ref()
+        .map(|q| q.id.to_string())
+        .unwrap_or_default();
+    let error = scoped(action_error(save), "question", id);
     let doc = question.as_ref().map(|q| q.question.clone());
     let kind = doc.as_ref().map_or(QuestionKind::SingleChoice, |d| d.kind);
     let options = doc.as_ref().map(|d| d.options.clone()).unwrap_or_default();
