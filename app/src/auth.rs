@@ -130,15 +130,11 @@ mod server {
     /// `Set-Cookie` value that stores a session secret.
     pub fn session_cookie(secret: &str, secure: bool) -> String {
         let max_age = sessions::ABSOLUTE_LIFETIME.num_seconds();
-        let secure = if secure { "; Secure" } else { "" };
-        format!(
-            "{SESSION_COOKIE}={secret}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
-        )
+        crate::security::cookie_header(SESSION_COOKIE, secret, "/", max_age, "Lax", secure)
     }
 
     /// `Set-Cookie` value that removes the session cookie.
     pub fn clear_session_cookie(secure: bool) -> String {
-        let secure = if secure { "; Secure" } else { "" };
-        format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}")
+        crate::security::cookie_header(SESSION_COOKIE, "", "/", 0, "Lax", secure)
     }
 }

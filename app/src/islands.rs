@@ -27,6 +27,26 @@ pub fn awake() -> Signal<bool> {
     awake.into()
 }
 
+/// The wrapper of an island that acts on typing: a `div` of class `class` around the
+/// server-rendered `children`, marked `data-ready` once awake, handing each edit to `typed`.
+pub fn typing_area(
+    class: &'static str,
+    typed: fn(&leptos::ev::Event, Latest),
+    children: Children,
+) -> impl IntoView {
+    let ready = awake();
+    let on_input = on_typing(typed);
+    view! {
+        <div class=class data-ready=move || ready.get().then_some("") on:input=on_input>
+            {children()}
+        </div>
+    }
+}
+
+/// A stand-in for an island's browser-side handler on the server, where no event comes.
+#[cfg(not(feature = "hydrate"))]
+pub fn no_typing(_: &leptos::ev::Event, _: Latest) {}
+
 /// Which edit some work was started for; it can tell whether a newer one has come since.
 #[derive(Clone, Copy)]
 pub struct Latest {
@@ -42,7 +62,7 @@ impl Latest {
 }
 
 /// An input handler that counts the edits and hands each event to `typed` with its [`Latest`].
-pub fn on_typing(
+fn on_typing(
     typed: fn(&leptos::ev::Event, Latest),
 ) -> impl Fn(leptos::ev::Event) + Copy + Send + Sync + 'static {
     let edits = StoredValue::new(0u32);

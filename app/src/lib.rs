@@ -75,8 +75,8 @@ const PAGE: SsrMode = SsrMode::Async;
 /// The HTML document around the application, rendered on the server only.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let language = language::request_language();
     use leptos_meta::HashedStylesheet;
+    let language = language::request_language();
     if let Some(nonce) = security::request_nonce() {
         provide_context(leptos::nonce::Nonce::from_value(nonce));
     }
@@ -86,8 +86,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                // Removed again from pages without an island (see the server's `islands`).
                 <HashedStylesheet options=options.clone() id="leptos" />
+                // Removed again from pages without an island (see the server's `islands`).
                 <HydrationScripts options islands=true />
                 <leptos_meta::MetaTags />
             </head>

@@ -28,6 +28,21 @@ pub fn request_nonce() -> Option<String> {
         .and_then(|parts| parts.extensions.get::<CspNonce>().map(|n| n.0.clone()))
 }
 
+/// A `Set-Cookie` value for a cookie scripts cannot read, `Secure` when the site is https.
+pub fn cookie_header(
+    name: &str,
+    value: &str,
+    path: &str,
+    max_age: i64,
+    same_site: &str,
+    secure: bool,
+) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{name}={value}; Path={path}; Max-Age={max_age}; HttpOnly; SameSite={same_site}{secure}"
+    )
+}
+
 /// The value of cookie `name` in a request's `Cookie` headers.
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers

@@ -224,7 +224,7 @@ mod ssr {
     use crate::{
         api::context::{set_cookie, state},
         errors::AppError,
-        security::{cookie_value, seal, totp},
+        security::{cookie_header, cookie_value, seal, totp},
         state::AppState,
     };
 
@@ -249,14 +249,14 @@ mod ssr {
         })
     }
 
-    fn cookie(state: &AppState, value: &str, max_age: u32) -> String {
-        let secure = if state.site.is_https() {
-            "; Secure"
-        } else {
-            ""
-        };
-        format!(
-            "{CODES_COOKIE}={value}; Path={CODES_PATH}; Max-Age={max_age}; HttpOnly; SameSite=Strict{secure}"
+    fn cookie(state: &AppState, value: &str, max_age: i64) -> String {
+        cookie_header(
+            CODES_COOKIE,
+            value,
+            CODES_PATH,
+            max_age,
+            "Strict",
+            state.site.is_https(),
         )
     }
 

@@ -102,23 +102,24 @@ impl KeptForm {
     }
 }
 
-/// What was typed into field `name` of a refused form, while `error` (that form's error)
-/// is shown.
-pub fn kept_value(error: ErrorSignal, name: &str) -> Option<String> {
-    error.get_untracked()?;
+/// The refused form this page is rendered for, if it is.
+fn kept_form() -> Option<KeptForm> {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()?
             .extensions
-            .get::<KeptForm>()?
-            .get(name)
-            .map(str::to_owned)
+            .get::<KeptForm>()
+            .cloned()
     }
     #[cfg(not(feature = "ssr"))]
-    {
-        let _ = name;
-        None
-    }
+    None
+}
+
+/// What was typed into field `name` of a refused form, while `error` (that form's error)
+/// is shown.
+pub fn kept_value(error: ErrorSignal, name: &str) -> Option<String> {
+    error.get_untracked()?;
+    kept_form()?.get(name).map(str::to_owned)
 }
 
 /// `error`, only while it belongs to the form identified by `field` = `value`.
@@ -128,19 +129,7 @@ pub fn kept_value(error: ErrorSignal, name: &str) -> Option<String> {
 /// which of them shows the error and gets the typed values back.
 pub fn scoped(error: ErrorSignal, field: &'static str, value: impl ToString) -> ErrorSignal {
     let mine = value.to_string();
-    let belongs = {
-        #[cfg(feature = "ssr")]
-        {
-            use_context::<http::request::Parts>()
-                .and_then(|parts| parts.extensions.get::<KeptForm>().cloned())
-                .is_none_or(|kept| kept.get(field) == Some(mine.as_str()))
-        }
-        #[cfg(not(feature = "ssr"))]
-        {
-            let _ = (field, mine);
-            true
-        }
-    };
+    let belongs = kept_form().is_none_or(|kept| kept.get(field) == Some(mine.as_str()));
     Signal::derive(move || error.get().filter(|_| belongs))
 }
 

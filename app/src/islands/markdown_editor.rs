@@ -9,18 +9,11 @@ use leptos::prelude::*;
 /// Wraps the `body` field and its `.preview-pane` (with a `.prose` inside).
 #[island(lazy)]
 pub fn MarkdownEditor(children: Children) -> impl IntoView {
-    let ready = super::awake();
-    let on_input = super::on_typing(typed);
-    view! {
-        <div class="markdown-editor" data-ready=move || ready.get().then_some("") on:input=on_input>
-            {children()}
-        </div>
-    }
+    super::typing_area("markdown-editor", typed, children)
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn typed(_: &leptos::ev::Event, _: super::Latest) {}
-
+use super::no_typing as typed;
 #[cfg(feature = "hydrate")]
 use browser::typed;
 

@@ -12,21 +12,19 @@ use leptos::{html::Div, prelude::*};
 pub fn QuestionKindFields(children: Children) -> impl IntoView {
     let ready = super::awake();
     let wrapper = NodeRef::<Div>::new();
-    // Once awake, follow the kind chosen when the page was drawn.
-    Effect::new(move |_| {
-        if ready.get() {
-            #[cfg(feature = "hydrate")]
-            if let Some(wrapper) = wrapper.get() {
-                browser::follow_kind(&wrapper);
-            }
-        }
-    });
-    let on_change = move |_event: leptos::ev::Event| {
+    let follow = move || {
         #[cfg(feature = "hydrate")]
         if let Some(wrapper) = wrapper.get() {
             browser::follow_kind(&wrapper);
         }
     };
+    // Once awake, follow the kind chosen when the page was drawn.
+    Effect::new(move |_| {
+        if ready.get() {
+            follow();
+        }
+    });
+    let on_change = move |_event: leptos::ev::Event| follow();
     view! {
         <div
             class="kind-fields"

@@ -10,18 +10,11 @@ use leptos::prelude::*;
 /// words shown once a draft is saved).
 #[island(lazy)]
 pub fn ReflectionDraft(children: Children) -> impl IntoView {
-    let ready = super::awake();
-    let on_input = super::on_typing(typed);
-    view! {
-        <div class="reflection-draft" data-ready=move || ready.get().then_some("") on:input=on_input>
-            {children()}
-        </div>
-    }
+    super::typing_area("reflection-draft", typed, children)
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn typed(_: &leptos::ev::Event, _: super::Latest) {}
-
+use super::no_typing as typed;
 #[cfg(feature = "hydrate")]
 use browser::typed;
 

@@ -429,8 +429,8 @@ fn question_input(q: LearnerQuestion) -> impl IntoView {
 fn Reflection(lesson: i32, reflection: ReflectionView) -> impl IntoView {
     let i18n = use_i18n();
     let send = ServerAction::<SaveReflection>::new();
-    let error = scoped(action_error(send), "question", reflection.question);
     let question = reflection.question;
+    let error = scoped(action_error(send), "question", question);
     let editable = reflection.state.editable();
     let field_id = format!("reflection-{question}");
     let status_id = format!("reflection-{question}-status");

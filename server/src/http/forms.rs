@@ -7,8 +7,11 @@
 //! post from an `/api/...` address, so a cookie remembers the page for the next answer.
 
 use app::{
-    components::form::KeptForm, domain::redirect::safe_local_path, errors::AppError,
-    security::cookie_value, state::SiteSettings,
+    components::form::KeptForm,
+    domain::redirect::safe_local_path,
+    errors::AppError,
+    security::{cookie_header, cookie_value},
+    state::SiteSettings,
 };
 use axum::{
     Router,
@@ -71,15 +74,15 @@ pub async fn keep_refused(State(forms): State<Forms>, request: Request, next: Ne
             .headers_mut()
             .append(header::SET_COOKIE, cookie.clone());
     }
-    let secure = if forms.site.is_https() {
-        "; Secure"
-    } else {
-        ""
-    };
     let remembered: String =
         url::form_urlencoded::byte_serialize(without_error(&page).as_bytes()).collect();
-    let cookie = format!(
-        "{FORM_PAGE_COOKIE}={remembered}; Path=/api; Max-Age=3600; HttpOnly; SameSite=Lax{secure}"
+    let cookie = cookie_header(
+        FORM_PAGE_COOKIE,
+        &remembered,
+        "/api",
+        3600,
+        "Lax",
+        forms.site.is_https(),
     );
     if let Ok(cookie) = HeaderValue::from_str(&cookie) {
         answer.headers_mut().append(header::SET_COOKIE, cookie);

@@ -5,6 +5,7 @@ use app::{
         language::{LANGUAGE_COOKIE, Language},
         redirect::safe_local_path,
     },
+    security::cookie_header,
     state::SiteSettings,
 };
 use axum::{
@@ -39,10 +40,13 @@ pub async fn switch(
         )
             .into_response();
     };
-    let secure = if site.is_https() { "; Secure" } else { "" };
-    let cookie = format!(
-        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
-        language.code()
+    let cookie = cookie_header(
+        LANGUAGE_COOKIE,
+        language.code(),
+        "/",
+        31_536_000,
+        "Lax",
+        site.is_https(),
     );
     let location = safe_local_path(form.next.as_deref()).to_owned();
     (

@@ -103,10 +103,6 @@ pub fn CourseEditorPage() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
     require_sign_in(&format!("/authoring/courses/{}", id()));
-    let start = ServerAction::<StartDraft>::new();
-    let status = ServerAction::<SetCourseStatus>::new();
-    let discard = ServerAction::<DiscardDraft>::new();
-    let add_module = ServerAction::<AddModule>::new();
     let course = Resource::new(id, load_course_editor);
     let flash = move || {
         let q = query.read();
@@ -124,7 +120,7 @@ pub fn CourseEditorPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match course.await {
                         Err(e) => load_error(i18n, &e).into_any(),
-                        Ok(course) => editor(i18n, course, start, status, discard, add_module, flash()).into_any(),
+                        Ok(course) => editor(i18n, course, flash()).into_any(),
                     }
                 })}
             </Transition>
@@ -136,12 +132,12 @@ pub fn CourseEditorPage() -> impl IntoView {
 fn editor(
     i18n: leptos_i18n::I18nContext<Locale>,
     course: CourseEditor,
-    start: ServerAction<StartDraft>,
-    status: ServerAction<SetCourseStatus>,
-    discard: ServerAction<DiscardDraft>,
-    add_module: ServerAction<AddModule>,
     flash: Option<String>,
 ) -> impl IntoView {
+    let start = ServerAction::<StartDraft>::new();
+    let status = ServerAction::<SetCourseStatus>::new();
+    let discard = ServerAction::<DiscardDraft>::new();
+    let add_module = ServerAction::<AddModule>::new();
     let editable = course.editable();
     let id = StoredValue::new(course.id.clone());
     let version = course.version;

@@ -23,7 +23,6 @@ pub fn LessonEditorPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = super::numeric_id();
     require_sign_in(&format!("/authoring/lessons/{}", id()));
-    let update = ServerAction::<UpdateLesson>::new();
     let lesson = Resource::new(id, load_lesson_editor);
     view! {
         <section class="container page editor">
@@ -31,7 +30,7 @@ pub fn LessonEditorPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match lesson.await {
                         Err(e) => load_error(i18n, &e).into_any(),
-                        Ok(lesson) => editor(i18n, lesson, update).into_any(),
+                        Ok(lesson) => editor(i18n, lesson).into_any(),
                     }
                 })}
             </Transition>
@@ -39,11 +38,7 @@ pub fn LessonEditorPage() -> impl IntoView {
     }
 }
 
-fn editor(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    lesson: LessonEditor,
-    update: ServerAction<UpdateLesson>,
-) -> impl IntoView {
+fn editor(i18n: leptos_i18n::I18nContext<Locale>, lesson: LessonEditor) -> impl IntoView {
     let query = use_query_map();
     let image = move || query.read().get("image");
     let image_error = move || query.read().get("image_error");
@@ -70,7 +65,7 @@ fn editor(
             </div>
         })}
         {if editable {
-            lesson_form(i18n, lesson.clone(), update).into_any()
+            lesson_form(i18n, lesson.clone()).into_any()
         } else {
             view! { <div class="prose" inner_html=lesson.body_html.clone()></div> }.into_any()
         }}
@@ -135,11 +130,8 @@ fn editor(
     }
 }
 
-fn lesson_form(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    lesson: LessonEditor,
-    update: ServerAction<UpdateLesson>,
-) -> impl IntoView {
+fn lesson_form(i18n: leptos_i18n::I18nContext<Locale>, lesson: LessonEditor) -> impl IntoView {
+    let update = ServerAction::<UpdateLesson>::new();
     let error = action_error(update);
     let query = use_query_map();
     let saved = move || query.read().get("saved").is_some() && error.get().is_none();
