@@ -5,6 +5,8 @@ pub mod admin;
 pub mod auth;
 pub mod authoring;
 pub mod catalogue;
+#[cfg(feature = "ssr")]
+pub mod dates;
 pub mod learning;
 pub mod teaching;
 pub mod two_factor;

@@ -27,10 +27,10 @@ impl Viewer {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::*;
+pub use ssr::*;
 
 #[cfg(feature = "ssr")]
-mod server {
+mod ssr {
     use super::Viewer;
     use crate::{
         domain::{

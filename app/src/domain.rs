@@ -4,12 +4,13 @@ pub mod authz;
 #[cfg(feature = "ssr")]
 pub mod bundle;
 pub mod course;
+pub mod editing;
 pub mod email;
 pub mod language;
+pub mod learning;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod password_policy;
-pub mod progress;
 pub mod quiz_balance;
 pub mod redirect;
 pub mod retry;

@@ -17,7 +17,7 @@ use app::{
         },
     },
     domain::{
-        progress::{LearnerStatus, ReflectionState},
+        learning::{LearnerStatus, ReflectionState},
         role::Role,
     },
     errors::{AppError, Problem},

@@ -107,97 +107,42 @@ pub fn allows(subject: Option<&Subject>, action: Action) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use Role::*;
-
-    fn subject(grants: &[(Role, Option<i32>)]) -> Subject {
-        Subject {
-            user_id: 1,
-            grants: grants.to_vec(),
-            second_factor: SecondFactor::Done,
-        }
-    }
-
-    #[test]
-    fn the_permission_table() {
-        let volunteer = subject(&[(Volunteer, None)]);
-        let trainer = subject(&[(Volunteer, None), (Trainer, None)]);
-        let coordinator_a = subject(&[(Volunteer, None), (Coordinator, Some(1))]);
-        let coordinator_b = subject(&[(Volunteer, None), (Coordinator, Some(2))]);
-        let admin = subject(&[(Volunteer, None), (Admin, None)]);
-        let actions = [
-            Action::ManageOwnAccount,
-            Action::ViewAuditLog,
-            Action::ManageUsers,
-            Action::ManageCentres,
-            Action::InviteCoordinator { centre_id: 1 },
-            Action::ViewCentre { centre_id: 1 },
-            Action::AuthorCourses,
-            Action::Learn,
-            Action::TeachCourse { teaches: false },
-            Action::TeachCourse { teaches: true },
-        ];
-        // Rows: visitor, volunteer, trainer, coordinator of centre 1, of centre 2, admin.
-        let expected: [[bool; 10]; 6] = [
-            [
-                false, false, false, false, false, false, false, false, false, false,
-            ],
-            [
-                true, false, false, false, false, false, false, true, false, false,
-            ],
-            [
-                true, false, false, false, false, false, true, true, false, true,
-            ],
-            [
-                true, false, false, false, true, true, false, true, false, false,
-            ],
-            [
-                true, false, false, false, false, false, false, true, false, false,
-            ],
-            [true, true, true, true, true, true, true, true, true, true],
-        ];
-        let subjects = [
-            None,
-            Some(&volunteer),
-            Some(&trainer),
-            Some(&coordinator_a),
-            Some(&coordinator_b),
-            Some(&admin),
-        ];
-        for (row, who) in subjects.iter().enumerate() {
-            for (col, action) in actions.iter().enumerate() {
-                assert_eq!(
-                    allows(*who, *action),
-                    expected[row][col],
-                    "row {row}, {action:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn staff_powers_wait_for_the_second_factor() {
-        let mut admin = subject(&[(Admin, None)]);
-        admin.second_factor = SecondFactor::NotEnrolled;
-        assert!(!allows(Some(&admin), Action::ManageUsers));
-        assert!(
-            allows(Some(&admin), Action::ManageOwnAccount),
-            "enrolment is reachable"
-        );
-        admin.second_factor = SecondFactor::Pending;
-        assert!(
-            !allows(Some(&admin), Action::ManageOwnAccount),
-            "halfway is not signed in"
-        );
-        let mut volunteer = subject(&[(Volunteer, None)]);
-        volunteer.second_factor = SecondFactor::NotEnrolled;
-        assert!(
-            allows(Some(&volunteer), Action::ManageOwnAccount),
-            "optional for volunteers"
-        );
-        assert!(admin.is_staff());
-        assert!(!subject(&[(Volunteer, None)]).is_staff());
-    }
+/// Which learners of a course someone may see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// All of them (the course's trainers and administrators).
+    All,
+    /// Those who take the course with one of these centres (their coordinators).
+    Centres(Vec<i32>),
 }
+
+/// The centres whose learners `subject` follows as their coordinator.
+pub fn followed_centres(subject: &Subject) -> Vec<i32> {
+    subject
+        .grants
+        .iter()
+        .filter(|(role, _)| *role == Role::Coordinator)
+        .filter_map(|(_, centre)| *centre)
+        .filter(|c| allows(Some(subject), Action::ViewCentre { centre_id: *c }))
+        .collect()
+}
+
+/// Which learners of a course `subject` may see (`teaches`: whether they are one of its
+/// trainers); `None` when none at all.
+pub fn learner_scope(subject: &Subject, teaches: bool) -> Option<Scope> {
+    if allows(Some(subject), Action::TeachCourse { teaches }) {
+        return Some(Scope::All);
+    }
+    let centres = followed_centres(subject);
+    (!centres.is_empty()).then_some(Scope::Centres(centres))
+}
+
+/// Whether `subject` follows the learners of some course: administrators, trainers and
+/// coordinators. Which learners is decided per course by [`learner_scope`].
+pub fn follows_learners(subject: &Subject) -> bool {
+    !followed_centres(subject).is_empty()
+        || allows(Some(subject), Action::TeachCourse { teaches: true })
+}
+
+#[cfg(test)]
+mod tests;

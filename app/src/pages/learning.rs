@@ -11,7 +11,7 @@ use crate::{
         form::{FormError, scoped},
         pager::{Pager, page_from_query},
     },
-    domain::progress::ReflectionState,
+    domain::learning::ReflectionState,
     i18n::*,
     islands::reflection_draft::ReflectionDraft,
     pages::{

@@ -9,7 +9,7 @@ use crate::{
         form::{Field, FormError, TextArea, scoped},
         pager::{Pager, page_from_query},
     },
-    domain::progress::LearnerStatus,
+    domain::learning::LearnerStatus,
     i18n::*,
     pages::{
         admin::{load_error, require_sign_in},

@@ -4,7 +4,7 @@
 use app::{
     api::teaching::{
         LearnerView,
-        server::{filter, scope, view},
+        ssr::{filter, scope, view},
     },
     auth::Auth,
     domain::authz::SecondFactor,

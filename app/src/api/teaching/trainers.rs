@@ -1,0 +1,48 @@
+//! A course's trainers: naming one by email and removing one.
+
+use crate::errors::AppError;
+use leptos::prelude::*;
+
+/// Names a trainer (by email) as one of the course's trainers.
+#[server(endpoint = "teach/add-trainer")]
+pub async fn add_course_trainer(course: String, email: String) -> Result<(), AppError> {
+    use crate::{
+        api::context::state,
+        domain::role::Role,
+        errors::Problem,
+        store::{courses, learning, people},
+    };
+    super::ssr::follower()?;
+    let db = state()?.db;
+    let course = courses::find(&db, &course).await?;
+    super::ssr::course_trainer(&db, course.id).await?;
+    let address = crate::domain::email::EmailAddress::parse(&email)
+        .map_err(|_| AppError::field("email", Problem::InvalidEmail))?;
+    let person = people::find_by_email(&db, &address)
+        .await?
+        .ok_or_else(|| AppError::field("email", Problem::NotAllowed))?;
+    let roles = people::roles_of(&db, person.id).await?;
+    if !roles.iter().any(|(r, _)| *r == Role::Trainer) {
+        return Err(AppError::field("email", Problem::NotAllowed));
+    }
+    learning::add_trainer(&db, course.id, person.id, chrono::Utc::now()).await?;
+    Ok(())
+}
+
+/// Removes one of the course's trainers.
+#[server(endpoint = "teach/remove-trainer")]
+pub async fn remove_course_trainer(course: String, trainer: String) -> Result<(), AppError> {
+    use crate::{
+        api::context::state,
+        store::{courses, learning, people},
+    };
+    super::ssr::follower()?;
+    let db = state()?.db;
+    let course = courses::find(&db, &course).await?;
+    super::ssr::course_trainer(&db, course.id).await?;
+    let person = people::find_by_public_id(&db, &trainer)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    learning::remove_trainer(&db, course.id, person.id).await?;
+    Ok(())
+}

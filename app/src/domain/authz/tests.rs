@@ -1,0 +1,128 @@
+use super::*;
+use Role::*;
+
+fn subject(grants: &[(Role, Option<i32>)]) -> Subject {
+    Subject {
+        user_id: 1,
+        grants: grants.to_vec(),
+        second_factor: SecondFactor::Done,
+    }
+}
+
+#[test]
+fn the_permission_table() {
+    let volunteer = subject(&[(Volunteer, None)]);
+    let trainer = subject(&[(Volunteer, None), (Trainer, None)]);
+    let coordinator_a = subject(&[(Volunteer, None), (Coordinator, Some(1))]);
+    let coordinator_b = subject(&[(Volunteer, None), (Coordinator, Some(2))]);
+    let admin = subject(&[(Volunteer, None), (Admin, None)]);
+    let actions = [
+        Action::ManageOwnAccount,
+        Action::ViewAuditLog,
+        Action::ManageUsers,
+        Action::ManageCentres,
+        Action::InviteCoordinator { centre_id: 1 },
+        Action::ViewCentre { centre_id: 1 },
+        Action::AuthorCourses,
+        Action::Learn,
+        Action::TeachCourse { teaches: false },
+        Action::TeachCourse { teaches: true },
+    ];
+    // Rows: visitor, volunteer, trainer, coordinator of centre 1, of centre 2, admin.
+    let expected: [[bool; 10]; 6] = [
+        [
+            false, false, false, false, false, false, false, false, false, false,
+        ],
+        [
+            true, false, false, false, false, false, false, true, false, false,
+        ],
+        [
+            true, false, false, false, false, false, true, true, false, true,
+        ],
+        [
+            true, false, false, false, true, true, false, true, false, false,
+        ],
+        [
+            true, false, false, false, false, false, false, true, false, false,
+        ],
+        [true, true, true, true, true, true, true, true, true, true],
+    ];
+    let subjects = [
+        None,
+        Some(&volunteer),
+        Some(&trainer),
+        Some(&coordinator_a),
+        Some(&coordinator_b),
+        Some(&admin),
+    ];
+    for (row, who) in subjects.iter().enumerate() {
+        for (col, action) in actions.iter().enumerate() {
+            assert_eq!(
+                allows(*who, *action),
+                expected[row][col],
+                "row {row}, {action:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn staff_powers_wait_for_the_second_factor() {
+    let mut admin = subject(&[(Admin, None)]);
+    admin.second_factor = SecondFactor::NotEnrolled;
+    assert!(!allows(Some(&admin), Action::ManageUsers));
+    assert!(
+        allows(Some(&admin), Action::ManageOwnAccount),
+        "enrolment is reachable"
+    );
+    admin.second_factor = SecondFactor::Pending;
+    assert!(
+        !allows(Some(&admin), Action::ManageOwnAccount),
+        "halfway is not signed in"
+    );
+    let mut volunteer = subject(&[(Volunteer, None)]);
+    volunteer.second_factor = SecondFactor::NotEnrolled;
+    assert!(
+        allows(Some(&volunteer), Action::ManageOwnAccount),
+        "optional for volunteers"
+    );
+    assert!(admin.is_staff());
+    assert!(!subject(&[(Volunteer, None)]).is_staff());
+}
+
+#[test]
+fn who_sees_which_learners() {
+    let volunteer = subject(&[(Volunteer, None)]);
+    let trainer = subject(&[(Volunteer, None), (Trainer, None)]);
+    let coordinator = subject(&[
+        (Volunteer, None),
+        (Coordinator, Some(1)),
+        (Coordinator, Some(2)),
+    ]);
+    let admin = subject(&[(Volunteer, None), (Admin, None)]);
+    let mut halfway = coordinator.clone();
+    halfway.second_factor = SecondFactor::NotEnrolled;
+    let cases = [
+        (&volunteer, false, None, false),
+        (&volunteer, true, None, false),
+        (&trainer, false, None, true),
+        (&trainer, true, Some(Scope::All), true),
+        (&coordinator, false, Some(Scope::Centres(vec![1, 2])), true),
+        (&coordinator, true, Some(Scope::Centres(vec![1, 2])), true),
+        (&admin, false, Some(Scope::All), true),
+        (&halfway, false, None, false),
+    ];
+    for (who, teaches, scope, follows) in cases {
+        assert_eq!(
+            learner_scope(who, teaches),
+            scope,
+            "{who:?} teaches: {teaches}"
+        );
+        assert_eq!(follows_learners(who), follows, "{who:?}");
+    }
+    assert_eq!(followed_centres(&coordinator), [1, 2]);
+    assert!(
+        followed_centres(&halfway).is_empty(),
+        "no second factor, no centre"
+    );
+}

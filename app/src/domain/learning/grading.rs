@@ -1,0 +1,141 @@
+//! Grading a quiz attempt: whether the answers fit the quiz, and the score they earn.
+
+use super::content::QuizQuestion;
+use std::collections::{BTreeSet, HashMap};
+
+/// The answer key of one scored question: the ids of its right options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerKey {
+    /// Question id.
+    pub question: i32,
+    /// Ids of the options that are right.
+    pub correct: BTreeSet<i32>,
+}
+
+/// The result of marking one quiz attempt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Score {
+    /// Scored questions answered right.
+    pub right: u32,
+    /// Scored questions in all.
+    pub total: u32,
+    /// Whole percent, rounded down; 100 when nothing is scored.
+    pub percent: u8,
+    /// Whether `percent` reaches the pass mark.
+    pub passed: bool,
+}
+
+/// Why answers cannot be marked.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    /// An answer names a question or option that is not in this quiz, or several options
+    /// where one is asked for.
+    #[error("answer does not fit the quiz")]
+    DoesNotFit,
+    /// These scored questions have no answer.
+    #[error("unanswered questions")]
+    Unanswered(Vec<i32>),
+}
+
+/// Checks that `answers` fit the quiz's scored questions and answer each of them, and returns
+/// their answer keys in quiz order. Reflections are not part of an attempt.
+pub fn answer_keys(
+    questions: &[QuizQuestion],
+    answers: &HashMap<i32, BTreeSet<i32>>,
+) -> Result<Vec<AnswerKey>, AnswerError> {
+    let scored: Vec<&QuizQuestion> = questions.iter().filter(|q| q.scored()).collect();
+    let mut keys = Vec::with_capacity(scored.len());
+    let mut unanswered = Vec::new();
+    for q in &scored {
+        let known: BTreeSet<i32> = q.options.iter().map(|o| o.id).collect();
+        match answers.get(&q.id) {
+            None => unanswered.push(q.id),
+            Some(chosen) if chosen.is_empty() => unanswered.push(q.id),
+            Some(chosen) => {
+                if !chosen.is_subset(&known) || (!q.allows_several() && chosen.len() > 1) {
+                    return Err(AnswerError::DoesNotFit);
+                }
+            }
+        }
+        keys.push(AnswerKey {
+            question: q.id,
+            correct: q
+                .options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| o.id)
+                .collect(),
+        });
+    }
+    if answers.keys().any(|id| !scored.iter().any(|q| q.id == *id)) {
+        return Err(AnswerError::DoesNotFit);
+    }
+    if !unanswered.is_empty() {
+        return Err(AnswerError::Unanswered(unanswered));
+    }
+    Ok(keys)
+}
+
+/// Marks an attempt: a question is right when exactly its right options were chosen.
+/// `answers` holds, per question id, the chosen option ids.
+pub fn mark(keys: &[AnswerKey], answers: &HashMap<i32, BTreeSet<i32>>, pass_mark: u8) -> Score {
+    let total = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+    let right = keys
+        .iter()
+        .filter(|q| answers.get(&q.question) == Some(&q.correct))
+        .count();
+    let right = u32::try_from(right).unwrap_or(u32::MAX);
+    let percent = (right * 100)
+        .checked_div(total)
+        .map_or(100, |p| u8::try_from(p).unwrap_or(100));
+    Score {
+        right,
+        total,
+        percent,
+        passed: percent >= pass_mark,
+    }
+}
+
+/// Whether each scored question was answered right, by question id.
+pub fn verdicts(
+    questions: &[QuizQuestion],
+    answers: &HashMap<i32, BTreeSet<i32>>,
+) -> HashMap<i32, bool> {
+    questions
+        .iter()
+        .filter(|q| q.scored())
+        .map(|q| {
+            let right: BTreeSet<i32> = q
+                .options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| o.id)
+                .collect();
+            (q.id, answers.get(&q.id) == Some(&right))
+        })
+        .collect()
+}
+
+/// Reads a quiz form's fields into chosen options per question. A field is `q<question>`
+/// holding the chosen option id, or `q<question>o<option>` (one box of several) holding that
+/// same option id; keys start with a letter because form parsers read bare numbers as list
+/// positions. `None` when any field does not fit that shape.
+pub fn decode_answers(fields: &HashMap<String, String>) -> Option<HashMap<i32, BTreeSet<i32>>> {
+    let mut chosen: HashMap<i32, BTreeSet<i32>> = HashMap::new();
+    for (key, value) in fields {
+        let key = key.strip_prefix('q')?;
+        let question = key.split('o').next()?.parse::<i32>().ok()?;
+        let option = value.trim().parse::<i32>().ok()?;
+        let fits = key
+            .split_once('o')
+            .is_none_or(|(_, o)| o.parse::<i32>().ok() == Some(option));
+        if !fits {
+            return None;
+        }
+        chosen.entry(question).or_default().insert(option);
+    }
+    Some(chosen)
+}
+
+#[cfg(test)]
+mod tests;

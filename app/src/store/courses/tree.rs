@@ -1,0 +1,337 @@
+//! A version's content as rows in reading order: its modules, their lessons, the lessons'
+//! questions and the questions' options. Loaded whole, read as a course document, and written
+//! whole when a version is created.
+
+use super::{
+    Course, CourseError, CourseResult, Keys, LessonRow, ModuleRow, OptionRow, QuestionRow, Version,
+    edits::quiz_columns,
+};
+use crate::{
+    domain::{
+        course::{CourseDoc, LessonDoc, ModuleDoc, OptionDoc, QuestionDoc, QuizDoc},
+        language::Language,
+        markdown,
+    },
+    store::entities::{course_module, course_version, lesson, question, question_option},
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use std::collections::HashMap;
+
+/// One version's content, as rows in reading order.
+#[derive(Clone, Debug)]
+pub struct Tree {
+    /// The version.
+    pub version: Version,
+    /// Modules by position.
+    pub modules: Vec<ModuleRow>,
+    /// Lessons of each module by position, keyed by module id.
+    pub lessons: HashMap<i32, Vec<LessonRow>>,
+    /// Questions of each lesson by position, keyed by lesson id.
+    pub questions: HashMap<i32, Vec<QuestionRow>>,
+    /// Options of each question by position, keyed by question id.
+    pub options: HashMap<i32, Vec<OptionRow>>,
+}
+
+/// Rows grouped by `key`, each group in the order the rows came.
+pub(super) fn group<T, K: std::hash::Hash + Eq>(
+    rows: Vec<T>,
+    key: impl Fn(&T) -> K,
+) -> HashMap<K, Vec<T>> {
+    let mut map: HashMap<K, Vec<T>> = HashMap::new();
+    for row in rows {
+        map.entry(key(&row)).or_default().push(row);
+    }
+    map
+}
+
+impl Tree {
+    /// Lessons of a module.
+    pub fn lessons_of(&self, module_id: i32) -> &[LessonRow] {
+        self.lessons
+            .get(&module_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Questions of a lesson.
+    pub fn questions_of(&self, lesson_id: i32) -> &[QuestionRow] {
+        self.questions
+            .get(&lesson_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Options of a question.
+    pub fn options_of(&self, question_id: i32) -> &[OptionRow] {
+        self.options
+            .get(&question_id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The content as a course document.
+    pub fn doc(&self, course: &Course) -> CourseDoc {
+        let v = &self.version;
+        CourseDoc {
+            slug: course.slug.clone(),
+            title: v.title.clone(),
+            language: course.language.parse().unwrap_or(Language::Da),
+            summary: v.summary.clone(),
+            leads_to_certificate: v.leads_to_certificate,
+            body: v.body.clone(),
+            modules: self
+                .modules
+                .iter()
+                .map(|m| ModuleDoc {
+                    slug: m.slug.clone(),
+                    title: m.title.clone(),
+                    topic: m
+                        .topic
+                        .parse()
+                        .unwrap_or(crate::domain::course::Topic::Values),
+                    requires_previous: m.requires_previous,
+                    summary: m.summary.clone(),
+                    body: m.body.clone(),
+                    lessons: self
+                        .lessons_of(m.id)
+                        .iter()
+                        .map(|l| self.lesson_doc(l))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// One lesson as a document.
+    pub fn lesson_doc(&self, l: &LessonRow) -> LessonDoc {
+        LessonDoc {
+            slug: l.slug.clone(),
+            title: l.title.clone(),
+            minutes: u32::try_from(l.minutes).unwrap_or(0),
+            body: l.body.clone(),
+            quiz: l.pass_mark.map(|pass_mark| QuizDoc {
+                pass_mark: u8::try_from(pass_mark).unwrap_or(100),
+                attempts: l.max_attempts.and_then(|n| u8::try_from(n).ok()),
+                cooldown_minutes: l.cooldown_minutes.and_then(|m| u32::try_from(m).ok()),
+                questions: self
+                    .questions_of(l.id)
+                    .iter()
+                    .map(|q| question_doc(q, self.options_of(q.id)))
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Keys of the modules, of each module's lessons, and of each lesson's questions.
+    pub fn keys(&self) -> Keys {
+        Keys {
+            modules: self.modules.iter().map(|m| m.key.clone()).collect(),
+            lessons: self
+                .modules
+                .iter()
+                .map(|m| {
+                    self.lessons_of(m.id)
+                        .iter()
+                        .map(|l| l.key.clone())
+                        .collect()
+                })
+                .collect(),
+            questions: self
+                .modules
+                .iter()
+                .map(|m| {
+                    self.lessons_of(m.id)
+                        .iter()
+                        .map(|l| {
+                            self.questions_of(l.id)
+                                .iter()
+                                .map(|q| q.key.clone())
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A question row and its options as a document.
+pub fn question_doc(q: &QuestionRow, options: &[OptionRow]) -> QuestionDoc {
+    QuestionDoc {
+        kind: q
+            .kind
+            .parse()
+            .unwrap_or(crate::domain::course::QuestionKind::Reflection),
+        case: q.case_text.clone(),
+        prompt: q.prompt.clone(),
+        options: options
+            .iter()
+            .map(|o| OptionDoc {
+                text: o.text.clone(),
+                correct: o.correct,
+                explanation: o.explanation.clone(),
+                pinned: o.pinned,
+            })
+            .collect(),
+        guidance: q.guidance.clone(),
+        review: q.review.as_deref().and_then(|r| r.parse().ok()),
+    }
+}
+
+/// A count or place as a column value.
+pub(super) fn int(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// Writes a version's content under `version_id`.
+pub(super) async fn insert_tree(
+    db: &impl ConnectionTrait,
+    version_id: i32,
+    doc: &CourseDoc,
+    keys: &Keys,
+) -> CourseResult<()> {
+    for (m, module) in doc.modules.iter().enumerate() {
+        let module_row = course_module::ActiveModel {
+            version_id: Set(version_id),
+            key: Set(keys.module(m)),
+            position: Set(int(m)),
+            slug: Set(module.slug.clone()),
+            title: Set(module.title.clone()),
+            topic: Set(module.topic.as_string()),
+            requires_previous: Set(module.requires_previous),
+            summary: Set(module.summary.clone()),
+            body_html: Set(markdown::render(&module.body)),
+            body: Set(module.body.clone()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        for (l, lesson) in module.lessons.iter().enumerate() {
+            let lesson_row = lesson::ActiveModel {
+                version_id: Set(version_id),
+                module_id: Set(module_row.id),
+                key: Set(keys.lesson(m, l)),
+                position: Set(int(l)),
+                slug: Set(lesson.slug.clone()),
+                title: Set(lesson.title.clone()),
+                minutes: Set(i32::try_from(lesson.minutes).unwrap_or(i32::MAX)),
+                body_html: Set(markdown::render(&lesson.body)),
+                body: Set(lesson.body.clone()),
+                pass_mark: Set(quiz_columns(lesson).0),
+                max_attempts: Set(quiz_columns(lesson).1),
+                cooldown_minutes: Set(quiz_columns(lesson).2),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+            let Some(quiz) = &lesson.quiz else { continue };
+            for (q, question) in quiz.questions.iter().enumerate() {
+                insert_question(
+                    db,
+                    version_id,
+                    lesson_row.id,
+                    keys.question(m, l, q),
+                    int(q),
+                    question,
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(super) async fn insert_question(
+    db: &impl ConnectionTrait,
+    version_id: i32,
+    lesson_id: i32,
+    key: String,
+    position: i32,
+    question: &QuestionDoc,
+) -> CourseResult<QuestionRow> {
+    let row = question::ActiveModel {
+        version_id: Set(version_id),
+        lesson_id: Set(lesson_id),
+        key: Set(key),
+        position: Set(position),
+        kind: Set(question.kind.as_str().to_owned()),
+        case_text: Set(question.case.clone()),
+        prompt: Set(question.prompt.clone()),
+        guidance: Set(question.guidance.clone()),
+        review: Set(question.review.map(|r| r.as_str().to_owned())),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    insert_options(db, version_id, row.id, &question.options).await?;
+    Ok(row)
+}
+
+pub(super) async fn insert_options(
+    db: &impl ConnectionTrait,
+    version_id: i32,
+    question_id: i32,
+    options: &[OptionDoc],
+) -> CourseResult<()> {
+    if options.is_empty() {
+        return Ok(());
+    }
+    question_option::Entity::insert_many(options.iter().enumerate().map(|(i, o)| {
+        question_option::ActiveModel {
+            version_id: Set(version_id),
+            question_id: Set(question_id),
+            position: Set(int(i)),
+            text: Set(o.text.clone()),
+            correct: Set(o.correct),
+            explanation: Set(o.explanation.clone()),
+            pinned: Set(o.pinned),
+            ..Default::default()
+        }
+    }))
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// Loads a version's whole content with one query per level.
+pub async fn load_tree(db: &impl ConnectionTrait, version_id: i32) -> CourseResult<Tree> {
+    let version = course_version::Entity::find_by_id(version_id)
+        .one(db)
+        .await?
+        .ok_or(CourseError::NotFound)?;
+    tree_of(db, version).await
+}
+
+/// The content of a version already read.
+pub async fn tree_of(db: &impl ConnectionTrait, version: Version) -> CourseResult<Tree> {
+    let version_id = version.id;
+    let modules = course_module::Entity::find()
+        .filter(course_module::Column::VersionId.eq(version_id))
+        .order_by_asc(course_module::Column::Position)
+        .all(db)
+        .await?;
+    let lessons = lesson::Entity::find()
+        .filter(lesson::Column::VersionId.eq(version_id))
+        .order_by_asc(lesson::Column::Position)
+        .all(db)
+        .await?;
+    let questions = question::Entity::find()
+        .filter(question::Column::VersionId.eq(version_id))
+        .order_by_asc(question::Column::Position)
+        .all(db)
+        .await?;
+    let options = question_option::Entity::find()
+        .filter(question_option::Column::VersionId.eq(version_id))
+        .order_by_asc(question_option::Column::Position)
+        .all(db)
+        .await?;
+    Ok(Tree {
+        version,
+        modules,
+        lessons: group(lessons, |l| l.module_id),
+        questions: group(questions, |q| q.lesson_id),
+        options: group(options, |o| o.question_id),
+    })
+}

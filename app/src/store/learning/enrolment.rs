@@ -1,0 +1,215 @@
+//! Enrolment: starting a course, and the learner's enrolled course with its content and
+//! progress, read once per request and handed to the rules.
+
+use super::{Enrolment, LearningError, LearningResult, completed};
+use crate::domain::{
+    course::{CourseStatus, QuestionKind, VersionState},
+    learning::{CourseProgress, ModuleShape, QuizOption, QuizQuestion, progress, unlocking},
+};
+use crate::store::courses::{Course, LessonRow, Tree};
+use crate::store::entities::{course, course_version, enrolment, lesson};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    sea_query::{Expr, OnConflict},
+};
+use std::collections::HashSet;
+
+/// The learner's enrolment in a course, if any.
+pub async fn enrolment_in(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    course_id: i32,
+) -> LearningResult<Option<Enrolment>> {
+    Ok(enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(course_id))
+        .one(db)
+        .await?)
+}
+
+/// Starts a published course on its published version; starting it again changes nothing.
+pub async fn enrol(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    course: &Course,
+    centre_id: Option<i32>,
+    now: DateTime<Utc>,
+) -> LearningResult<Enrolment> {
+    let version_id = course
+        .published_version_id
+        .filter(|_| course.status == CourseStatus::Published.as_str())
+        .ok_or(LearningError::NotFound)?;
+    enrolment::Entity::insert(enrolment::ActiveModel {
+        user_id: Set(user_id),
+        course_id: Set(course.id),
+        version_id: Set(version_id),
+        centre_id: Set(centre_id),
+        started_at: Set(now),
+        last_activity_at: Set(now),
+        completed_at: Set(None),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([enrolment::Column::UserId, enrolment::Column::CourseId])
+            .do_nothing()
+            .to_owned(),
+    )
+    .try_insert()
+    .exec(db)
+    .await?;
+    enrolment_in(db, user_id, course.id)
+        .await?
+        .ok_or(LearningError::NotFound)
+}
+
+/// Moves the enrolment's last activity to `now`.
+pub(super) async fn record_activity(
+    db: &impl ConnectionTrait,
+    enrolment_id: i32,
+    now: DateTime<Utc>,
+) -> LearningResult<()> {
+    enrolment::Entity::update_many()
+        .col_expr(enrolment::Column::LastActivityAt, Expr::value(now))
+        .filter(enrolment::Column::Id.eq(enrolment_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// A learner's own view of one lesson: their enrolment, the version's content and progress.
+#[derive(Clone, Debug)]
+pub struct Seat {
+    /// The enrolment.
+    pub enrolment: Enrolment,
+    /// The course.
+    pub course: Course,
+    /// The enrolled version's content.
+    pub tree: Tree,
+    /// Completed lesson ids.
+    pub completed: HashSet<i32>,
+    /// Progress over the version.
+    pub progress: CourseProgress,
+}
+
+impl Seat {
+    /// The lesson with this id in the learner's version.
+    pub fn lesson(&self, lesson_id: i32) -> LearningResult<&LessonRow> {
+        self.tree
+            .modules
+            .iter()
+            .flat_map(|m| self.tree.lessons_of(m.id))
+            .find(|l| l.id == lesson_id)
+            .ok_or(LearningError::NotEnrolled)
+    }
+
+    /// The version's modules as the learning rules see them.
+    pub fn shapes(&self) -> Vec<ModuleShape> {
+        shapes_of(&self.tree)
+    }
+
+    /// Whether the module holding `lesson_id` is open to the learner.
+    pub fn unlocked(&self, lesson_id: i32) -> bool {
+        unlocking::may_open(&self.shapes(), &self.progress, lesson_id).is_ok()
+    }
+
+    /// The lesson, when the learner may work on it now.
+    pub fn open(&self, lesson_id: i32) -> LearningResult<&LessonRow> {
+        let lesson = self.lesson(lesson_id)?;
+        unlocking::may_open(&self.shapes(), &self.progress, lesson_id)?;
+        Ok(lesson)
+    }
+
+    /// The lesson's quiz questions as grading sees them, in quiz order.
+    pub fn quiz(&self, lesson_id: i32) -> Vec<QuizQuestion> {
+        self.tree
+            .questions_of(lesson_id)
+            .iter()
+            .map(|q| QuizQuestion {
+                id: q.id,
+                kind: q.kind.parse().unwrap_or(QuestionKind::SingleChoice),
+                options: self
+                    .tree
+                    .options_of(q.id)
+                    .iter()
+                    .map(|o| QuizOption {
+                        id: o.id,
+                        correct: o.correct,
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// The signed-in learner's seat in the course that `lesson_id` belongs to.
+///
+/// A lesson of a draft is not found; a lesson of a version other than the learner's, or of
+/// a course they have not started, is not theirs.
+pub async fn seat_for_lesson(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    lesson_id: i32,
+) -> LearningResult<Seat> {
+    let row = lesson::Entity::find_by_id(lesson_id)
+        .one(db)
+        .await?
+        .ok_or(LearningError::NotFound)?;
+    let version = course_version::Entity::find_by_id(row.version_id)
+        .one(db)
+        .await?
+        .ok_or(LearningError::NotFound)?;
+    if version.state == VersionState::Draft.as_str() {
+        return Err(LearningError::NotFound);
+    }
+    // The row lock queues one learner's concurrent writes (two tabs, a quiz and a
+    // reflection at once), so each sees what the one before it completed.
+    let enrolment = enrolment::Entity::find()
+        .filter(enrolment::Column::UserId.eq(user_id))
+        .filter(enrolment::Column::CourseId.eq(version.course_id))
+        .lock_exclusive()
+        .one(db)
+        .await?
+        .filter(|e| e.version_id == version.id)
+        .ok_or(LearningError::NotEnrolled)?;
+    let tree = crate::store::courses::tree_of(db, version).await?;
+    seat_in(db, enrolment, tree).await
+}
+
+/// The learner's seat in a course, by enrolment.
+pub async fn seat(db: &impl ConnectionTrait, enrolment: Enrolment) -> LearningResult<Seat> {
+    let tree = crate::store::courses::load_tree(db, enrolment.version_id).await?;
+    seat_in(db, enrolment, tree).await
+}
+
+/// The seat of an enrolment whose version's content is loaded.
+async fn seat_in(
+    db: &impl ConnectionTrait,
+    enrolment: Enrolment,
+    tree: Tree,
+) -> LearningResult<Seat> {
+    let course = course::Entity::find_by_id(enrolment.course_id)
+        .one(db)
+        .await?
+        .ok_or(LearningError::NotFound)?;
+    let completed = completed(db, enrolment.id).await?;
+    let progress = progress(&shapes_of(&tree), &completed);
+    Ok(Seat {
+        enrolment,
+        course,
+        tree,
+        completed,
+        progress,
+    })
+}
+
+/// A version's modules as the learning rules see them.
+fn shapes_of(tree: &Tree) -> Vec<ModuleShape> {
+    tree.modules
+        .iter()
+        .map(|m| ModuleShape {
+            lessons: tree.lessons_of(m.id).iter().map(|l| l.id).collect(),
+            requires_previous: m.requires_previous,
+        })
+        .collect()
+}

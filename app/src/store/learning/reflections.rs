@@ -1,0 +1,114 @@
+//! Reflections: the learner's written answers, saved as drafts and sent when ready.
+
+use super::{
+    LearningError, LearningResult, Reflection, Seat, busy_on_conflict, completion::settle_lesson,
+    enrolment::record_activity,
+};
+use crate::domain::{
+    course::{QuestionKind, ReviewMode},
+    learning::ReflectionState,
+};
+use crate::store::entities::reflection;
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use std::collections::HashMap;
+
+/// The learner's reflections in one lesson, by question id.
+pub async fn reflections_in(
+    db: &impl ConnectionTrait,
+    enrolment_id: i32,
+    lesson_id: i32,
+) -> LearningResult<HashMap<i32, Reflection>> {
+    Ok(reflection::Entity::find()
+        .filter(reflection::Column::EnrolmentId.eq(enrolment_id))
+        .filter(reflection::Column::LessonId.eq(lesson_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.question_id, r))
+        .collect())
+}
+
+/// What saving a reflection did.
+#[derive(Clone, Debug)]
+pub struct SavedReflection {
+    /// The stored reflection.
+    pub reflection: Reflection,
+    /// Whether this call completed the course.
+    pub course_completed: bool,
+}
+
+/// Saves a reflection as a draft, or sends it (`send`). Sent answers wait for a trainer, or
+/// are accepted at once when the question says so.
+pub async fn save_reflection(
+    db: &impl ConnectionTrait,
+    seat: &Seat,
+    question_id: i32,
+    answer: &str,
+    send: bool,
+    now: DateTime<Utc>,
+) -> LearningResult<SavedReflection> {
+    let question = seat
+        .tree
+        .questions
+        .values()
+        .flatten()
+        .find(|q| q.id == question_id && q.kind == QuestionKind::Reflection.as_str())
+        .ok_or(LearningError::NotFound)?;
+    let lesson = seat.open(question.lesson_id)?;
+    let existing = reflection::Entity::find()
+        .filter(reflection::Column::EnrolmentId.eq(seat.enrolment.id))
+        .filter(reflection::Column::QuestionId.eq(question_id))
+        .one(db)
+        .await?;
+    if existing
+        .as_ref()
+        .is_some_and(|r| !ReflectionState::parse(&r.state).editable())
+    {
+        return Err(LearningError::AlreadySent);
+    }
+    let review = question
+        .review
+        .as_deref()
+        .and_then(|m| m.parse::<ReviewMode>().ok());
+    let state = ReflectionState::after_save(send, review);
+    let submitted_at = send.then_some(now);
+    let reflection = match existing {
+        Some(row) => {
+            let mut active: reflection::ActiveModel = row.into();
+            active.answer = Set(answer.to_owned());
+            active.state = Set(state.as_str().to_owned());
+            if send {
+                active.submitted_at = Set(submitted_at);
+            }
+            active.updated_at = Set(now);
+            active.update(db).await?
+        }
+        None => reflection::ActiveModel {
+            enrolment_id: Set(seat.enrolment.id),
+            question_id: Set(question_id),
+            lesson_id: Set(question.lesson_id),
+            answer: Set(answer.to_owned()),
+            state: Set(state.as_str().to_owned()),
+            submitted_at: Set(submitted_at),
+            comment: Set(None),
+            reviewed_by: Set(None),
+            reviewed_at: Set(None),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .map_err(busy_on_conflict)?,
+    };
+    record_activity(db, seat.enrolment.id, now).await?;
+    let course_completed = if send {
+        settle_lesson(db, seat, lesson, now).await?
+    } else {
+        false
+    };
+    Ok(SavedReflection {
+        reflection,
+        course_completed,
+    })
+}
