@@ -5,4 +5,5 @@ pub mod form;
 pub mod language_switch;
 pub mod layout;
 pub mod pager;
+pub mod progress;
 pub mod values;

@@ -8,13 +8,13 @@ use crate::{
     components::{
         form::{Field, FormError, TextArea, scoped},
         pager::{Pager, page_from_query},
+        progress::ProgressBar,
     },
     domain::learning::LearnerStatus,
     i18n::*,
     pages::{
         admin::{load_error, require_sign_in},
         auth::action_error,
-        learning::ProgressBar,
     },
 };
 use leptos::prelude::*;

@@ -21,14 +21,14 @@ pub use super::entities::{
 };
 pub use crate::domain::editing::DEFAULT_PASS_MARK;
 pub use edits::{
-    CourseDetails, QuizSettings, add_lesson, add_module, add_question, editable, lesson, module,
-    options_of, question, question_count, touch, update_details, update_lesson, update_module,
+    CourseDetails, add_lesson, add_module, add_question, editable, lesson, mark_draft_changed,
+    module, options_of, question, question_count, update_details, update_lesson, update_module,
     update_question,
 };
 pub use items::{Item, remove, shift};
 pub use keys::Keys;
 pub use listings::{CatalogueEntry, Listed, authoring_page, catalogue_page, count, titles_of};
-pub use tree::{Tree, load_tree, question_doc, tree_of};
+pub use tree::{QuizSettings, Tree, load_tree, question_doc, tree_of};
 pub use versions::{
     create, discard_draft, draft, find, find_by_slug, free_slug, import_revision, lock, pending,
     publish, recorded_changes, set_status, start_draft, versions, working_version,

@@ -90,7 +90,7 @@ pub async fn in_draft<T>(
     let txn = begin_write(&state.db).await?;
     let (course, version) = courses::editable(&txn, version_id).await?;
     let result = change(&txn, &version).await?;
-    courses::touch(&txn, &course, version.id, chrono::Utc::now()).await?;
+    courses::mark_draft_changed(&txn, &course, version.id, chrono::Utc::now()).await?;
     txn.commit().await?;
     Ok(result)
 }

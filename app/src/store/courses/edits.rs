@@ -4,12 +4,12 @@
 use super::{
     Course, CourseError, CourseResult, LessonRow, ModuleRow, OptionRow, QuestionRow, Version,
     keys::new_key,
-    tree::{insert_options, insert_question, int},
+    tree::{QuizSettings, insert_options, insert_question, int, quiz_columns},
     versions::lock,
 };
 use crate::{
     domain::{
-        course::{CourseStatus, LessonDoc, ModuleDoc, QuestionDoc, QuizDoc, VersionState},
+        course::{CourseStatus, LessonDoc, ModuleDoc, QuestionDoc, VersionState},
         editing::{DEFAULT_PASS_MARK, requires_previous, unique_among},
         markdown,
     },
@@ -46,7 +46,7 @@ pub async fn editable(
 }
 
 /// Marks a draft as changed now.
-pub async fn touch(
+pub async fn mark_draft_changed(
     db: &impl ConnectionTrait,
     course: &Course,
     version_id: i32,
@@ -193,45 +193,6 @@ pub async fn add_lesson(
     }
     .insert(db)
     .await?)
-}
-
-/// A quiz's settings in the lesson editor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct QuizSettings {
-    /// Percentage needed to pass.
-    pub pass_mark: u8,
-    /// Attempts allowed; none means no limit.
-    pub attempts: Option<u8>,
-    /// Minutes to wait between attempts.
-    pub cooldown_minutes: Option<u32>,
-}
-
-impl QuizSettings {
-    /// The settings of a quiz document.
-    pub fn of(quiz: &QuizDoc) -> QuizSettings {
-        QuizSettings {
-            pass_mark: quiz.pass_mark,
-            attempts: quiz.attempts,
-            cooldown_minutes: quiz.cooldown_minutes,
-        }
-    }
-
-    /// The lesson columns `pass_mark`, `max_attempts` and `cooldown_minutes`.
-    pub fn columns(quiz: Option<QuizSettings>) -> (Option<i32>, Option<i32>, Option<i32>) {
-        match quiz {
-            None => (None, None, None),
-            Some(q) => (
-                Some(i32::from(q.pass_mark)),
-                q.attempts.map(i32::from),
-                q.cooldown_minutes.and_then(|m| i32::try_from(m).ok()),
-            ),
-        }
-    }
-}
-
-/// The quiz columns of a lesson document.
-pub(super) fn quiz_columns(lesson: &LessonDoc) -> (Option<i32>, Option<i32>, Option<i32>) {
-    QuizSettings::columns(lesson.quiz.as_ref().map(QuizSettings::of))
 }
 
 /// Changes a lesson's texts and quiz settings (its questions are changed one by one).

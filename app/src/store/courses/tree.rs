@@ -4,7 +4,6 @@
 
 use super::{
     Course, CourseError, CourseResult, Keys, LessonRow, ModuleRow, OptionRow, QuestionRow, Version,
-    edits::quiz_columns,
 };
 use crate::{
     domain::{
@@ -334,4 +333,43 @@ pub async fn tree_of(db: &impl ConnectionTrait, version: Version) -> CourseResul
         questions: group(questions, |q| q.lesson_id),
         options: group(options, |o| o.question_id),
     })
+}
+
+/// A quiz's settings in the lesson editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuizSettings {
+    /// Percentage needed to pass.
+    pub pass_mark: u8,
+    /// Attempts allowed; none means no limit.
+    pub attempts: Option<u8>,
+    /// Minutes to wait between attempts.
+    pub cooldown_minutes: Option<u32>,
+}
+
+impl QuizSettings {
+    /// The settings of a quiz document.
+    pub fn of(quiz: &QuizDoc) -> QuizSettings {
+        QuizSettings {
+            pass_mark: quiz.pass_mark,
+            attempts: quiz.attempts,
+            cooldown_minutes: quiz.cooldown_minutes,
+        }
+    }
+
+    /// The lesson columns `pass_mark`, `max_attempts` and `cooldown_minutes`.
+    pub fn columns(quiz: Option<QuizSettings>) -> (Option<i32>, Option<i32>, Option<i32>) {
+        match quiz {
+            None => (None, None, None),
+            Some(q) => (
+                Some(i32::from(q.pass_mark)),
+                q.attempts.map(i32::from),
+                q.cooldown_minutes.and_then(|m| i32::try_from(m).ok()),
+            ),
+        }
+    }
+}
+
+/// The quiz columns of a lesson document.
+pub(super) fn quiz_columns(lesson: &LessonDoc) -> (Option<i32>, Option<i32>, Option<i32>) {
+    QuizSettings::columns(lesson.quiz.as_ref().map(QuizSettings::of))
 }
