@@ -87,7 +87,7 @@ pub async fn update_untouched(
             && versions
                 .iter()
                 .all(|v| v.created_by.is_none() && v.published_by.is_none());
-        let published = course.status == CourseStatus::Published.as_str();
+        let published = course.status == CourseStatus::Published;
         let Some(latest) = versions.first() else {
             continue;
         };

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod bundles;
 pub mod centres;
+mod columns;
 pub mod courses;
 pub mod db;
 pub mod entities;

@@ -102,20 +102,20 @@ async fn answers(app: &TestApp, lesson_id: i32, right: bool) -> Vec<(String, i32
     let tree = courses::load_tree(&app.db, row.version_id).await.unwrap();
     let mut out = Vec::new();
     for q in tree.questions_of(lesson_id) {
-        if q.kind == "reflection" {
+        if q.kind.as_str() == "reflection" {
             continue;
         }
         let options = tree.options_of(q.id);
         if right {
             let correct: Vec<i32> = options.iter().filter(|o| o.correct).map(|o| o.id).collect();
-            if q.kind == "multiple_choice" {
+            if q.kind.as_str() == "multiple_choice" {
                 out.extend(correct.iter().map(|o| (format!("q{}o{o}", q.id), *o)));
             } else {
                 out.push((format!("q{}", q.id), correct[0]));
             }
         } else {
             let wrong = options.iter().find(|o| !o.correct).unwrap();
-            let key = if q.kind == "multiple_choice" {
+            let key = if q.kind.as_str() == "multiple_choice" {
                 format!("q{}o{}", q.id, wrong.id)
             } else {
                 format!("q{}", q.id)

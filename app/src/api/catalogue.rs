@@ -193,7 +193,7 @@ pub fn lesson_page(
                 .iter()
                 .map(|q| LearnerQuestion {
                     id: q.id,
-                    kind: q.kind.clone(),
+                    kind: q.kind.as_str().to_owned(),
                     case: q.case_text.clone(),
                     prompt: q.prompt.clone(),
                     options: tree
@@ -259,7 +259,7 @@ pub async fn load_course_overview(slug: String) -> Result<CourseOverview, AppErr
     let state = state()?;
     let course = courses::find_by_slug(&state.db, &slug)
         .await?
-        .filter(|c| c.status == CourseStatus::Published.as_str())
+        .filter(|c| c.status == CourseStatus::Published)
         .ok_or(AppError::NotFound)?;
     let version = course.published_version_id.ok_or(AppError::NotFound)?;
     let tree = courses::load_tree(&state.db, version).await?;

@@ -111,7 +111,7 @@ pub async fn grant_role(
 ) -> StoreResult<()> {
     let existing = user_role::Entity::find()
         .filter(user_role::Column::UserId.eq(user_id))
-        .filter(user_role::Column::Role.eq(role.as_str()))
+        .filter(user_role::Column::Role.eq(role))
         .filter(match centre_id {
             Some(id) => user_role::Column::CentreId.eq(id),
             None => user_role::Column::CentreId.is_null(),
@@ -121,7 +121,7 @@ pub async fn grant_role(
     if existing.is_none() {
         user_role::ActiveModel {
             user_id: Set(user_id),
-            role: Set(role.as_str().to_owned()),
+            role: Set(role),
             centre_id: Set(centre_id),
             ..Default::default()
         }
@@ -140,10 +140,7 @@ pub async fn roles_of(
         .filter(user_role::Column::UserId.eq(user_id))
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| r.role.parse().ok().map(|role| (role, r.centre_id)))
-        .collect())
+    Ok(rows.into_iter().map(|r| (r.role, r.centre_id)).collect())
 }
 
 /// Stores a new, not yet confirmed authenticator secret (sealed).
@@ -287,11 +284,9 @@ pub async fn roles_of_many(
         .all(db)
         .await?
     {
-        if let Ok(role) = row.role.parse() {
-            out.entry(row.user_id)
-                .or_default()
-                .push((role, row.centre_id));
-        }
+        out.entry(row.user_id)
+            .or_default()
+            .push((row.role, row.centre_id));
     }
     Ok(out)
 }
@@ -317,7 +312,7 @@ pub async fn emails_of(
 pub async fn revoke_role(db: &impl ConnectionTrait, user_id: i32, role: Role) -> StoreResult<()> {
     user_role::Entity::delete_many()
         .filter(user_role::Column::UserId.eq(user_id))
-        .filter(user_role::Column::Role.eq(role.as_str()))
+        .filter(user_role::Column::Role.eq(role))
         .exec(db)
         .await?;
     Ok(())
@@ -348,7 +343,7 @@ pub async fn count_with_role(db: &impl ConnectionTrait, role: Role) -> StoreResu
         .select_only()
         .column(user_role::Column::UserId)
         .distinct()
-        .filter(user_role::Column::Role.eq(role.as_str()))
+        .filter(user_role::Column::Role.eq(role))
         .count(db)
         .await?)
 }

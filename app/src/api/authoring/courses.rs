@@ -52,7 +52,7 @@ pub async fn list_authored_courses(
                 id: l.course.public_id,
                 title: l.version.title,
                 language: l.course.language,
-                status: l.course.status.parse().unwrap_or(CourseStatus::Draft),
+                status: l.course.status,
                 version: l.version.number,
                 has_draft: l.has_draft,
                 published: l.published_number,

@@ -147,8 +147,8 @@ pub async fn load_lesson_editor(lesson: i32) -> Result<LessonEditor, AppError> {
         .find(|m| m.id == row.module_id)
         .map(|m| m.title.clone())
         .unwrap_or_default();
-    let editable = tree.version.state == VersionState::Draft.as_str()
-        && course.status != CourseStatus::Archived.as_str();
+    let editable =
+        tree.version.state == VersionState::Draft && course.status != CourseStatus::Archived;
     Ok(LessonEditor {
         id: row.id,
         course: course.public_id,

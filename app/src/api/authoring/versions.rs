@@ -148,7 +148,7 @@ pub async fn set_course_status(
     let auth = ssr::author()?;
     let txn = ssr::write().await?;
     let course = ssr::course(&txn, &course).await?;
-    let current: CourseStatus = course.status.parse().unwrap_or(CourseStatus::Draft);
+    let current = course.status;
     let target = match (change.as_str(), current) {
         ("unpublish", CourseStatus::Published) => CourseStatus::Draft,
         ("archive", CourseStatus::Draft | CourseStatus::Published) => CourseStatus::Archived,
@@ -189,7 +189,7 @@ pub async fn version_history(course: String) -> Result<Vec<VersionEntry>, AppErr
         .into_iter()
         .map(|v| VersionEntry {
             number: v.number,
-            state: v.state.parse().unwrap_or(VersionState::Draft),
+            state: v.state,
             published_at: v.published_at.map(time),
             changes: courses::recorded_changes(&v),
             title: v.title,

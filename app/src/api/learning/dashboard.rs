@@ -78,7 +78,7 @@ pub async fn load_dashboard(page: u64) -> Result<Dashboard, AppError> {
                 lesson: r.reflection.lesson_id,
                 lesson_title: r.lesson_title,
                 course_title: r.course_title,
-                state: ReflectionState::parse(&r.reflection.state),
+                state: r.reflection.state,
             })
             .collect(),
     })

@@ -163,17 +163,15 @@ pub async fn player(
     let mine = learning::reflections_in(db, seat.enrolment.id, lesson_id).await?;
     let reflections = questions
         .iter()
-        .filter(|q| q.kind == QuestionKind::Reflection.as_str())
+        .filter(|q| q.kind == QuestionKind::Reflection)
         .map(|q| {
             let answer = mine.get(&q.id);
             ReflectionView {
                 question: q.id,
                 prompt: q.prompt.clone(),
                 answer: answer.map(|r| r.answer.clone()).unwrap_or_default(),
-                state: answer
-                    .map(|r| ReflectionState::parse(&r.state))
-                    .unwrap_or(ReflectionState::Draft),
-                reviewed_by_trainer: q.review.as_deref() != Some(ReviewMode::OnSubmit.as_str()),
+                state: answer.map_or(ReflectionState::Draft, |r| r.state),
+                reviewed_by_trainer: q.review != Some(ReviewMode::OnSubmit),
                 comment: answer.and_then(|r| r.comment.clone()),
             }
         })

@@ -37,9 +37,7 @@ pub async fn editable(
         .one(db)
         .await?
         .ok_or(CourseError::NotFound)?;
-    if version.state != VersionState::Draft.as_str()
-        || course.status == CourseStatus::Archived.as_str()
-    {
+    if version.state != VersionState::Draft || course.status == CourseStatus::Archived {
         return Err(CourseError::NotEditable);
     }
     Ok((course, version))
@@ -259,11 +257,11 @@ pub async fn update_question(
 ) -> CourseResult<()> {
     let (id, version_id) = (row.id, row.version_id);
     let mut active: question::ActiveModel = row.into();
-    active.kind = Set(question.kind.as_str().to_owned());
+    active.kind = Set(question.kind);
     active.case_text = Set(question.case.clone());
     active.prompt = Set(question.prompt.clone());
     active.guidance = Set(question.guidance.clone());
-    active.review = Set(question.review.map(|r| r.as_str().to_owned()));
+    active.review = Set(question.review);
     active.update(db).await?;
     question_option::Entity::delete_many()
         .filter(question_option::Column::QuestionId.eq(id))

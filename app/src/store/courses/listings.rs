@@ -37,9 +37,9 @@ pub async fn authoring_page(
     per_page: u64,
 ) -> CourseResult<(Vec<Listed>, u64)> {
     let filter = if archived {
-        course::Column::Status.eq(CourseStatus::Archived.as_str())
+        course::Column::Status.eq(CourseStatus::Archived)
     } else {
-        course::Column::Status.ne(CourseStatus::Archived.as_str())
+        course::Column::Status.ne(CourseStatus::Archived)
     };
     let paginator = course::Entity::find()
         .filter(filter)
@@ -52,7 +52,7 @@ pub async fn authoring_page(
     // One query for the versions of the whole page: drafts and published ones.
     let versions = course_version::Entity::find()
         .filter(course_version::Column::CourseId.is_in(ids))
-        .filter(course_version::Column::State.ne(VersionState::Superseded.as_str()))
+        .filter(course_version::Column::State.ne(VersionState::Superseded))
         .all(db)
         .await?;
     let by_course = group(versions, |v| v.course_id);
@@ -60,9 +60,7 @@ pub async fn authoring_page(
         .into_iter()
         .filter_map(|course| {
             let versions = by_course.get(&course.id)?;
-            let draft = versions
-                .iter()
-                .find(|v| v.state == VersionState::Draft.as_str());
+            let draft = versions.iter().find(|v| v.state == VersionState::Draft);
             let published = versions
                 .iter()
                 .find(|v| Some(v.id) == course.published_version_id);
@@ -102,7 +100,7 @@ pub async fn catalogue_page(
 ) -> CourseResult<(Vec<CatalogueEntry>, u64)> {
     let mut query = course_version::Entity::find()
         .inner_join(course::Entity)
-        .filter(course::Column::Status.eq(CourseStatus::Published.as_str()))
+        .filter(course::Column::Status.eq(CourseStatus::Published))
         .filter(
             Expr::col((course::Entity, course::Column::PublishedVersionId))
                 .equals((course_version::Entity, course_version::Column::Id)),

@@ -159,10 +159,7 @@ impl Tree {
 /// A question row and its options as a document.
 pub fn question_doc(q: &QuestionRow, options: &[OptionRow]) -> QuestionDoc {
     QuestionDoc {
-        kind: q
-            .kind
-            .parse()
-            .unwrap_or(crate::domain::course::QuestionKind::Reflection),
+        kind: q.kind,
         case: q.case_text.clone(),
         prompt: q.prompt.clone(),
         options: options
@@ -175,7 +172,7 @@ pub fn question_doc(q: &QuestionRow, options: &[OptionRow]) -> QuestionDoc {
             })
             .collect(),
         guidance: q.guidance.clone(),
-        review: q.review.as_deref().and_then(|r| r.parse().ok()),
+        review: q.review,
     }
 }
 
@@ -255,11 +252,11 @@ pub(super) async fn insert_question(
         lesson_id: Set(lesson_id),
         key: Set(key),
         position: Set(position),
-        kind: Set(question.kind.as_str().to_owned()),
+        kind: Set(question.kind),
         case_text: Set(question.case.clone()),
         prompt: Set(question.prompt.clone()),
         guidance: Set(question.guidance.clone()),
-        review: Set(question.review.map(|r| r.as_str().to_owned())),
+        review: Set(question.review),
         ..Default::default()
     }
     .insert(db)

@@ -34,7 +34,7 @@ async fn insert_version(
     Ok(course_version::ActiveModel {
         course_id: Set(course_id),
         number: Set(number),
-        state: Set(VersionState::Draft.as_str().to_owned()),
+        state: Set(VersionState::Draft),
         title: Set(doc.title.clone()),
         summary: Set(doc.summary.clone()),
         leads_to_certificate: Set(doc.leads_to_certificate),
@@ -92,7 +92,7 @@ pub async fn create(
         public_id: Set(new_key()),
         slug: Set(doc.slug.clone()),
         language: Set(doc.language.code().to_owned()),
-        status: Set(CourseStatus::Draft.as_str().to_owned()),
+        status: Set(CourseStatus::Draft),
         published_version_id: Set(None),
         created_by: Set(by),
         created_at: Set(now),
@@ -129,7 +129,7 @@ pub async fn versions(db: &impl ConnectionTrait, course_id: i32) -> CourseResult
 pub async fn draft(db: &impl ConnectionTrait, course_id: i32) -> CourseResult<Option<Version>> {
     Ok(course_version::Entity::find()
         .filter(course_version::Column::CourseId.eq(course_id))
-        .filter(course_version::Column::State.eq(VersionState::Draft.as_str()))
+        .filter(course_version::Column::State.eq(VersionState::Draft))
         .one(db)
         .await?)
 }
@@ -161,7 +161,7 @@ pub async fn start_draft(
     now: DateTime<Utc>,
 ) -> CourseResult<Version> {
     let course = &lock(db, course.id).await?;
-    if course.status == CourseStatus::Archived.as_str() {
+    if course.status == CourseStatus::Archived {
         return Err(CourseError::NotEditable);
     }
     if let Some(draft) = draft(db, course.id).await? {
@@ -186,7 +186,7 @@ pub async fn import_revision(
     now: DateTime<Utc>,
 ) -> CourseResult<Version> {
     let course = &lock(db, course.id).await?;
-    if course.status == CourseStatus::Archived.as_str()
+    if course.status == CourseStatus::Archived
         || draft(db, course.id).await?.is_some()
         || course.language != doc.language.code()
     {
@@ -208,7 +208,7 @@ pub async fn import_revision(
 pub async fn discard_draft(db: &impl ConnectionTrait, course: &Course) -> CourseResult<()> {
     let course = &lock(db, course.id).await?;
     let draft = draft(db, course.id).await?.ok_or(CourseError::NotFound)?;
-    if course.published_version_id.is_none() || course.status == CourseStatus::Archived.as_str() {
+    if course.published_version_id.is_none() || course.status == CourseStatus::Archived {
         return Err(CourseError::NotEditable);
     }
     course_version::Entity::delete_by_id(draft.id)
@@ -262,13 +262,11 @@ pub async fn publish(
     now: DateTime<Utc>,
 ) -> CourseResult<Vec<Change>> {
     let course = &lock(db, course.id).await?;
-    if course.status == CourseStatus::Archived.as_str() {
+    if course.status == CourseStatus::Archived {
         return Err(CourseError::NotEditable);
     }
     let Some(draft) = draft(db, course.id).await? else {
-        if course.published_version_id.is_some()
-            && course.status != CourseStatus::Published.as_str()
-        {
+        if course.published_version_id.is_some() && course.status != CourseStatus::Published {
             set_status(db, course, CourseStatus::Published, now).await?;
             return Ok(Vec::new());
         }
@@ -282,7 +280,7 @@ pub async fn publish(
         course_version::Entity::update_many()
             .col_expr(
                 course_version::Column::State,
-                Expr::value(VersionState::Superseded.as_str()),
+                Expr::value(VersionState::Superseded),
             )
             .filter(course_version::Column::Id.eq(old))
             .exec(db)
@@ -290,14 +288,14 @@ pub async fn publish(
     }
     let changes_json = serde_json::to_string(&changes).unwrap_or_else(|_| "[]".into());
     let mut version: course_version::ActiveModel = draft.into();
-    version.state = Set(VersionState::Published.as_str().to_owned());
+    version.state = Set(VersionState::Published);
     version.published_at = Set(Some(now));
     version.published_by = Set(by);
     version.changes = Set(Some(changes_json));
     let version = version.update(db).await?;
     let mut row: course::ActiveModel = course.clone().into();
     row.published_version_id = Set(Some(version.id));
-    row.status = Set(CourseStatus::Published.as_str().to_owned());
+    row.status = Set(CourseStatus::Published);
     row.updated_at = Set(now);
     row.update(db).await?;
     Ok(changes)
@@ -311,7 +309,7 @@ pub async fn set_status(
     now: DateTime<Utc>,
 ) -> CourseResult<Course> {
     let mut row: course::ActiveModel = lock(db, course.id).await?.into();
-    row.status = Set(status.as_str().to_owned());
+    row.status = Set(status);
     row.updated_at = Set(now);
     Ok(row.update(db).await?)
 }

@@ -1,5 +1,6 @@
 //! A course: its lasting identity, language and status. Content lives in versions.
 
+use crate::domain::course::CourseStatus;
 use sea_orm::entity::prelude::*;
 
 /// Row of `courses`.
@@ -13,7 +14,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub slug: String,
     pub language: String,
-    pub status: String,
+    pub status: CourseStatus,
     pub published_version_id: Option<i32>,
     pub created_by: Option<i32>,
     pub created_at: DateTimeUtc,

@@ -1,5 +1,6 @@
 //! One numbered version of a course's content.
 
+use crate::domain::course::VersionState;
 use sea_orm::entity::prelude::*;
 
 /// Row of `course_versions`.
@@ -10,7 +11,7 @@ pub struct Model {
     pub id: i32,
     pub course_id: i32,
     pub number: i32,
-    pub state: String,
+    pub state: VersionState,
     pub title: String,
     pub summary: String,
     pub leads_to_certificate: bool,

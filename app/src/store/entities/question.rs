@@ -1,5 +1,6 @@
 //! A question of a lesson's quiz.
 
+use crate::domain::course::{QuestionKind, ReviewMode};
 use sea_orm::entity::prelude::*;
 
 /// Row of `questions`.
@@ -12,11 +13,11 @@ pub struct Model {
     pub lesson_id: i32,
     pub key: String,
     pub position: i32,
-    pub kind: String,
+    pub kind: QuestionKind,
     pub case_text: Option<String>,
     pub prompt: String,
     pub guidance: Option<String>,
-    pub review: Option<String>,
+    pub review: Option<ReviewMode>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

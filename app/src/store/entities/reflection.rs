@@ -1,5 +1,6 @@
 //! A learner's written answer to a reflection question.
 
+use crate::domain::learning::ReflectionState;
 use sea_orm::entity::prelude::*;
 
 /// Row of `reflections`.
@@ -13,7 +14,7 @@ pub struct Model {
     pub lesson_id: i32,
     pub answer: String,
     /// `draft`, `submitted`, `accepted` or `revise`.
-    pub state: String,
+    pub state: ReflectionState,
     pub submitted_at: Option<DateTimeUtc>,
     /// The reviewer's comment to the learner.
     pub comment: Option<String>,

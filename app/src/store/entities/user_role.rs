@@ -1,5 +1,6 @@
 //! A role a person holds, optionally tied to one centre.
 
+use crate::domain::role::Role;
 use sea_orm::entity::prelude::*;
 
 /// Row of `user_roles`.
@@ -9,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub user_id: i32,
-    pub role: String,
+    pub role: Role,
     pub centre_id: Option<i32>,
 }
 

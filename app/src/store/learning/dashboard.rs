@@ -102,10 +102,9 @@ pub async fn my_open_reflections(
         .into_query();
     let rows = reflection::Entity::find()
         .filter(reflection::Column::EnrolmentId.in_subquery(mine))
-        .filter(reflection::Column::State.is_in([
-            ReflectionState::Submitted.as_str(),
-            ReflectionState::Revise.as_str(),
-        ]))
+        .filter(
+            reflection::Column::State.is_in([ReflectionState::Submitted, ReflectionState::Revise]),
+        )
         .order_by_desc(reflection::Column::UpdatedAt)
         .limit(limit)
         .all(db)

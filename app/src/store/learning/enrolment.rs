@@ -3,7 +3,7 @@
 
 use super::{Enrolment, LearningError, LearningResult, completed};
 use crate::domain::{
-    course::{CourseStatus, QuestionKind, VersionState},
+    course::{CourseStatus, VersionState},
     learning::{CourseProgress, ModuleShape, QuizOption, QuizQuestion, progress, unlocking},
 };
 use crate::store::courses::{Course, LessonRow, Tree};
@@ -38,7 +38,7 @@ pub async fn enrol(
 ) -> LearningResult<Enrolment> {
     let version_id = course
         .published_version_id
-        .filter(|_| course.status == CourseStatus::Published.as_str())
+        .filter(|_| course.status == CourseStatus::Published)
         .ok_or(LearningError::NotFound)?;
     enrolment::Entity::insert(enrolment::ActiveModel {
         user_id: Set(user_id),
@@ -127,7 +127,7 @@ impl Seat {
             .iter()
             .map(|q| QuizQuestion {
                 id: q.id,
-                kind: q.kind.parse().unwrap_or(QuestionKind::SingleChoice),
+                kind: q.kind,
                 options: self
                     .tree
                     .options_of(q.id)
@@ -159,7 +159,7 @@ pub async fn seat_for_lesson(
         .one(db)
         .await?
         .ok_or(LearningError::NotFound)?;
-    if version.state == VersionState::Draft.as_str() {
+    if version.state == VersionState::Draft {
         return Err(LearningError::NotFound);
     }
     // The row lock queues one learner's concurrent writes (two tabs, a quiz and a

@@ -4,10 +4,7 @@ use super::{
     LearningError, LearningResult, Reflection, Seat, busy_on_conflict, completion::settle_lesson,
     enrolment::record_activity,
 };
-use crate::domain::{
-    course::{QuestionKind, ReviewMode},
-    learning::ReflectionState,
-};
+use crate::domain::{course::QuestionKind, learning::ReflectionState};
 use crate::store::entities::reflection;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
@@ -53,7 +50,7 @@ pub async fn save_reflection(
         .questions
         .values()
         .flatten()
-        .find(|q| q.id == question_id && q.kind == QuestionKind::Reflection.as_str())
+        .find(|q| q.id == question_id && q.kind == QuestionKind::Reflection)
         .ok_or(LearningError::NotFound)?;
     let lesson = seat.open(question.lesson_id)?;
     let existing = reflection::Entity::find()
@@ -61,23 +58,16 @@ pub async fn save_reflection(
         .filter(reflection::Column::QuestionId.eq(question_id))
         .one(db)
         .await?;
-    if existing
-        .as_ref()
-        .is_some_and(|r| !ReflectionState::parse(&r.state).editable())
-    {
+    if existing.as_ref().is_some_and(|r| !r.state.editable()) {
         return Err(LearningError::AlreadySent);
     }
-    let review = question
-        .review
-        .as_deref()
-        .and_then(|m| m.parse::<ReviewMode>().ok());
-    let state = ReflectionState::after_save(send, review);
+    let state = ReflectionState::after_save(send, question.review);
     let submitted_at = send.then_some(now);
     let reflection = match existing {
         Some(row) => {
             let mut active: reflection::ActiveModel = row.into();
             active.answer = Set(answer.to_owned());
-            active.state = Set(state.as_str().to_owned());
+            active.state = Set(state);
             if send {
                 active.submitted_at = Set(submitted_at);
             }
@@ -89,7 +79,7 @@ pub async fn save_reflection(
             question_id: Set(question_id),
             lesson_id: Set(question.lesson_id),
             answer: Set(answer.to_owned()),
-            state: Set(state.as_str().to_owned()),
+            state: Set(state),
             submitted_at: Set(submitted_at),
             comment: Set(None),
             reviewed_by: Set(None),

@@ -37,8 +37,8 @@ pub async fn review_queue(
     page: u64,
     per_page: u64,
 ) -> LearningResult<(Vec<QueueItem>, u64)> {
-    let mut query = reflection::Entity::find()
-        .filter(reflection::Column::State.eq(ReflectionState::Submitted.as_str()));
+    let mut query =
+        reflection::Entity::find().filter(reflection::Column::State.eq(ReflectionState::Submitted));
     if let Some(ids) = course_ids {
         let enrolments = enrolment::Entity::find()
             .select_only()
@@ -158,13 +158,13 @@ pub async fn review(
 ) -> LearningResult<()> {
     let state = ReflectionState::after_review(accept);
     let result = reflection::Entity::update_many()
-        .col_expr(reflection::Column::State, Expr::value(state.as_str()))
+        .col_expr(reflection::Column::State, Expr::value(state))
         .col_expr(reflection::Column::Comment, Expr::value(comment))
         .col_expr(reflection::Column::ReviewedBy, Expr::value(reviewer))
         .col_expr(reflection::Column::ReviewedAt, Expr::value(now))
         .col_expr(reflection::Column::UpdatedAt, Expr::value(now))
         .filter(reflection::Column::Id.eq(reflection_id))
-        .filter(reflection::Column::State.eq(ReflectionState::Submitted.as_str()))
+        .filter(reflection::Column::State.eq(ReflectionState::Submitted))
         .exec(db)
         .await?;
     if result.rows_affected == 0 {

@@ -1,0 +1,75 @@
+//! The product's enums as text columns: each is stored in its written form (`as_str`) and read
+//! back through its parser, so entities hold the enum and no query compares loose strings. An
+//! unknown stored value is a read error, never a silent default.
+
+use crate::domain::{
+    course::{CourseStatus, QuestionKind, ReviewMode, VersionState},
+    learning::ReflectionState,
+    role::Role,
+};
+
+/// Maps `$name` to a text column, parsing with `$parse: fn(&str) -> Option<$name>`.
+macro_rules! text_column {
+    ($name:ty, $parse:expr) => {
+        impl From<$name> for sea_orm::Value {
+            fn from(value: $name) -> Self {
+                value.as_str().into()
+            }
+        }
+
+        impl sea_orm::TryGetable for $name {
+            fn try_get_by<I: sea_orm::ColIdx>(
+                res: &sea_orm::QueryResult,
+                idx: I,
+            ) -> Result<Self, sea_orm::TryGetError> {
+                let text = String::try_get_by(res, idx)?;
+                ($parse)(&text).ok_or_else(|| {
+                    sea_orm::TryGetError::DbErr(sea_orm::DbErr::Type(format!(
+                        "unknown {} {text:?}",
+                        stringify!($name)
+                    )))
+                })
+            }
+        }
+
+        impl sea_orm::sea_query::ValueType for $name {
+            fn try_from(value: sea_orm::Value) -> Result<Self, sea_orm::sea_query::ValueTypeErr> {
+                let text = <String as sea_orm::sea_query::ValueType>::try_from(value)?;
+                ($parse)(&text).ok_or(sea_orm::sea_query::ValueTypeErr)
+            }
+
+            fn type_name() -> String {
+                stringify!($name).to_owned()
+            }
+
+            fn array_type() -> sea_orm::sea_query::ArrayType {
+                sea_orm::sea_query::ArrayType::String
+            }
+
+            fn column_type() -> sea_orm::sea_query::ColumnType {
+                sea_orm::sea_query::ColumnType::String(sea_orm::sea_query::StringLen::None)
+            }
+        }
+
+        impl sea_orm::sea_query::Nullable for $name {
+            fn null() -> sea_orm::Value {
+                sea_orm::Value::String(None)
+            }
+        }
+
+        impl sea_orm::IntoActiveValue<$name> for $name {
+            fn into_active_value(self) -> sea_orm::ActiveValue<$name> {
+                sea_orm::ActiveValue::Set(self)
+            }
+        }
+    };
+}
+
+text_column!(CourseStatus, |s: &str| s.parse::<CourseStatus>().ok());
+text_column!(VersionState, |s: &str| s.parse::<VersionState>().ok());
+text_column!(QuestionKind, |s: &str| s.parse::<QuestionKind>().ok());
+text_column!(ReviewMode, |s: &str| s.parse::<ReviewMode>().ok());
+text_column!(Role, |s: &str| s.parse::<Role>().ok());
+text_column!(ReflectionState, |s: &str| ReflectionState::ALL
+    .into_iter()
+    .find(|state| state.as_str() == s));
