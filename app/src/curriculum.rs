@@ -94,7 +94,7 @@ pub async fn update_untouched(
         if !untouched || !published || courses::draft(&txn, course.id).await?.is_some() {
             continue;
         }
-        if courses::load_tree(&txn, latest.id).await?.doc(&course) == bundle.course {
+        if courses::load_content(&txn, latest.id).await?.doc(&course) == bundle.course {
             continue;
         }
         courses::import_revision(&txn, &course, &bundle.course, None, now).await?;

@@ -121,9 +121,9 @@ pub struct LessonPage {
 #[cfg(feature = "ssr")]
 fn overview(
     course: &crate::store::courses::Course,
-    tree: &crate::store::courses::Tree,
+    content: &crate::store::courses::VersionContent,
 ) -> CourseOverview {
-    let v = &tree.version;
+    let v = &content.version;
     CourseOverview {
         slug: course.slug.clone(),
         title: v.title.clone(),
@@ -131,14 +131,14 @@ fn overview(
         body_html: v.body_html.clone(),
         language: course.language.clone(),
         leads_to_certificate: v.leads_to_certificate,
-        minutes: tree
+        minutes: content
             .lessons
             .values()
             .flatten()
             .map(|l| i64::from(l.minutes))
             .sum(),
         version: v.number,
-        modules: tree
+        modules: content
             .modules
             .iter()
             .map(|m| ModuleSummary {
@@ -146,7 +146,7 @@ fn overview(
                 summary: m.summary.clone(),
                 body_html: m.body_html.clone(),
                 requires_previous: m.requires_previous,
-                lessons: tree
+                lessons: content
                     .lessons_of(m.id)
                     .iter()
                     .map(|l| LessonSummary {
@@ -161,19 +161,19 @@ fn overview(
     }
 }
 
-/// The lesson `lesson_id` of `tree` as learners see it.
+/// The lesson `lesson_id` of `content` as learners see it.
 #[cfg(feature = "ssr")]
 pub fn lesson_page(
-    tree: &crate::store::courses::Tree,
+    content: &crate::store::courses::VersionContent,
     lesson_id: i32,
 ) -> Result<LessonPage, AppError> {
     let order: Vec<(
         &crate::store::courses::ModuleRow,
         &crate::store::courses::LessonRow,
-    )> = tree
+    )> = content
         .modules
         .iter()
-        .flat_map(|m| tree.lessons_of(m.id).iter().map(move |l| (m, l)))
+        .flat_map(|m| content.lessons_of(m.id).iter().map(move |l| (m, l)))
         .collect();
     let at = order
         .iter()
@@ -182,21 +182,22 @@ pub fn lesson_page(
     let (module, lesson) = order[at];
     Ok(LessonPage {
         id: lesson.id,
-        course_title: tree.version.title.clone(),
+        course_title: content.version.title.clone(),
         module_title: module.title.clone(),
         title: lesson.title.clone(),
         minutes: lesson.minutes,
         body_html: lesson.body_html.clone(),
         pass_mark: lesson.pass_mark,
         questions: if lesson.pass_mark.is_some() {
-            tree.questions_of(lesson.id)
+            content
+                .questions_of(lesson.id)
                 .iter()
                 .map(|q| LearnerQuestion {
                     id: q.id,
                     kind: q.kind.as_str().to_owned(),
                     case: q.case_text.clone(),
                     prompt: q.prompt.clone(),
-                    options: tree
+                    options: content
                         .options_of(q.id)
                         .iter()
                         .map(|o| (o.id, o.text.clone()))
@@ -262,8 +263,8 @@ pub async fn load_course_overview(slug: String) -> Result<CourseOverview, AppErr
         .filter(|c| c.status == CourseStatus::Published)
         .ok_or(AppError::NotFound)?;
     let version = course.published_version_id.ok_or(AppError::NotFound)?;
-    let tree = courses::load_tree(&state.db, version).await?;
-    Ok(overview(&course, &tree))
+    let content = courses::load_content(&state.db, version).await?;
+    Ok(overview(&course, &content))
 }
 
 /// A trainer's preview of the version being worked on, as learners will see it.
@@ -278,8 +279,8 @@ pub async fn preview_course(course: String) -> Result<CourseOverview, AppError> 
     let state = state()?;
     let course = courses::find(&state.db, &course).await?;
     let version = courses::working_version(&state.db, &course).await?;
-    let tree = courses::load_tree(&state.db, version.id).await?;
-    Ok(overview(&course, &tree))
+    let content = courses::load_content(&state.db, version.id).await?;
+    Ok(overview(&course, &content))
 }
 
 /// A trainer's preview of one lesson, as learners will see it.
@@ -293,6 +294,6 @@ pub async fn preview_lesson(lesson: i32) -> Result<LessonPage, AppError> {
     require(Action::AuthorCourses)?;
     let state = state()?;
     let row = courses::lesson(&state.db, lesson).await?;
-    let tree = courses::load_tree(&state.db, row.version_id).await?;
-    lesson_page(&tree, lesson)
+    let content = courses::load_content(&state.db, row.version_id).await?;
+    lesson_page(&content, lesson)
 }

@@ -138,8 +138,8 @@ pub async fn export(
             .find(|v| v.number == n)
             .ok_or(CourseError::NotFound)?,
     };
-    let tree = courses::load_tree(db, version.id).await?;
-    let doc = tree.doc(course);
+    let content = courses::load_content(db, version.id).await?;
+    let doc = content.doc(course);
     let mut texts = vec![doc.body.as_str()];
     for module in &doc.modules {
         texts.push(&module.body);

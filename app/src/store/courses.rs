@@ -4,11 +4,11 @@
 //! the published version and the one before it into a superseded one, which learners who
 //! started it keep.
 
+mod content;
 mod edits;
 mod items;
 mod keys;
 mod listings;
-mod tree;
 mod versions;
 
 use crate::domain::course::Flaw;
@@ -20,6 +20,7 @@ pub use super::entities::{
     question_option::Model as OptionRow,
 };
 pub use crate::domain::editing::DEFAULT_PASS_MARK;
+pub use content::{QuizSettings, VersionContent, content_of, load_content, question_doc};
 pub use edits::{
     CourseDetails, add_lesson, add_module, add_question, editable, lesson, mark_draft_changed,
     module, options_of, question, question_count, update_details, update_lesson, update_module,
@@ -28,7 +29,6 @@ pub use edits::{
 pub use items::{Item, remove, shift};
 pub use keys::Keys;
 pub use listings::{CatalogueEntry, Listed, authoring_page, catalogue_page, count, titles_of};
-pub use tree::{QuizSettings, Tree, load_tree, question_doc, tree_of};
 pub use versions::{
     create, discard_draft, draft, find, find_by_slug, free_slug, import_revision, lock, pending,
     publish, recorded_changes, set_status, start_draft, versions, working_version,

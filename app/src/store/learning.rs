@@ -23,7 +23,7 @@ pub use attempts::{
 };
 pub use completion::mark_done;
 pub use dashboard::{MyCourse, my_courses, my_open_reflections};
-pub use enrolment::{Seat, enrol, enrolment_in, seat, seat_for_lesson};
+pub use enrolment::{EnrolledCourse, enrol, enrolled, enrolled_for_lesson, enrolment_in};
 pub use learners::{
     LearnerFilter, LearnerOrder, LearnerRow, QuizResult, courses_with_centres, learner_counts,
     learners,

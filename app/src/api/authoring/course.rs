@@ -91,8 +91,8 @@ pub async fn load_course_editor(course: String) -> Result<CourseEditor, AppError
     let state = state()?;
     let course = ssr::course(&state.db, &course).await?;
     let version = courses::working_version(&state.db, &course).await?;
-    let tree = courses::load_tree(&state.db, version.id).await?;
-    let flaws = validate(&tree.doc(&course));
+    let content = courses::load_content(&state.db, version.id).await?;
+    let flaws = validate(&content.doc(&course));
     let published = match course.published_version_id {
         Some(id) if id == version.id => Some(version.number),
         Some(_) => courses::versions(&state.db, course.id)
@@ -102,7 +102,7 @@ pub async fn load_course_editor(course: String) -> Result<CourseEditor, AppError
             .map(|v| v.number),
         None => None,
     };
-    let modules = tree
+    let modules = content
         .modules
         .iter()
         .map(|m| ModuleOutline {
@@ -112,7 +112,7 @@ pub async fn load_course_editor(course: String) -> Result<CourseEditor, AppError
             requires_previous: m.requires_previous,
             summary: m.summary.clone(),
             body: m.body.clone(),
-            lessons: tree
+            lessons: content
                 .lessons_of(m.id)
                 .iter()
                 .map(|l| LessonOutline {
@@ -120,12 +120,12 @@ pub async fn load_course_editor(course: String) -> Result<CourseEditor, AppError
                     title: l.title.clone(),
                     minutes: l.minutes,
                     has_quiz: l.pass_mark.is_some(),
-                    questions: tree.questions_of(l.id).len(),
+                    questions: content.questions_of(l.id).len(),
                 })
                 .collect(),
         })
         .collect();
-    let v = tree.version;
+    let v = content.version;
     Ok(CourseEditor {
         id: course.public_id,
         slug: course.slug,

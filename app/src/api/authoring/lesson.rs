@@ -136,31 +136,31 @@ pub async fn load_lesson_editor(lesson: i32) -> Result<LessonEditor, AppError> {
     ssr::author()?;
     let state = state()?;
     let row = courses::lesson(&state.db, lesson).await?;
-    let tree = courses::load_tree(&state.db, row.version_id).await?;
-    let course = crate::store::entities::course::Entity::find_by_id(tree.version.course_id)
+    let content = courses::load_content(&state.db, row.version_id).await?;
+    let course = crate::store::entities::course::Entity::find_by_id(content.version.course_id)
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let module_title = tree
+    let module_title = content
         .modules
         .iter()
         .find(|m| m.id == row.module_id)
         .map(|m| m.title.clone())
         .unwrap_or_default();
     let editable =
-        tree.version.state == VersionState::Draft && course.status != CourseStatus::Archived;
+        content.version.state == VersionState::Draft && course.status != CourseStatus::Archived;
     Ok(LessonEditor {
         id: row.id,
         course: course.public_id,
-        course_title: tree.version.title.clone(),
+        course_title: content.version.title.clone(),
         module_title,
         editable,
-        questions: tree
+        questions: content
             .questions_of(row.id)
             .iter()
             .map(|q| QuestionItem {
                 id: q.id,
-                question: question_doc(q, tree.options_of(q.id)),
+                question: question_doc(q, content.options_of(q.id)),
             })
             .collect(),
         title: row.title,

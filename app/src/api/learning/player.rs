@@ -108,8 +108,8 @@ pub struct Done {
 #[server(endpoint = "learn/lesson")]
 pub async fn load_player(lesson: i32) -> Result<PlayerLesson, AppError> {
     let db = super::ssr::db()?;
-    let seat = super::ssr::seat(&db, lesson).await?;
-    super::ssr::player(&db, &seat, lesson).await
+    let enrolled = super::ssr::enrolled(&db, lesson).await?;
+    super::ssr::player(&db, &enrolled, lesson).await
 }
 
 /// Marks a lesson without a quiz as done.
@@ -118,8 +118,8 @@ pub async fn mark_lesson_done(lesson: i32) -> Result<Done, AppError> {
     use crate::store::{db::begin_write, learning};
     let db = super::ssr::db()?;
     let txn = begin_write(&db).await?;
-    let seat = super::ssr::seat(&txn, lesson).await?;
-    let course_completed = learning::mark_done(&txn, &seat, lesson, chrono::Utc::now()).await?;
+    let enrolled = super::ssr::enrolled(&txn, lesson).await?;
+    let course_completed = learning::mark_done(&txn, &enrolled, lesson, chrono::Utc::now()).await?;
     txn.commit().await?;
     Ok(Done { course_completed })
 }
@@ -143,10 +143,10 @@ pub async fn submit_quiz(
         .ok_or_else(|| AppError::field("answers", Problem::NotAllowed))?;
     let db = super::ssr::db()?;
     let txn = begin_write(&db).await?;
-    let seat = super::ssr::seat(&txn, lesson).await?;
+    let enrolled = super::ssr::enrolled(&txn, lesson).await?;
     let now = chrono::Utc::now();
     let result =
-        learning::submit_attempt(&txn, &seat, lesson, submission.trim(), &chosen, now).await;
+        learning::submit_attempt(&txn, &enrolled, lesson, submission.trim(), &chosen, now).await;
     match result {
         Ok(done) => {
             txn.commit().await?;
@@ -157,8 +157,13 @@ pub async fn submit_quiz(
         Err(learning::LearningError::Busy) => {
             // Two tabs or a double click: if the same form won the race, that is its answer.
             drop(txn);
-            match learning::attempt_by_submission(&db, seat.enrolment.id, lesson, submission.trim())
-                .await?
+            match learning::attempt_by_submission(
+                &db,
+                enrolled.enrolment.id,
+                lesson,
+                submission.trim(),
+            )
+            .await?
             {
                 Some(_) => Ok(Done {
                     course_completed: false,
@@ -196,9 +201,10 @@ pub async fn save_reflection(
     })?;
     let db = super::ssr::db()?;
     let txn = begin_write(&db).await?;
-    let seat = super::ssr::seat(&txn, lesson).await?;
+    let enrolled = super::ssr::enrolled(&txn, lesson).await?;
     let saved =
-        learning::save_reflection(&txn, &seat, question, &answer, send, chrono::Utc::now()).await?;
+        learning::save_reflection(&txn, &enrolled, question, &answer, send, chrono::Utc::now())
+            .await?;
     txn.commit().await?;
     Ok(Done {
         course_completed: saved.course_completed,

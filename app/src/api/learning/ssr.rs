@@ -14,7 +14,7 @@ use crate::{
         learning::{AttemptRule, ReflectionState, attempts, grading, unlocking},
     },
     errors::AppError,
-    store::learning::{self, Seat},
+    store::learning::{self, EnrolledCourse},
 };
 use std::collections::HashMap;
 
@@ -23,41 +23,41 @@ pub fn learner() -> Result<Auth, AppError> {
     require(Action::Learn)
 }
 
-/// The learner's progress over their seat's version.
-pub fn my_progress(seat: &Seat) -> MyProgress {
-    let tree = &seat.tree;
-    let newer = seat
+/// The learner's progress over their enrolled version.
+pub fn my_progress(enrolled: &EnrolledCourse) -> MyProgress {
+    let content = &enrolled.content;
+    let newer = enrolled
         .course
         .published_version_id
-        .is_some_and(|v| v != seat.enrolment.version_id);
-    let modules = tree
+        .is_some_and(|v| v != enrolled.enrolment.version_id);
+    let modules = content
         .modules
         .iter()
-        .zip(&seat.progress.modules)
+        .zip(&enrolled.progress.modules)
         .enumerate()
         .map(|(i, (m, p))| ModuleState {
             title: m.title.clone(),
             done: p.done,
             total: p.total,
             unlocked: p.unlocked,
-            waits_for: unlocking::waits_for(&seat.progress, i)
-                .map(|j| tree.modules[j].title.clone()),
-            lessons: tree
+            waits_for: unlocking::waits_for(&enrolled.progress, i)
+                .map(|j| content.modules[j].title.clone()),
+            lessons: content
                 .lessons_of(m.id)
                 .iter()
                 .map(|l| LessonState {
                     id: l.id,
                     title: l.title.clone(),
-                    done: seat.completed.contains(&l.id),
+                    done: enrolled.completed.contains(&l.id),
                 })
                 .collect(),
         })
         .collect();
     MyProgress {
-        percent: seat.progress.percent,
-        next: seat.progress.next,
-        completed: seat.enrolment.completed_at.is_some(),
-        version: tree.version.number,
+        percent: enrolled.progress.percent,
+        next: enrolled.progress.next,
+        completed: enrolled.enrolment.completed_at.is_some(),
+        version: content.version.number,
         newer_version: newer,
         modules,
     }
@@ -66,26 +66,26 @@ pub fn my_progress(seat: &Seat) -> MyProgress {
 /// The player's view of one lesson.
 pub async fn player(
     db: &impl sea_orm::ConnectionTrait,
-    seat: &Seat,
+    enrolled: &EnrolledCourse,
     lesson_id: i32,
 ) -> Result<PlayerLesson, AppError> {
-    let row = seat.lesson(lesson_id)?.clone();
-    let mut page = crate::api::catalogue::lesson_page(&seat.tree, lesson_id)?;
-    let locked = !seat.unlocked(lesson_id);
-    let progress = my_progress(seat);
+    let row = enrolled.lesson(lesson_id)?.clone();
+    let mut page = crate::api::catalogue::lesson_page(&enrolled.content, lesson_id)?;
+    let locked = !enrolled.unlocked(lesson_id);
+    let progress = my_progress(enrolled);
     let waits_for = progress
         .modules
         .iter()
         .find(|m| m.lessons.iter().any(|l| l.id == lesson_id))
         .and_then(|m| m.waits_for.clone());
-    let questions = seat.tree.questions_of(lesson_id);
+    let questions = enrolled.content.questions_of(lesson_id);
     page.questions
         .retain(|q| q.kind != QuestionKind::Reflection.as_str());
     if locked {
         page.body_html.clear();
         page.questions.clear();
         return Ok(PlayerLesson {
-            slug: seat.course.slug.clone(),
+            slug: enrolled.course.slug.clone(),
             lesson: page,
             done: false,
             locked,
@@ -98,12 +98,12 @@ pub async fn player(
     let quiz = if page.questions.is_empty() {
         None
     } else {
-        let attempts = learning::attempts(db, seat.enrolment.id, lesson_id).await?;
-        shuffle_options(seat, lesson_id, attempts.len(), &mut page.questions);
+        let attempts = learning::attempts(db, enrolled.enrolment.id, lesson_id).await?;
+        shuffle_options(enrolled, lesson_id, attempts.len(), &mut page.questions);
         let now = chrono::Utc::now();
         let rule = learning::attempt_rule(&row, &attempts, now);
         let revealed = attempts::answers_revealed(attempts.iter().any(|a| a.passed), rule);
-        let quiz = seat.quiz(lesson_id);
+        let quiz = enrolled.quiz(lesson_id);
         let scored: Vec<_> = quiz.iter().filter(|q| q.scored()).collect();
         let (feedback, chosen, verdicts) = match attempts.last() {
             None => (HashMap::new(), HashMap::new(), HashMap::new()),
@@ -116,7 +116,8 @@ pub async fn player(
                         .map(|q| {
                             (
                                 q.id,
-                                seat.tree
+                                enrolled
+                                    .content
                                     .options_of(q.id)
                                     .iter()
                                     .map(|o| OptionFeedback {
@@ -160,7 +161,7 @@ pub async fn player(
             submission: uuid::Uuid::new_v4().to_string(),
         })
     };
-    let mine = learning::reflections_in(db, seat.enrolment.id, lesson_id).await?;
+    let mine = learning::reflections_in(db, enrolled.enrolment.id, lesson_id).await?;
     let reflections = questions
         .iter()
         .filter(|q| q.kind == QuestionKind::Reflection)
@@ -177,9 +178,9 @@ pub async fn player(
         })
         .collect();
     Ok(PlayerLesson {
-        slug: seat.course.slug.clone(),
+        slug: enrolled.course.slug.clone(),
         lesson: page,
-        done: seat.completed.contains(&lesson_id),
+        done: enrolled.completed.contains(&lesson_id),
         locked,
         waits_for,
         progress,
@@ -193,7 +194,7 @@ pub async fn player(
 /// True/false keeps its written order: "true" first reads naturally, and the place of
 /// its two answers tells nothing.
 fn shuffle_options(
-    seat: &Seat,
+    enrolled: &EnrolledCourse,
     lesson: i32,
     attempts_made: usize,
     questions: &mut [crate::api::catalogue::LearnerQuestion],
@@ -201,14 +202,14 @@ fn shuffle_options(
     use crate::domain::shuffle::{ShuffleSeed, option_order};
     let attempt = i32::try_from(attempts_made).unwrap_or(i32::MAX - 1) + 1;
     for question in questions.iter_mut().filter(|q| q.kind != "true_false") {
-        let rows = seat.tree.options_of(question.id);
+        let rows = enrolled.content.options_of(question.id);
         let pinned: Vec<bool> = question
             .options
             .iter()
             .map(|(id, _)| rows.iter().any(|o| o.id == *id && o.pinned))
             .collect();
         let seed = ShuffleSeed {
-            enrolment: seat.enrolment.id,
+            enrolment: enrolled.enrolment.id,
             lesson,
             attempt,
             question: question.id,
@@ -221,10 +222,13 @@ fn shuffle_options(
     }
 }
 
-/// The learner's seat for a lesson, read inside `db`.
-pub async fn seat(db: &impl sea_orm::ConnectionTrait, lesson: i32) -> Result<Seat, AppError> {
+/// The learner's enrolled course that holds a lesson, read inside `db`.
+pub async fn enrolled(
+    db: &impl sea_orm::ConnectionTrait,
+    lesson: i32,
+) -> Result<EnrolledCourse, AppError> {
     let auth = learner()?;
-    Ok(learning::seat_for_lesson(db, auth.user.id, lesson).await?)
+    Ok(learning::enrolled_for_lesson(db, auth.user.id, lesson).await?)
 }
 
 pub fn db() -> Result<sea_orm::DatabaseConnection, AppError> {

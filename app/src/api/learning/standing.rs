@@ -82,8 +82,8 @@ pub async fn load_standing(slug: String) -> Result<Standing, AppError> {
         .ok_or(AppError::NotFound)?;
     match learning::enrolment_in(&db, auth.user.id, course.id).await? {
         Some(enrolment) => {
-            let seat = learning::seat(&db, enrolment).await?;
-            Ok(Standing::Started(super::ssr::my_progress(&seat)))
+            let enrolled = learning::enrolled(&db, enrolment).await?;
+            Ok(Standing::Started(super::ssr::my_progress(&enrolled)))
         }
         None => {
             let (rows, _) = centres::page(&db, 0, 500).await?;
@@ -125,8 +125,8 @@ pub async fn enrol(slug: String, #[server(default)] centre: String) -> Result<i3
     let enrolment =
         learning::enrol(&txn, auth.user.id, &course, centre_id, chrono::Utc::now()).await?;
     txn.commit().await?;
-    let seat = learning::seat(&db, enrolment).await?;
-    let next = continue_at(&seat.shapes(), &seat.progress).ok_or(AppError::NotFound)?;
+    let enrolled = learning::enrolled(&db, enrolment).await?;
+    let next = continue_at(&enrolled.shapes(), &enrolled.progress).ok_or(AppError::NotFound)?;
     leptos_axum::redirect(&format!("/learn/lessons/{next}"));
     Ok(next)
 }

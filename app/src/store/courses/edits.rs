@@ -3,8 +3,8 @@
 
 use super::{
     Course, CourseError, CourseResult, LessonRow, ModuleRow, OptionRow, QuestionRow, Version,
+    content::{QuizSettings, insert_options, insert_question, int, quiz_columns},
     keys::new_key,
-    tree::{QuizSettings, insert_options, insert_question, int, quiz_columns},
     versions::lock,
 };
 use crate::{

@@ -1,7 +1,7 @@
 //! Courses as lists show them: trainers' pages of courses, the catalogue's pages of published
 //! ones, how many courses there are, and their titles.
 
-use super::{Course, CourseResult, Version, tree::group};
+use super::{Course, CourseResult, Version, content::group};
 use crate::{
     domain::{
         course::{CourseStatus, VersionState},

@@ -3,8 +3,8 @@
 
 use super::{
     Course, CourseError, CourseResult, Keys, Version,
+    content::{insert_content, load_content},
     keys::new_key,
-    tree::{insert_tree, load_tree},
 };
 use crate::{
     domain::{
@@ -102,7 +102,7 @@ pub async fn create(
     .insert(db)
     .await?;
     let version = insert_version(db, course.id, 1, doc, by, now).await?;
-    insert_tree(db, version.id, doc, &Keys::default()).await?;
+    insert_content(db, version.id, doc, &Keys::default()).await?;
     Ok(course)
 }
 
@@ -168,11 +168,11 @@ pub async fn start_draft(
         return Ok(draft);
     }
     let published = course.published_version_id.ok_or(CourseError::NotFound)?;
-    let tree = load_tree(db, published).await?;
-    let doc = tree.doc(course);
+    let content = load_content(db, published).await?;
+    let doc = content.doc(course);
     let number = next_number(db, course.id).await?;
     let version = insert_version(db, course.id, number, &doc, by, now).await?;
-    insert_tree(db, version.id, &doc, &tree.keys()).await?;
+    insert_content(db, version.id, &doc, &content.keys()).await?;
     Ok(version)
 }
 
@@ -197,10 +197,10 @@ pub async fn import_revision(
         .into_iter()
         .next()
         .ok_or(CourseError::NotFound)?;
-    let tree = load_tree(db, latest.id).await?;
-    let keys = Keys::matching(&tree.doc(course), &tree.keys(), doc);
+    let content = load_content(db, latest.id).await?;
+    let keys = Keys::matching(&content.doc(course), &content.keys(), doc);
     let version = insert_version(db, course.id, latest.number + 1, doc, by, now).await?;
-    insert_tree(db, version.id, doc, &keys).await?;
+    insert_content(db, version.id, doc, &keys).await?;
     Ok(version)
 }
 
@@ -225,13 +225,13 @@ pub async fn pending(
     let draft = draft(db, course.id)
         .await?
         .ok_or(CourseError::NothingToPublish)?;
-    let new = load_tree(db, draft.id).await?;
+    let new = load_content(db, draft.id).await?;
     let new_doc = new.doc(course);
     let flaws = validate(&new_doc);
     let changes = match course.published_version_id {
         None => Vec::new(),
         Some(id) => {
-            let old = load_tree(db, id).await?;
+            let old = load_content(db, id).await?;
             compare(&old.doc(course), &old.keys(), &new_doc, &new.keys())
         }
     };

@@ -1,8 +1,8 @@
 //! Quiz attempts: each one graded and kept, sent once per form, within the quiz's limits.
 
 use super::{
-    Attempt, LearningError, LearningResult, Seat, busy_on_conflict, completion::settle_lesson,
-    enrolment::record_activity,
+    Attempt, EnrolledCourse, LearningError, LearningResult, busy_on_conflict,
+    completion::settle_lesson, enrolment::record_activity,
 };
 use crate::domain::learning::{AttemptRule, QuizLimits, grading};
 use crate::store::courses::LessonRow;
@@ -65,30 +65,30 @@ pub struct Submitted {
 /// returns the first attempt; a different form counts against the limit and the cool-down.
 pub async fn submit_attempt(
     db: &impl ConnectionTrait,
-    seat: &Seat,
+    enrolled: &EnrolledCourse,
     lesson_id: i32,
     submission: &str,
     answers: &HashMap<i32, BTreeSet<i32>>,
     now: DateTime<Utc>,
 ) -> LearningResult<Submitted> {
     if let Some(attempt) =
-        attempt_by_submission(db, seat.enrolment.id, lesson_id, submission).await?
+        attempt_by_submission(db, enrolled.enrolment.id, lesson_id, submission).await?
     {
         return Ok(Submitted {
             attempt,
             course_completed: false,
         });
     }
-    let lesson = seat.open(lesson_id)?;
+    let lesson = enrolled.open(lesson_id)?;
     let Some(pass_mark) = lesson.pass_mark else {
         return Err(LearningError::NotFound);
     };
-    let keys = grading::answer_keys(&seat.quiz(lesson_id), answers)?;
+    let keys = grading::answer_keys(&enrolled.quiz(lesson_id), answers)?;
     if keys.is_empty() {
         // A quiz of reflections only has nothing to submit here.
         return Err(LearningError::BadAnswer);
     }
-    let earlier = attempts(db, seat.enrolment.id, lesson_id).await?;
+    let earlier = attempts(db, enrolled.enrolment.id, lesson_id).await?;
     match attempt_rule(lesson, &earlier, now) {
         AttemptRule::Allowed => {}
         AttemptRule::NoneLeft => return Err(LearningError::NoAttemptsLeft),
@@ -100,7 +100,7 @@ pub async fn submit_attempt(
         .map(|(q, options)| (q.to_string(), options.iter().copied().collect()))
         .collect();
     let attempt = quiz_attempt::ActiveModel {
-        enrolment_id: Set(seat.enrolment.id),
+        enrolment_id: Set(enrolled.enrolment.id),
         lesson_id: Set(lesson_id),
         number: Set(i32::try_from(earlier.len() + 1).unwrap_or(i32::MAX)),
         submission: Set(submission.to_owned()),
@@ -115,9 +115,9 @@ pub async fn submit_attempt(
     .insert(db)
     .await
     .map_err(busy_on_conflict)?;
-    record_activity(db, seat.enrolment.id, now).await?;
+    record_activity(db, enrolled.enrolment.id, now).await?;
     let course_completed = if score.passed {
-        settle_lesson(db, seat, lesson, now).await?
+        settle_lesson(db, enrolled, lesson, now).await?
     } else {
         false
     };

@@ -1,7 +1,7 @@
 //! Completing lessons and courses: a lesson without a quiz by marking it done, a lesson with a
 //! quiz once it asks nothing more, and the course with its last lesson.
 
-use super::{LearningResult, Seat, enrolment::record_activity};
+use super::{EnrolledCourse, LearningResult, enrolment::record_activity};
 use crate::domain::learning::{LessonRequirements, ReflectionState, progress, unlocking};
 use crate::store::courses::LessonRow;
 use crate::store::entities::{enrolment, lesson_completion, quiz_attempt, reflection};
@@ -15,12 +15,12 @@ use sea_orm::{
 /// Returns whether the course became completed by this call.
 pub(super) async fn complete_lesson(
     db: &impl ConnectionTrait,
-    seat: &Seat,
+    enrolled: &EnrolledCourse,
     lesson_id: i32,
     now: DateTime<Utc>,
 ) -> LearningResult<bool> {
     let inserted = lesson_completion::Entity::insert(lesson_completion::ActiveModel {
-        enrolment_id: Set(seat.enrolment.id),
+        enrolment_id: Set(enrolled.enrolment.id),
         lesson_id: Set(lesson_id),
         completed_at: Set(now),
         ..Default::default()
@@ -36,17 +36,18 @@ pub(super) async fn complete_lesson(
     .try_insert()
     .exec(db)
     .await?;
-    if matches!(inserted, TryInsertResult::Conflicted) || seat.enrolment.completed_at.is_some() {
+    if matches!(inserted, TryInsertResult::Conflicted) || enrolled.enrolment.completed_at.is_some()
+    {
         return Ok(false);
     }
-    let mut done = seat.completed.clone();
+    let mut done = enrolled.completed.clone();
     done.insert(lesson_id);
-    if !progress(&seat.shapes(), &done).complete {
+    if !progress(&enrolled.shapes(), &done).complete {
         return Ok(false);
     }
     let result = enrolment::Entity::update_many()
         .col_expr(enrolment::Column::CompletedAt, Expr::value(now))
-        .filter(enrolment::Column::Id.eq(seat.enrolment.id))
+        .filter(enrolment::Column::Id.eq(enrolled.enrolment.id))
         .filter(enrolment::Column::CompletedAt.is_null())
         .exec(db)
         .await?;
@@ -56,24 +57,24 @@ pub(super) async fn complete_lesson(
 /// Marks a lesson without a quiz as done. Returns whether the course became completed.
 pub async fn mark_done(
     db: &impl ConnectionTrait,
-    seat: &Seat,
+    enrolled: &EnrolledCourse,
     lesson_id: i32,
     now: DateTime<Utc>,
 ) -> LearningResult<bool> {
-    let lesson = seat.open(lesson_id)?;
+    let lesson = enrolled.open(lesson_id)?;
     unlocking::may_mark_done(lesson.pass_mark.is_some())?;
-    record_activity(db, seat.enrolment.id, now).await?;
-    complete_lesson(db, seat, lesson_id, now).await
+    record_activity(db, enrolled.enrolment.id, now).await?;
+    complete_lesson(db, enrolled, lesson_id, now).await
 }
 
 /// Whether the lesson's quiz asks nothing more of the learner; completes it if so.
 pub(super) async fn settle_lesson(
     db: &impl ConnectionTrait,
-    seat: &Seat,
+    enrolled: &EnrolledCourse,
     lesson: &LessonRow,
     now: DateTime<Utc>,
 ) -> LearningResult<bool> {
-    let questions = seat.quiz(lesson.id);
+    let questions = enrolled.quiz(lesson.id);
     let reflection_ids: Vec<i32> = questions
         .iter()
         .filter(|q| !q.scored())
@@ -82,7 +83,7 @@ pub(super) async fn settle_lesson(
     let scored = questions.len() > reflection_ids.len();
     let passed = scored
         && quiz_attempt::Entity::find()
-            .filter(quiz_attempt::Column::EnrolmentId.eq(seat.enrolment.id))
+            .filter(quiz_attempt::Column::EnrolmentId.eq(enrolled.enrolment.id))
             .filter(quiz_attempt::Column::LessonId.eq(lesson.id))
             .filter(quiz_attempt::Column::Passed.eq(true))
             .count(db)
@@ -92,7 +93,7 @@ pub(super) async fn settle_lesson(
         0
     } else {
         reflection::Entity::find()
-            .filter(reflection::Column::EnrolmentId.eq(seat.enrolment.id))
+            .filter(reflection::Column::EnrolmentId.eq(enrolled.enrolment.id))
             .filter(reflection::Column::QuestionId.is_in(reflection_ids.iter().copied()))
             .filter(
                 reflection::Column::State.is_in(
@@ -112,7 +113,7 @@ pub(super) async fn settle_lesson(
         reflections_sent: usize::try_from(sent).unwrap_or(usize::MAX),
     };
     if needs.met() {
-        complete_lesson(db, seat, lesson.id, now).await
+        complete_lesson(db, enrolled, lesson.id, now).await
     } else {
         Ok(false)
     }

@@ -6,7 +6,7 @@ use crate::domain::{
     course::{CourseStatus, VersionState},
     learning::{CourseProgress, ModuleShape, QuizOption, QuizQuestion, progress, unlocking},
 };
-use crate::store::courses::{Course, LessonRow, Tree};
+use crate::store::courses::{Course, LessonRow, VersionContent};
 use crate::store::entities::{course, course_version, enrolment, lesson};
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -79,33 +79,33 @@ pub(super) async fn record_activity(
 
 /// A learner's own view of one lesson: their enrolment, the version's content and progress.
 #[derive(Clone, Debug)]
-pub struct Seat {
+pub struct EnrolledCourse {
     /// The enrolment.
     pub enrolment: Enrolment,
     /// The course.
     pub course: Course,
     /// The enrolled version's content.
-    pub tree: Tree,
+    pub content: VersionContent,
     /// Completed lesson ids.
     pub completed: HashSet<i32>,
     /// Progress over the version.
     pub progress: CourseProgress,
 }
 
-impl Seat {
+impl EnrolledCourse {
     /// The lesson with this id in the learner's version.
     pub fn lesson(&self, lesson_id: i32) -> LearningResult<&LessonRow> {
-        self.tree
+        self.content
             .modules
             .iter()
-            .flat_map(|m| self.tree.lessons_of(m.id))
+            .flat_map(|m| self.content.lessons_of(m.id))
             .find(|l| l.id == lesson_id)
             .ok_or(LearningError::NotEnrolled)
     }
 
     /// The version's modules as the learning rules see them.
     pub fn shapes(&self) -> Vec<ModuleShape> {
-        shapes_of(&self.tree)
+        shapes_of(&self.content)
     }
 
     /// Whether the module holding `lesson_id` is open to the learner.
@@ -122,14 +122,14 @@ impl Seat {
 
     /// The lesson's quiz questions as grading sees them, in quiz order.
     pub fn quiz(&self, lesson_id: i32) -> Vec<QuizQuestion> {
-        self.tree
+        self.content
             .questions_of(lesson_id)
             .iter()
             .map(|q| QuizQuestion {
                 id: q.id,
                 kind: q.kind,
                 options: self
-                    .tree
+                    .content
                     .options_of(q.id)
                     .iter()
                     .map(|o| QuizOption {
@@ -142,15 +142,15 @@ impl Seat {
     }
 }
 
-/// The signed-in learner's seat in the course that `lesson_id` belongs to.
+/// The signed-in learner's enrolled course that `lesson_id` belongs to.
 ///
 /// A lesson of a draft is not found; a lesson of a version other than the learner's, or of
 /// a course they have not started, is not theirs.
-pub async fn seat_for_lesson(
+pub async fn enrolled_for_lesson(
     db: &impl ConnectionTrait,
     user_id: i32,
     lesson_id: i32,
-) -> LearningResult<Seat> {
+) -> LearningResult<EnrolledCourse> {
     let row = lesson::Entity::find_by_id(lesson_id)
         .one(db)
         .await?
@@ -172,43 +172,47 @@ pub async fn seat_for_lesson(
         .await?
         .filter(|e| e.version_id == version.id)
         .ok_or(LearningError::NotEnrolled)?;
-    let tree = crate::store::courses::tree_of(db, version).await?;
-    seat_in(db, enrolment, tree).await
+    let content = crate::store::courses::content_of(db, version).await?;
+    with_content(db, enrolment, content).await
 }
 
-/// The learner's seat in a course, by enrolment.
-pub async fn seat(db: &impl ConnectionTrait, enrolment: Enrolment) -> LearningResult<Seat> {
-    let tree = crate::store::courses::load_tree(db, enrolment.version_id).await?;
-    seat_in(db, enrolment, tree).await
-}
-
-/// The seat of an enrolment whose version's content is loaded.
-async fn seat_in(
+/// The learner's enrolled course, by enrolment.
+pub async fn enrolled(
     db: &impl ConnectionTrait,
     enrolment: Enrolment,
-    tree: Tree,
-) -> LearningResult<Seat> {
+) -> LearningResult<EnrolledCourse> {
+    let content = crate::store::courses::load_content(db, enrolment.version_id).await?;
+    with_content(db, enrolment, content).await
+}
+
+/// The enrolled course of an enrolment whose version's content is loaded.
+async fn with_content(
+    db: &impl ConnectionTrait,
+    enrolment: Enrolment,
+    content: VersionContent,
+) -> LearningResult<EnrolledCourse> {
     let course = course::Entity::find_by_id(enrolment.course_id)
         .one(db)
         .await?
         .ok_or(LearningError::NotFound)?;
     let completed = completed(db, enrolment.id).await?;
-    let progress = progress(&shapes_of(&tree), &completed);
-    Ok(Seat {
+    let progress = progress(&shapes_of(&content), &completed);
+    Ok(EnrolledCourse {
         enrolment,
         course,
-        tree,
+        content,
         completed,
         progress,
     })
 }
 
 /// A version's modules as the learning rules see them.
-fn shapes_of(tree: &Tree) -> Vec<ModuleShape> {
-    tree.modules
+fn shapes_of(content: &VersionContent) -> Vec<ModuleShape> {
+    content
+        .modules
         .iter()
         .map(|m| ModuleShape {
-            lessons: tree.lessons_of(m.id).iter().map(|l| l.id).collect(),
+            lessons: content.lessons_of(m.id).iter().map(|l| l.id).collect(),
             requires_previous: m.requires_previous,
         })
         .collect()

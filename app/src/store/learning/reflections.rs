@@ -1,8 +1,8 @@
 //! Reflections: the learner's written answers, saved as drafts and sent when ready.
 
 use super::{
-    LearningError, LearningResult, Reflection, Seat, busy_on_conflict, completion::settle_lesson,
-    enrolment::record_activity,
+    EnrolledCourse, LearningError, LearningResult, Reflection, busy_on_conflict,
+    completion::settle_lesson, enrolment::record_activity,
 };
 use crate::domain::{course::QuestionKind, learning::ReflectionState};
 use crate::store::entities::reflection;
@@ -39,22 +39,22 @@ pub struct SavedReflection {
 /// are accepted at once when the question says so.
 pub async fn save_reflection(
     db: &impl ConnectionTrait,
-    seat: &Seat,
+    enrolled: &EnrolledCourse,
     question_id: i32,
     answer: &str,
     send: bool,
     now: DateTime<Utc>,
 ) -> LearningResult<SavedReflection> {
-    let question = seat
-        .tree
+    let question = enrolled
+        .content
         .questions
         .values()
         .flatten()
         .find(|q| q.id == question_id && q.kind == QuestionKind::Reflection)
         .ok_or(LearningError::NotFound)?;
-    let lesson = seat.open(question.lesson_id)?;
+    let lesson = enrolled.open(question.lesson_id)?;
     let existing = reflection::Entity::find()
-        .filter(reflection::Column::EnrolmentId.eq(seat.enrolment.id))
+        .filter(reflection::Column::EnrolmentId.eq(enrolled.enrolment.id))
         .filter(reflection::Column::QuestionId.eq(question_id))
         .one(db)
         .await?;
@@ -75,7 +75,7 @@ pub async fn save_reflection(
             active.update(db).await?
         }
         None => reflection::ActiveModel {
-            enrolment_id: Set(seat.enrolment.id),
+            enrolment_id: Set(enrolled.enrolment.id),
             question_id: Set(question_id),
             lesson_id: Set(question.lesson_id),
             answer: Set(answer.to_owned()),
@@ -91,9 +91,9 @@ pub async fn save_reflection(
         .await
         .map_err(busy_on_conflict)?,
     };
-    record_activity(db, seat.enrolment.id, now).await?;
+    record_activity(db, enrolled.enrolment.id, now).await?;
     let course_completed = if send {
-        settle_lesson(db, seat, lesson, now).await?
+        settle_lesson(db, enrolled, lesson, now).await?
     } else {
         false
     };

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 /// One version's content, as rows in reading order.
 #[derive(Clone, Debug)]
-pub struct Tree {
+pub struct VersionContent {
     /// The version.
     pub version: Version,
     /// Modules by position.
@@ -45,7 +45,7 @@ pub(super) fn group<T, K: std::hash::Hash + Eq>(
     map
 }
 
-impl Tree {
+impl VersionContent {
     /// Lessons of a module.
     pub fn lessons_of(&self, module_id: i32) -> &[LessonRow] {
         self.lessons
@@ -182,7 +182,7 @@ pub(super) fn int(n: usize) -> i32 {
 }
 
 /// Writes a version's content under `version_id`.
-pub(super) async fn insert_tree(
+pub(super) async fn insert_content(
     db: &impl ConnectionTrait,
     version_id: i32,
     doc: &CourseDoc,
@@ -292,16 +292,22 @@ pub(super) async fn insert_options(
 }
 
 /// Loads a version's whole content with one query per level.
-pub async fn load_tree(db: &impl ConnectionTrait, version_id: i32) -> CourseResult<Tree> {
+pub async fn load_content(
+    db: &impl ConnectionTrait,
+    version_id: i32,
+) -> CourseResult<VersionContent> {
     let version = course_version::Entity::find_by_id(version_id)
         .one(db)
         .await?
         .ok_or(CourseError::NotFound)?;
-    tree_of(db, version).await
+    content_of(db, version).await
 }
 
 /// The content of a version already read.
-pub async fn tree_of(db: &impl ConnectionTrait, version: Version) -> CourseResult<Tree> {
+pub async fn content_of(
+    db: &impl ConnectionTrait,
+    version: Version,
+) -> CourseResult<VersionContent> {
     let version_id = version.id;
     let modules = course_module::Entity::find()
         .filter(course_module::Column::VersionId.eq(version_id))
@@ -323,7 +329,7 @@ pub async fn tree_of(db: &impl ConnectionTrait, version: Version) -> CourseResul
         .order_by_asc(question_option::Column::Position)
         .all(db)
         .await?;
-    Ok(Tree {
+    Ok(VersionContent {
         version,
         modules,
         lessons: group(lessons, |l| l.module_id),
