@@ -17,7 +17,7 @@ pub(crate) async fn confirm_password(
         store::{rate_limit, sessions},
     };
     let now = chrono::Utc::now();
-    let bucket = format!("login-account:{}", auth.user.email);
+    let bucket = limits::LOG_IN.account_bucket(&auth.user.email);
     if let Err(wait) =
         rate_limit::hit(&state.db, &bucket, limits::LOGIN_FAILURES_PER_ACCOUNT, now).await?
     {
@@ -36,7 +36,7 @@ pub(crate) async fn confirm_password(
 pub async fn update_profile(name: String, language: String) -> Result<(), AppError> {
     use crate::{
         api::{
-            auth::validate,
+            auth::{record_own, validate},
             context::{require, state},
         },
         domain::{authz::Action, language::Language},
@@ -58,16 +58,8 @@ pub async fn update_profile(name: String, language: String) -> Result<(), AppErr
         return Err(AppError::Invalid(errors));
     };
     people::update_profile(&state.db, auth.user.id, &name, language).await?;
-    let id = Some(auth.user.id);
-    audit::record(
-        &state.db,
-        audit::Event::ProfileChanged,
-        id,
-        id,
-        None,
-        chrono::Utc::now(),
-    )
-    .await?;
+    let now = chrono::Utc::now();
+    record_own(&state.db, audit::Event::ProfileChanged, auth.user.id, now).await?;
     leptos_axum::redirect("/account?saved=profile");
     Ok(())
 }
@@ -77,11 +69,10 @@ pub async fn update_profile(name: String, language: String) -> Result<(), AppErr
 pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
     use crate::{
         api::{
-            auth::validate,
+            auth::{finish, mail_password_changed, record_own, validate},
             context::{require, state},
         },
-        domain::{authz::Action, email::EmailAddress},
-        mail::{self, Template},
+        domain::authz::Action,
         security::password::hash_password_bounded,
         store::{audit, db::begin_write, people, sessions},
     };
@@ -106,24 +97,9 @@ pub async fn change_password(current_password: String, password: String) -> Resu
     people::set_password_hash(&txn, auth.user.id, hash, now).await?;
     sessions::delete_all_for_user(&txn, auth.user.id, Some(auth.session_id)).await?;
     crate::store::tokens::void_all_for_user(&txn, auth.user.id, now).await?;
-    let to = EmailAddress::parse(&auth.user.email).map_err(|_| AppError::Internal)?;
-    mail::queue(
-        &txn,
-        &to,
-        auth.user.language.parse().unwrap_or_default(),
-        Template::PasswordChanged,
-        serde_json::json!({
-            "name": auth.user.display_name,
-            "link": format!("{}/forgot-password", state.site.base_url),
-        }),
-    )
-    .await?;
-    let id = Some(auth.user.id);
-    audit::record(&txn, audit::Event::PasswordChanged, id, id, None, now).await?;
-    txn.commit().await?;
-    mail::ring(&state.mail_wakeup);
-    leptos_axum::redirect("/account?saved=password");
-    Ok(())
+    mail_password_changed(&txn, &state.site.base_url, &auth.user).await?;
+    record_own(&txn, audit::Event::PasswordChanged, auth.user.id, now).await?;
+    finish(txn, Some(&state.mail_wakeup), "/account?saved=password").await
 }
 
 /// Mails a confirmation link to a new address; the account moves when it is opened.
@@ -134,7 +110,7 @@ pub async fn request_email_change(
 ) -> Result<(), AppError> {
     use crate::{
         api::{
-            auth::validate,
+            auth::{queue_link_mail, validate},
             context::{require, state},
         },
         domain::authz::Action,
@@ -166,17 +142,9 @@ pub async fn request_email_change(
             now,
         )
         .await?;
-        mail::queue(
-            &state.db,
-            &email,
-            auth.user.language.parse().unwrap_or_default(),
-            Template::VerifyEmail,
-            serde_json::json!({
-                "name": auth.user.display_name,
-                "link": format!("{}/confirm-email-change?token={secret}", state.site.base_url),
-            }),
-        )
-        .await?;
+        let base = &state.site.base_url;
+        let link = format!("{base}/confirm-email-change?token={secret}");
+        queue_link_mail(&state.db, &email, &auth.user, Template::VerifyEmail, link).await?;
         mail::ring(&state.mail_wakeup);
     }
     leptos_axum::redirect("/account?saved=email-sent");
@@ -187,7 +155,10 @@ pub async fn request_email_change(
 #[server(endpoint = "account/confirm-email")]
 pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
     use crate::{
-        api::context::state,
+        api::{
+            auth::{finish, record_own},
+            context::state,
+        },
         domain::email::EmailAddress,
         security::token::hash_secret,
         store::{StoreError, audit, db::begin_write, people, tokens},
@@ -221,18 +192,8 @@ pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
         .filter(|a| a.user.id == user_id)
         .map(|a| a.session_id);
     crate::store::sessions::delete_all_for_user(&txn, user_id, keep).await?;
-    audit::record(
-        &txn,
-        audit::Event::EmailChanged,
-        Some(user_id),
-        Some(user_id),
-        None,
-        now,
-    )
-    .await?;
-    txn.commit().await?;
-    leptos_axum::redirect("/account?saved=email");
-    Ok(())
+    record_own(&txn, audit::Event::EmailChanged, user_id, now).await?;
+    finish(txn, None, "/account?saved=email").await
 }
 
 /// Deletes the signed-in person's account for good.
@@ -242,7 +203,10 @@ pub async fn delete_account(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::{
-        api::context::{require, set_cookie, state},
+        api::{
+            auth::record_own,
+            context::{require, set_cookie, state},
+        },
         auth,
         domain::{authz::Action, role::Role},
         errors::Problem,
@@ -261,15 +225,8 @@ pub async fn delete_account(
     }
     let txn = begin_write(&state.db).await?;
     // Recorded first, so the event survives with the person's id set to empty.
-    audit::record(
-        &txn,
-        audit::Event::AccountDeleted,
-        Some(current.user.id),
-        Some(current.user.id),
-        None,
-        chrono::Utc::now(),
-    )
-    .await?;
+    let now = chrono::Utc::now();
+    record_own(&txn, audit::Event::AccountDeleted, current.user.id, now).await?;
     people::delete_user(&txn, current.user.id).await?;
     txn.commit().await?;
     set_cookie(&auth::clear_session_cookie(state.site.is_https()));

@@ -12,85 +12,201 @@ pub use password_reset::*;
 pub use sign_up::*;
 pub use viewer::*;
 
+/// How often signing in, signing up and asking for a reset link may be tried.
 #[cfg(feature = "ssr")]
 pub(crate) mod limits {
-    use crate::store::rate_limit::Limit;
-    use chrono::Duration;
+    use crate::{
+        api::context::{client_ip, rate_limited},
+        errors::AppError,
+        store::rate_limit::{self, Limit},
+    };
+    use chrono::{DateTime, Duration, Utc};
 
-    /// Sign-in attempts from one address.
-    pub const LOGIN_PER_IP: Limit = Limit {
-        max: 30,
-        window: Duration::minutes(15),
-    };
+    /// How often one flow may be tried from one network address and for one email address,
+    /// both counted over the same window.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Throttle {
+        /// What the flow's bucket names start with.
+        name: &'static str,
+        /// Tries from one network address.
+        per_ip: Limit,
+        /// Tries for one email address.
+        per_account: Limit,
+    }
+
+    impl Throttle {
+        const fn new(name: &'static str, per_ip: u64, per_account: u64, window: Duration) -> Self {
+            Throttle {
+                name,
+                per_ip: Limit {
+                    max: per_ip,
+                    window,
+                },
+                per_account: Limit {
+                    max: per_account,
+                    window,
+                },
+            }
+        }
+
+        /// The bucket that counts tries for the email address `account`.
+        pub fn account_bucket(&self, account: &str) -> String {
+            format!("{}-account:{account}", self.name)
+        }
+
+        /// Counts a try from this client's address, then one for `account`; refused as soon
+        /// as either is over its limit.
+        pub async fn hit(
+            &self,
+            db: &impl sea_orm::ConnectionTrait,
+            account: &str,
+            now: DateTime<Utc>,
+        ) -> Result<(), AppError> {
+            for (bucket, limit) in [
+                (format!("{}-ip:{}", self.name, client_ip()), self.per_ip),
+                (self.account_bucket(account), self.per_account),
+            ] {
+                if let Err(wait) = rate_limit::hit(db, &bucket, limit, now).await? {
+                    return Err(rate_limited(wait));
+                }
+            }
+            Ok(())
+        }
+    }
+
+    /// Signing in: 30 tries from one address and 5 failures for one account a quarter hour.
+    pub const LOG_IN: Throttle = Throttle::new("login", 30, 5, Duration::minutes(15));
+    /// Signing up: 10 from one address and 3 naming one email address (each may send that
+    /// address a mail) an hour.
+    pub const SIGN_UP: Throttle = Throttle::new("sign-up", 10, 3, Duration::hours(1));
+    /// Reset requests: 10 from one address and 3 for one email address an hour.
+    pub const RESET: Throttle = Throttle::new("reset", 10, 3, Duration::hours(1));
     /// Failed sign-ins for one account.
-    pub const LOGIN_FAILURES_PER_ACCOUNT: Limit = Limit {
-        max: 5,
-        window: Duration::minutes(15),
-    };
-    /// Sign-ups from one address.
-    pub const SIGN_UP_PER_IP: Limit = Limit {
-        max: 10,
-        window: Duration::hours(1),
-    };
-    /// Sign-ups naming one email address (each may send that address a mail).
-    pub const SIGN_UP_PER_ACCOUNT: Limit = Limit {
-        max: 3,
-        window: Duration::hours(1),
-    };
-    /// Reset requests from one address.
-    pub const RESET_PER_IP: Limit = Limit {
-        max: 10,
-        window: Duration::hours(1),
-    };
-    /// Reset requests for one address.
-    pub const RESET_PER_ACCOUNT: Limit = Limit {
-        max: 3,
-        window: Duration::hours(1),
-    };
+    pub const LOGIN_FAILURES_PER_ACCOUNT: Limit = LOG_IN.per_account;
 }
 
-/// Creates a single-use token for `user` and queues a mail with the link that carries it.
 #[cfg(feature = "ssr")]
-pub(crate) async fn mail_token_link(
-    db: &impl sea_orm::ConnectionTrait,
-    base_url: &str,
-    user: &crate::store::people::User,
-    purpose: crate::store::tokens::Purpose,
-    template: crate::mail::Template,
-    path: &str,
-) -> Result<(), crate::errors::AppError> {
+pub(crate) use endings::*;
+
+/// How the account flows end: the audit event, the mails, the commit and the redirect.
+#[cfg(feature = "ssr")]
+mod endings {
     use crate::{
-        domain::email::EmailAddress, errors::AppError, mail, security::token::new_secret,
-        store::tokens,
+        domain::email::EmailAddress,
+        errors::AppError,
+        mail::{self, Template},
+        security::token::new_secret,
+        store::{StoreResult, audit, people::User, tokens},
     };
-    let now = chrono::Utc::now();
-    let to = EmailAddress::parse(&user.email).map_err(|_| AppError::Internal)?;
-    tokens::void_for_user(db, user.id, purpose, now).await?;
-    let (secret, token_hash) = new_secret();
-    tokens::create(
-        db,
-        tokens::NewToken {
-            token_hash,
-            purpose,
-            user_id: Some(user.id),
-            email: Some(user.email.clone()),
-            payload: None,
-        },
-        now,
-    )
-    .await?;
-    mail::queue(
-        db,
-        &to,
-        user.language.parse().unwrap_or_default(),
-        template,
-        serde_json::json!({
-            "name": user.display_name,
-            "link": format!("{base_url}{path}?token={secret}"),
-        }),
-    )
-    .await?;
-    Ok(())
+    use chrono::{DateTime, Utc};
+    use sea_orm::{ConnectionTrait, DatabaseTransaction};
+    use tokio::sync::Notify;
+
+    /// Records `event` in the audit log for someone acting on their own account.
+    pub(crate) async fn record_own(
+        db: &impl ConnectionTrait,
+        event: audit::Event,
+        user_id: i32,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        let id = Some(user_id);
+        audit::record(db, event, id, id, None, now).await
+    }
+
+    /// Ends a form post whose writes are in `txn`: commits them, wakes the mail sender
+    /// (`mail_wakeup`) when the post queued mail, and sends the browser to `next`.
+    pub(crate) async fn finish(
+        txn: DatabaseTransaction,
+        mail_wakeup: Option<&Notify>,
+        next: &str,
+    ) -> Result<(), AppError> {
+        txn.commit().await?;
+        if let Some(wakeup) = mail_wakeup {
+            mail::ring(wakeup);
+        }
+        leptos_axum::redirect(next);
+        Ok(())
+    }
+
+    /// The links mailed to an account's own address, each carrying a single-use token.
+    #[derive(Clone, Copy, Debug)]
+    pub(crate) enum MailedLink {
+        /// Confirms the address given at sign-up.
+        VerifyEmail,
+        /// Opens the page for choosing a new password.
+        ResetPassword,
+    }
+
+    /// Creates a single-use token for `user` and queues a mail with the link that carries it.
+    pub(crate) async fn mail_token_link(
+        db: &impl ConnectionTrait,
+        base_url: &str,
+        user: &User,
+        link: MailedLink,
+    ) -> Result<(), AppError> {
+        let (purpose, template, path) = match link {
+            MailedLink::VerifyEmail => (
+                tokens::Purpose::VerifyEmail,
+                Template::VerifyEmail,
+                "/verify-email",
+            ),
+            MailedLink::ResetPassword => (
+                tokens::Purpose::ResetPassword,
+                Template::PasswordReset,
+                "/reset-password",
+            ),
+        };
+        let now = Utc::now();
+        let to = EmailAddress::parse(&user.email).map_err(|_| AppError::Internal)?;
+        tokens::void_for_user(db, user.id, purpose, now).await?;
+        let (secret, token_hash) = new_secret();
+        tokens::create(
+            db,
+            tokens::NewToken {
+                token_hash,
+                purpose,
+                user_id: Some(user.id),
+                email: Some(user.email.clone()),
+                payload: None,
+            },
+            now,
+        )
+        .await?;
+        let link = format!("{base_url}{path}?token={secret}");
+        queue_link_mail(db, &to, user, template, link).await
+    }
+
+    /// Queues the notice that `user`'s password has changed, with the way to reset it should
+    /// someone else have changed it.
+    pub(crate) async fn mail_password_changed(
+        db: &impl ConnectionTrait,
+        base_url: &str,
+        user: &User,
+    ) -> Result<(), AppError> {
+        let to = EmailAddress::parse(&user.email).map_err(|_| AppError::Internal)?;
+        let link = format!("{base_url}/forgot-password");
+        queue_link_mail(db, &to, user, Template::PasswordChanged, link).await
+    }
+
+    /// Queues `template` to `to` in `user`'s language, greeting them by name, with `link`.
+    pub(crate) async fn queue_link_mail(
+        db: &impl ConnectionTrait,
+        to: &EmailAddress,
+        user: &User,
+        template: Template,
+        link: String,
+    ) -> Result<(), AppError> {
+        let values = serde_json::json!({ "name": user.display_name, "link": link });
+        mail::queue(
+            db,
+            to,
+            user.language.parse().unwrap_or_default(),
+            template,
+            values,
+        )
+        .await?;
+        Ok(())
+    }
 }
 
 /// Validation shared by the forms that take a name, an email or a new password.

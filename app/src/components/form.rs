@@ -1,11 +1,19 @@
-//! Form building blocks: labelled fields with hints and errors, and the error banner.
+//! Form building blocks: forms that post to the server, labelled fields with hints and
+//! errors, the language choice, and the error banner.
 
 use crate::{
-    domain::password_policy::Weakness,
+    domain::{language::Language, password_policy::Weakness},
     errors::{AppError, Problem},
     i18n::*,
 };
-use leptos::prelude::*;
+use leptos::{
+    prelude::*,
+    server_fn::{
+        Http, ServerFn, client::Client, codec::PostUrl, error::ServerFnUrlError, request::ClientReq,
+    },
+};
+use leptos_router::hooks::use_query_map;
+use serde::de::DeserializeOwned;
 
 /// The sentence shown for a field problem.
 pub fn problem_message(i18n: leptos_i18n::I18nContext<Locale>, problem: Problem) -> String {
@@ -151,22 +159,176 @@ pub fn FormError(error: ErrorSignal) -> impl IntoView {
     }
 }
 
-/// The `aria-describedby` of a field: its hint, and its error while there is one.
-fn described_by(
-    has_hint: bool,
+/// The latest error of a server action, for forms.
+///
+/// Without JavaScript a failed form post comes back to the page with the error in the
+/// address (`__path`, `__err`); it is shown until the form is sent again.
+pub fn action_error<F>(action: ServerAction<F>) -> ErrorSignal
+where
+    F: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    F::Output: Send + Sync + 'static,
+{
+    let query = use_query_map();
+    let from_address = Memo::new(move |_| {
+        let query = query.read();
+        (query.get("__path").as_deref() == Some(F::PATH))
+            .then(|| query.get("__err"))
+            .flatten()
+            .map(|err| ServerFnUrlError::<AppError>::decode_err(&err))
+    });
+    Signal::derive(move || {
+        action.value().with(|value| match value {
+            Some(result) => result.as_ref().err().cloned(),
+            None => from_address.get(),
+        })
+    })
+}
+
+/// The fields of a [`PostForm`], made once the form's latest error is known so that each
+/// field can show its own problem.
+pub struct FormFields(Box<dyn FnOnce(ErrorSignal) -> AnyView + Send>);
+
+impl<F, V> From<F> for FormFields
+where
+    F: FnOnce(ErrorSignal) -> V + Send + 'static,
+    V: IntoView + 'static,
+{
+    fn from(fields: F) -> FormFields {
+        FormFields(Box::new(move |error| fields(error).into_any()))
+    }
+}
+
+/// A form that posts to a server function: the form-level error banner, the fields, and
+/// the submit button. Works as a plain form post without JavaScript.
+///
+/// The fields are the children, given the form's latest error (`let:error`).
+#[component]
+pub fn PostForm<F, P>(
+    /// The server function the form posts to.
+    action: ServerAction<F>,
+    /// The submit button's label.
+    submit: impl IntoView + 'static,
+    /// The submit button's classes.
+    #[prop(default = "button primary")]
+    button: &'static str,
+    /// Whether the browser leaves checking the fields to the server, whose messages name
+    /// the field and the problem.
+    #[prop(default = true)]
+    novalidate: bool,
+    /// The token of the mailed link that opened the page, posted along.
+    #[prop(optional, into)]
+    token: Option<Signal<String>>,
+    /// The fields, between the error banner and the button.
+    #[prop(optional, into)]
+    children: Option<FormFields>,
+) -> impl IntoView
+where
+    F: DeserializeOwned
+        + ServerFn<Protocol = Http<PostUrl, P>, Error = AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+    <<F::Client as Client<AppError>>::Request as ClientReq<AppError>>::FormData:
+        From<leptos::web_sys::FormData>,
+    F::Output: Send + Sync + 'static,
+    F::Client: Client<AppError>,
+{
+    let error = action_error(action);
+    view! {
+        <ActionForm action attr:class="stack-form" attr:novalidate=novalidate>
+            <FormError error />
+            {token.map(|token| view! { <input type="hidden" name="token" value=token /> })}
+            {children.map(|FormFields(fields)| fields(error))}
+            <button type="submit" class=button disabled=move || action.pending().get()>
+                {submit}
+            </button>
+        </ActionForm>
+    }
+}
+
+/// One field's problem in its form's latest error.
+#[derive(Clone, Copy)]
+struct FieldProblem {
+    name: &'static str,
+    error: ErrorSignal,
+}
+
+impl FieldProblem {
+    fn get(self) -> Option<Problem> {
+        self.error.get().and_then(|e| e.problem_for(self.name))
+    }
+}
+
+/// The ids and the problem a labelled field is wired up with.
+struct FieldParts {
+    id: String,
     hint_id: String,
     error_id: String,
-    problem: impl Fn() -> Option<Problem> + Send + Sync + 'static,
-) -> impl Fn() -> Option<String> + Send + Sync + 'static {
-    move || {
-        let mut ids = Vec::new();
-        if has_hint {
-            ids.push(hint_id.clone());
+    problem: FieldProblem,
+}
+
+impl FieldParts {
+    fn new(id_prefix: &str, name: &'static str, error: ErrorSignal) -> FieldParts {
+        let id = format!("field-{id_prefix}{name}");
+        FieldParts {
+            hint_id: format!("{id}-hint"),
+            error_id: format!("{id}-error"),
+            id,
+            problem: FieldProblem { name, error },
         }
-        if problem().is_some() {
-            ids.push(error_id.clone());
+    }
+
+    /// The control's `aria-invalid`: set while the field has a problem.
+    fn invalid(&self) -> impl Fn() -> Option<&'static str> + Send + Sync + use<> {
+        let problem = self.problem;
+        move || problem.get().is_some().then_some("true")
+    }
+
+    /// The control's `aria-describedby`: its hint, and its error while there is one.
+    fn described_by(&self, has_hint: bool) -> impl Fn() -> Option<String> + Send + Sync + use<> {
+        let (hint_id, error_id, problem) =
+            (self.hint_id.clone(), self.error_id.clone(), self.problem);
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if problem.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
         }
-        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+
+    /// The box around `control`: the label, the hint if there is one, and the field's own
+    /// error while there is one.
+    fn frame(self, label: String, hint: Option<String>, control: impl IntoView) -> impl IntoView {
+        let i18n = use_i18n();
+        let FieldParts {
+            id,
+            hint_id,
+            error_id,
+            problem,
+        } = self;
+        view! {
+            <div class="field" class:has-error=move || problem.get().is_some()>
+                <label for=id>{label}</label>
+                {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+                {move || {
+                    problem
+                        .get()
+                        .map(|p| {
+                            view! {
+                                <p class="field-error" id=error_id.clone()>
+                                    {problem_message(i18n, p)}
+                                </p>
+                            }
+                        })
+                }}
+                {control}
+            </div>
+        }
     }
 }
 
@@ -201,44 +363,26 @@ pub fn Field(
     /// The form's latest error.
     error: ErrorSignal,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = format!("field-{id_prefix}{name}");
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let problem = move || error.get().and_then(|e| e.problem_for(name));
-    let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), problem);
+    let parts = FieldParts::new(&id_prefix, name, error);
     let value = if kind == "password" {
         None
     } else {
         kept_value(error, name).or(value)
     };
-    view! {
-        <div class="field" class:has-error=move || problem().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-            {move || {
-                problem()
-                    .map(|p| {
-                        view! {
-                            <p class="field-error" id=error_id.clone()>
-                                {problem_message(i18n, p)}
-                            </p>
-                        }
-                    })
-            }}
-            <input
-                id=id.clone()
-                name=name
-                type=kind
-                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                required=required
-                maxlength=maxlength
-                value=value
-                aria-invalid=move || problem().is_some().then_some("true")
-                aria-describedby=described_by
-            />
-        </div>
-    }
+    let input = view! {
+        <input
+            id=parts.id.clone()
+            name=name
+            type=kind
+            autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+            required=required
+            maxlength=maxlength
+            value=value
+            aria-invalid=parts.invalid()
+            aria-describedby=parts.described_by(hint.is_some())
+        />
+    };
+    parts.frame(label, hint, input)
 }
 
 /// A labelled multi-line text field with an optional hint and the field's own error.
@@ -269,29 +413,46 @@ pub fn TextArea(
     /// The form's latest error.
     error: ErrorSignal,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = format!("field-{id_prefix}{name}");
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let problem = move || error.get().and_then(|e| e.problem_for(name));
-    let described_by = described_by(hint.is_some(), hint_id.clone(), error_id.clone(), problem);
+    let parts = FieldParts::new(&id_prefix, name, error);
     let value = kept_value(error, name).unwrap_or(value);
+    let textarea = view! {
+        <textarea
+            id=parts.id.clone()
+            name=name
+            rows=rows
+            maxlength=maxlength
+            required=required
+            aria-invalid=parts.invalid()
+            aria-describedby=parts.described_by(hint.is_some())
+        >
+            {value}
+        </textarea>
+    };
+    parts.frame(label, hint, textarea)
+}
+
+/// The choice of language for the site and its mails, starting at `selected`.
+#[component]
+pub fn LanguageField(
+    /// The language chosen at first.
+    selected: Language,
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <div class="field" class:has-error=move || problem().is_some()>
-            <label for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
-            {move || problem().map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_message(i18n, p)}</p> })}
-            <textarea
-                id=id.clone()
-                name=name
-                rows=rows
-                maxlength=maxlength
-                required=required
-                aria-invalid=move || problem().is_some().then_some("true")
-                aria-describedby=described_by
-            >
-                {value}
-            </textarea>
+        <div class="field">
+            <label for="field-language">{t!(i18n, auth.field_language)}</label>
+            <select id="field-language" name="language">
+                {Language::ALL
+                    .into_iter()
+                    .map(|language| {
+                        view! {
+                            <option value=language.code() selected=language == selected>
+                                {language.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
         </div>
     }
 }

@@ -9,13 +9,12 @@ use crate::{
     },
     auth::Viewer,
     components::{
-        form::{Field, FormError},
+        form::{Field, LanguageField, PostForm},
         layout::use_viewer,
     },
-    domain::language::Language,
     domain::{authz::SecondFactor, role::Role},
     i18n::*,
-    pages::auth::action_error,
+    pages::auth::query_value,
 };
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_query_map};
@@ -120,17 +119,6 @@ fn AccountSettings(viewer: Viewer) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let saved = move || query.read().get("saved");
-    let profile = ServerAction::<UpdateProfile>::new();
-    let password = ServerAction::<ChangePassword>::new();
-    let email = ServerAction::<RequestEmailChange>::new();
-    let delete = ServerAction::<DeleteAccount>::new();
-    let (profile_error, password_error, email_error, delete_error) = (
-        action_error(profile),
-        action_error(password),
-        action_error(email),
-        action_error(delete),
-    );
-    let current_language = viewer.language;
     view! {
         {move || {
             saved()
@@ -148,63 +136,41 @@ fn AccountSettings(viewer: Viewer) -> impl IntoView {
         }}
         <section class="settings" aria-labelledby="profile-title">
             <h2 id="profile-title">{t!(i18n, account.profile_title)}</h2>
-            <ActionForm action=profile attr:class="stack-form" attr:novalidate=true>
-                <FormError error=profile_error />
+            <PostForm action={ServerAction::<UpdateProfile>::new()} submit=t!(i18n, account.profile_submit) let:_error>
                 <div class="field">
                     <label for="field-name">{t!(i18n, auth.field_name)}</label>
                     <input id="field-name" name="name" value=viewer.name.clone() maxlength="120" autocomplete="name" required />
                 </div>
-                <div class="field">
-                    <label for="field-language">{t!(i18n, auth.field_language)}</label>
-                    <select id="field-language" name="language">
-                        {Language::ALL
-                            .into_iter()
-                            .map(|language| {
-                                view! {
-                                    <option value=language.code() selected=language == current_language>
-                                        {language.native_name()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <button type="submit" class="button primary">{t!(i18n, account.profile_submit)}</button>
-            </ActionForm>
+                <LanguageField selected=viewer.language />
+            </PostForm>
         </section>
         <section class="settings" aria-labelledby="password-title">
             <h2 id="password-title">{t!(i18n, account.password_title)}</h2>
-            <ActionForm action=password attr:class="stack-form" attr:novalidate=true>
-                <FormError error=password_error />
-                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error=password_error />
-                <Field name="password" kind="password" label=t_string!(i18n, auth.field_new_password).to_string() hint=t_string!(i18n, auth.field_password_hint).to_string() autocomplete="new-password" maxlength=128 error=password_error />
-                <button type="submit" class="button primary">{t!(i18n, account.password_submit)}</button>
-            </ActionForm>
+            <PostForm action={ServerAction::<ChangePassword>::new()} submit=t!(i18n, account.password_submit) let:error>
+                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error />
+                <Field name="password" kind="password" label=t_string!(i18n, auth.field_new_password).to_string() hint=t_string!(i18n, auth.field_password_hint).to_string() autocomplete="new-password" maxlength=128 error />
+            </PostForm>
         </section>
         <section class="settings" aria-labelledby="email-title">
             <h2 id="email-title">{t!(i18n, account.email_title)}</h2>
-            <ActionForm action=email attr:class="stack-form" attr:novalidate=true>
-                <FormError error=email_error />
-                <Field name="new_email" kind="email" label=t_string!(i18n, account.field_new_email).to_string() hint=t_string!(i18n, account.email_hint).to_string() autocomplete="email" maxlength=254 error=email_error />
-                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error=email_error />
-                <button type="submit" class="button primary">{t!(i18n, account.email_submit)}</button>
-            </ActionForm>
+            <PostForm action={ServerAction::<RequestEmailChange>::new()} submit=t!(i18n, account.email_submit) let:error>
+                <Field name="new_email" kind="email" label=t_string!(i18n, account.field_new_email).to_string() hint=t_string!(i18n, account.email_hint).to_string() autocomplete="email" maxlength=254 error />
+                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error />
+            </PostForm>
         </section>
         <section class="settings danger" aria-labelledby="delete-title">
             <h2 id="delete-title">{t!(i18n, account.delete_title)}</h2>
             <p>{t!(i18n, account.delete_lead)}</p>
-            <ActionForm action=delete attr:class="stack-form" attr:novalidate=true>
-                <FormError error=delete_error />
-                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error=delete_error />
-                <div class="field checkbox" class:has-error=move || delete_error.get().and_then(|e| e.problem_for("confirm")).is_some()>
+            <PostForm action={ServerAction::<DeleteAccount>::new()} submit=t!(i18n, account.delete_submit) button="button danger" let:error>
+                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error />
+                <div class="field checkbox" class:has-error=move || error.get().and_then(|e| e.problem_for("confirm")).is_some()>
                     <label>
                         <input type="checkbox" name="confirm" value="yes" />
                         " "
                         {t!(i18n, account.delete_confirm)}
                     </label>
                 </div>
-                <button type="submit" class="button danger">{t!(i18n, account.delete_submit)}</button>
-            </ActionForm>
+            </PostForm>
         </section>
     }
 }
@@ -213,19 +179,11 @@ fn AccountSettings(viewer: Viewer) -> impl IntoView {
 #[component]
 pub fn ConfirmEmailChangePage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let token = move || query.read().get("token").unwrap_or_default();
-    let action = ServerAction::<ConfirmEmailChange>::new();
-    let error = action_error(action);
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, account.confirm_email_title)}</h1>
             <p>{t!(i18n, account.confirm_email_body)}</p>
-            <ActionForm action=action attr:class="stack-form">
-                <FormError error />
-                <input type="hidden" name="token" value=token />
-                <button type="submit" class="button primary">{t!(i18n, account.confirm_email_submit)}</button>
-            </ActionForm>
+            <PostForm action={ServerAction::<ConfirmEmailChange>::new()} submit=t!(i18n, account.confirm_email_submit) novalidate=false token=query_value("token") />
         </section>
     }
 }

@@ -4,34 +4,13 @@ pub mod login;
 pub mod password;
 pub mod signup;
 
-use crate::{components::form::ErrorSignal, errors::AppError};
-use leptos::{
-    prelude::*,
-    server_fn::{ServerFn, error::ServerFnUrlError},
-};
+pub use crate::components::form::action_error;
+
+use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The latest error of a server action, for forms.
-///
-/// Without JavaScript a failed form post comes back to the page with the error in the
-/// address (`__path`, `__err`); it is shown until the form is sent again.
-pub fn action_error<F>(action: ServerAction<F>) -> ErrorSignal
-where
-    F: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    F::Output: Send + Sync + 'static,
-{
+/// The value of `name` in the page's address; empty when the address has none.
+pub fn query_value(name: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let query = use_query_map();
-    let from_address = Memo::new(move |_| {
-        let query = query.read();
-        (query.get("__path").as_deref() == Some(F::PATH))
-            .then(|| query.get("__err"))
-            .flatten()
-            .map(|err| ServerFnUrlError::<AppError>::decode_err(&err))
-    });
-    Signal::derive(move || {
-        action.value().with(|value| match value {
-            Some(result) => result.as_ref().err().cloned(),
-            None => from_address.get(),
-        })
-    })
+    move || query.read().get(name).unwrap_or_default()
 }

@@ -6,43 +6,28 @@ use crate::{
         codes_to_show, pending_setup,
     },
     components::{
-        form::{Field, FormError},
+        form::{Field, PostForm},
         layout::use_viewer,
     },
     domain::authz::SecondFactor,
     i18n::*,
-    pages::{admin::load_error, auth::action_error},
+    pages::{admin::load_error, auth::query_value},
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// Asks for the authenticator code (or a recovery code) after the password.
 #[component]
 pub fn SecondFactorPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let next = move || query.read().get("next").unwrap_or_default();
-    let action = ServerAction::<VerifySecondFactor>::new();
-    let error = action_error(action);
+    let next = query_value("next");
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, two_factor.verify_title)}</h1>
             <p class="lead">{t!(i18n, two_factor.verify_lead)}</p>
-            <ActionForm action=action attr:class="stack-form" attr:novalidate=true>
-                <FormError error />
-                <Field
-                    name="code"
-                    label=t_string!(i18n, two_factor.field_code).to_string()
-                    hint=t_string!(i18n, two_factor.field_code_hint).to_string()
-                    autocomplete="one-time-code"
-                    maxlength=20
-                    error
-                />
+            <PostForm action={ServerAction::<VerifySecondFactor>::new()} submit=t!(i18n, two_factor.verify_submit) let:error>
+                <Field name="code" label=t_string!(i18n, two_factor.field_code).to_string() hint=t_string!(i18n, two_factor.field_code_hint).to_string() autocomplete="one-time-code" maxlength=20 error />
                 <input type="hidden" name="next" value=next />
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {t!(i18n, two_factor.verify_submit)}
-                </button>
-            </ActionForm>
+            </PostForm>
         </section>
     }
 }
@@ -90,21 +75,14 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
 
 /// Step one: create a key.
 fn start_form(i18n: leptos_i18n::I18nContext<Locale>) -> impl IntoView {
-    let begin = ServerAction::<BeginTotpEnrolment>::new();
-    let error = action_error(begin);
     view! {
         <p class="lead">{t!(i18n, two_factor.setup_lead)}</p>
-        <ActionForm action=begin attr:class="stack-form">
-            <FormError error />
-            <button type="submit" class="button primary">{t!(i18n, two_factor.setup_start)}</button>
-        </ActionForm>
+        <PostForm action={ServerAction::<BeginTotpEnrolment>::new()} submit=t!(i18n, two_factor.setup_start) novalidate=false />
     }
 }
 
 /// Step two: the key as a QR code and as text, and the first code to turn it on.
 fn scan_and_confirm(i18n: leptos_i18n::I18nContext<Locale>, setup: TotpSetup) -> impl IntoView {
-    let confirm = ServerAction::<ConfirmTotpEnrolment>::new();
-    let error = action_error(confirm);
     let view_box = format!("0 0 {0} {0}", setup.qr_size);
     view! {
         <ol class="setup-steps">
@@ -119,11 +97,9 @@ fn scan_and_confirm(i18n: leptos_i18n::I18nContext<Locale>, setup: TotpSetup) ->
             </li>
             <li>
                 <p>{t!(i18n, two_factor.step_code)}</p>
-                <ActionForm action=confirm attr:class="stack-form" attr:novalidate=true>
-                    <FormError error />
+                <PostForm action={ServerAction::<ConfirmTotpEnrolment>::new()} submit=t!(i18n, two_factor.confirm_submit) let:error>
                     <Field name="code" label=t_string!(i18n, two_factor.field_code).to_string() autocomplete="one-time-code" maxlength=10 error />
-                    <button type="submit" class="button primary">{t!(i18n, two_factor.confirm_submit)}</button>
-                </ActionForm>
+                </PostForm>
             </li>
         </ol>
     }
@@ -144,17 +120,13 @@ fn recovery_codes(i18n: leptos_i18n::I18nContext<Locale>, codes: Vec<String>) ->
 
 /// For someone whose authenticator works: turn it off, to set up a new one.
 fn reset_form(i18n: leptos_i18n::I18nContext<Locale>) -> impl IntoView {
-    let reset = ServerAction::<ResetTwoFactor>::new();
-    let reset_error = action_error(reset);
     view! {
         <p class="alert success" role="status">{t!(i18n, two_factor.already_on)}</p>
         <h2>{t!(i18n, two_factor.reset_title)}</h2>
         <p>{t!(i18n, two_factor.reset_lead)}</p>
-        <ActionForm action=reset attr:class="stack-form" attr:novalidate=true>
-            <FormError error=reset_error />
-            <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error=reset_error />
-            <button type="submit" class="button secondary">{t!(i18n, two_factor.reset_submit)}</button>
-        </ActionForm>
+        <PostForm action={ServerAction::<ResetTwoFactor>::new()} submit=t!(i18n, two_factor.reset_submit) button="button secondary" let:error>
+            <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error />
+        </PostForm>
         <p><a href="/account">{t!(i18n, account.title)}</a></p>
     }
 }

@@ -17,38 +17,22 @@ fn url_encode(path: &str) -> String {
 /// Signs in with email and password, starting a fresh session.
 #[server(endpoint = "auth/log-in")]
 pub async fn log_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    use super::limits;
+    use super::{MailedLink, limits::LOG_IN, mail_token_link, record_own};
     use crate::{
-        api::context::{client_ip, rate_limited, set_cookie, state},
+        api::context::{set_cookie, state},
         auth,
         domain::{authz::is_staff, email::EmailAddress, redirect::safe_local_path},
-        mail::{self, Template},
+        mail,
         security::{password::verify_password_bounded, token::new_secret},
-        store::{audit, people, rate_limit, sessions, tokens},
+        store::{audit, people, rate_limit, sessions},
     };
     use chrono::Utc;
 
     let state = state()?;
     let now = Utc::now();
-    let ip_bucket = format!("login-ip:{}", client_ip());
-    if let Err(wait) = rate_limit::hit(&state.db, &ip_bucket, limits::LOGIN_PER_IP, now).await? {
-        return Err(rate_limited(wait));
-    }
     let email = EmailAddress::parse(&email).ok();
-    let account_bucket = format!(
-        "login-account:{}",
-        email.as_ref().map_or("", |e| e.as_str())
-    );
-    if let Err(wait) = rate_limit::hit(
-        &state.db,
-        &account_bucket,
-        limits::LOGIN_FAILURES_PER_ACCOUNT,
-        now,
-    )
-    .await?
-    {
-        return Err(rate_limited(wait));
-    }
+    let account = email.as_ref().map_or("", |e| e.as_str());
+    LOG_IN.hit(&state.db, account, now).await?;
     let user = match &email {
         Some(email) => people::find_by_email(&state.db, email).await?,
         None => None,
@@ -73,20 +57,13 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
     };
     if user.email_verified_at.is_none() {
         // They proved the password; send a fresh link rather than leave them stuck.
-        super::mail_token_link(
-            &state.db,
-            &state.site.base_url,
-            &user,
-            tokens::Purpose::VerifyEmail,
-            Template::VerifyEmail,
-            "/verify-email",
-        )
-        .await?;
+        let base = &state.site.base_url;
+        mail_token_link(&state.db, base, &user, MailedLink::VerifyEmail).await?;
         mail::ring(&state.mail_wakeup);
         return Err(AppError::EmailNotVerified);
     }
 
-    rate_limit::clear(&state.db, &account_bucket).await?;
+    rate_limit::clear(&state.db, &LOG_IN.account_bucket(account)).await?;
     // A new session id at every sign-in: a planted cookie never becomes a signed-in one.
     if let Some(previous) = auth::current() {
         sessions::delete(&state.db, previous.session_id).await?;
@@ -95,15 +72,7 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
     let has_totp = user.totp_enabled_at.is_some();
     sessions::create(&state.db, user.id, token_hash, false, now).await?;
     set_cookie(&auth::session_cookie(&secret, state.site.is_https()));
-    audit::record(
-        &state.db,
-        audit::Event::LoggedIn,
-        Some(user.id),
-        Some(user.id),
-        None,
-        now,
-    )
-    .await?;
+    record_own(&state.db, audit::Event::LoggedIn, user.id, now).await?;
     let target = match next.as_deref() {
         Some(path)
             if path.is_empty() || path.starts_with("/login") || path.starts_with("/signup") =>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 /// Ends this browser's session.
 #[server(endpoint = "auth/log-out")]
 pub async fn log_out() -> Result<(), AppError> {
+    use super::record_own;
     use crate::{
         api::context::{set_cookie, state},
         auth,
@@ -14,8 +15,8 @@ pub async fn log_out() -> Result<(), AppError> {
     let state = state()?;
     if let Some(current) = auth::current() {
         sessions::delete(&state.db, current.session_id).await?;
-        let id = Some(current.user.id);
-        audit::record(&state.db, audit::Event::LoggedOut, id, id, None, Utc::now()).await?;
+        let now = Utc::now();
+        record_own(&state.db, audit::Event::LoggedOut, current.user.id, now).await?;
     }
     set_cookie(&auth::clear_session_cookie(state.site.is_https()));
     leptos_axum::redirect("/");

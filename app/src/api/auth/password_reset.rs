@@ -4,11 +4,10 @@ use leptos::prelude::*;
 /// Mails a reset link if the address has an account; answers the same either way.
 #[server(endpoint = "auth/request-password-reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    use super::{limits, validate};
+    use super::{MailedLink, finish, limits::RESET, mail_token_link, validate};
     use crate::{
-        api::context::{client_ip, rate_limited, state},
-        mail::{self, Template},
-        store::{audit, people, rate_limit, tokens},
+        api::context::state,
+        store::{audit, people},
     };
     use chrono::Utc;
 
@@ -18,25 +17,11 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         return Err(AppError::Invalid(errors));
     };
     let now = Utc::now();
-    for (bucket, limit) in [
-        (format!("reset-ip:{}", client_ip()), limits::RESET_PER_IP),
-        (format!("reset-account:{email}"), limits::RESET_PER_ACCOUNT),
-    ] {
-        if let Err(wait) = rate_limit::hit(&state.db, &bucket, limit, now).await? {
-            return Err(rate_limited(wait));
-        }
-    }
+    RESET.hit(&state.db, email.as_str(), now).await?;
     let txn = crate::store::db::begin_write(&state.db).await?;
     if let Some(user) = people::find_by_email(&txn, &email).await? {
-        super::mail_token_link(
-            &txn,
-            &state.site.base_url,
-            &user,
-            tokens::Purpose::ResetPassword,
-            Template::PasswordReset,
-            "/reset-password",
-        )
-        .await?;
+        let base = &state.site.base_url;
+        mail_token_link(&txn, base, &user, MailedLink::ResetPassword).await?;
         audit::record(
             &txn,
             audit::Event::PasswordResetRequested,
@@ -47,20 +32,15 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         )
         .await?;
     }
-    txn.commit().await?;
-    mail::ring(&state.mail_wakeup);
-    leptos_axum::redirect("/forgot-password/sent");
-    Ok(())
+    finish(txn, Some(&state.mail_wakeup), "/forgot-password/sent").await
 }
 
 /// Sets a new password through a reset link; ends every session of the account.
 #[server(endpoint = "auth/reset-password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
-    use super::validate;
+    use super::{finish, mail_password_changed, record_own, validate};
     use crate::{
         api::context::state,
-        domain::email::EmailAddress,
-        mail::{self, Template},
         security::{password::hash_password_bounded, token::hash_secret},
         store::{audit, people, sessions, tokens},
     };
@@ -97,29 +77,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     // Opening the link proved the mailbox is theirs.
     people::mark_email_verified(&txn, user.id, now).await?;
     sessions::delete_all_for_user(&txn, user.id, None).await?;
-    let to = EmailAddress::parse(&user.email).map_err(|_| AppError::Internal)?;
-    mail::queue(
-        &txn,
-        &to,
-        user.language.parse().unwrap_or_default(),
-        Template::PasswordChanged,
-        serde_json::json!({
-            "name": user.display_name,
-            "link": format!("{}/forgot-password", state.site.base_url),
-        }),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        audit::Event::PasswordReset,
-        Some(user.id),
-        Some(user.id),
-        None,
-        now,
-    )
-    .await?;
-    txn.commit().await?;
-    mail::ring(&state.mail_wakeup);
-    leptos_axum::redirect("/login?reset=1");
-    Ok(())
+    mail_password_changed(&txn, &state.site.base_url, &user).await?;
+    record_own(&txn, audit::Event::PasswordReset, user.id, now).await?;
+    finish(txn, Some(&state.mail_wakeup), "/login?reset=1").await
 }

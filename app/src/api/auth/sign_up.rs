@@ -12,14 +12,14 @@ pub async fn sign_up(
     password: String,
     language: String,
 ) -> Result<(), AppError> {
-    use super::{limits, validate};
+    use super::{MailedLink, finish, limits::SIGN_UP, mail_token_link, record_own, validate};
     use crate::{
-        api::context::{client_ip, rate_limited, state},
+        api::context::state,
         domain::{language::Language, role::Role},
         errors::{FieldError, Problem},
         mail::{self, Template},
         security::password::hash_password_bounded,
-        store::{audit, people, rate_limit, tokens},
+        store::{audit, people},
     };
     use chrono::Utc;
 
@@ -44,20 +44,7 @@ pub async fn sign_up(
     };
 
     let now = Utc::now();
-    for (bucket, limit) in [
-        (
-            format!("sign-up-ip:{}", client_ip()),
-            limits::SIGN_UP_PER_IP,
-        ),
-        (
-            format!("sign-up-account:{email}"),
-            limits::SIGN_UP_PER_ACCOUNT,
-        ),
-    ] {
-        if let Err(wait) = rate_limit::hit(&state.db, &bucket, limit, now).await? {
-            return Err(rate_limited(wait));
-        }
-    }
+    SIGN_UP.hit(&state.db, email.as_str(), now).await?;
 
     // Hash in every case, so an existing address takes as long as a new one.
     let hash = hash_password_bounded(password).await.map_err(|error| {
@@ -91,35 +78,17 @@ pub async fn sign_up(
         )
         .await?;
         people::grant_role(&txn, user.id, Role::Volunteer, None).await?;
-        super::mail_token_link(
-            &txn,
-            base,
-            &user,
-            tokens::Purpose::VerifyEmail,
-            Template::VerifyEmail,
-            "/verify-email",
-        )
-        .await?;
-        audit::record(
-            &txn,
-            audit::Event::SignedUp,
-            Some(user.id),
-            Some(user.id),
-            None,
-            now,
-        )
-        .await?;
+        mail_token_link(&txn, base, &user, MailedLink::VerifyEmail).await?;
+        record_own(&txn, audit::Event::SignedUp, user.id, now).await?;
     }
-    txn.commit().await?;
-    mail::ring(&state.mail_wakeup);
-    leptos_axum::redirect("/signup/check-email");
-    Ok(())
+    finish(txn, Some(&state.mail_wakeup), "/signup/check-email").await
 }
 
 /// Confirms the address behind a sign-up link. A POST (from the page the link opens),
 /// so mail scanners that fetch links cannot confirm on the person's behalf.
 #[server(endpoint = "auth/confirm-email")]
 pub async fn confirm_email(token: String) -> Result<(), AppError> {
+    use super::{finish, record_own};
     use crate::{
         api::context::state,
         security::token::hash_secret,
@@ -147,16 +116,6 @@ pub async fn confirm_email(token: String) -> Result<(), AppError> {
         return Err(AppError::LinkInvalid);
     }
     people::mark_email_verified(&txn, user_id, now).await?;
-    audit::record(
-        &txn,
-        audit::Event::EmailVerified,
-        Some(user_id),
-        Some(user_id),
-        None,
-        now,
-    )
-    .await?;
-    txn.commit().await?;
-    leptos_axum::redirect("/login?verified=1");
-    Ok(())
+    record_own(&txn, audit::Event::EmailVerified, user_id, now).await?;
+    finish(txn, None, "/login?verified=1").await
 }

@@ -1,9 +1,9 @@
 //! `/login`.
 
-use super::action_error;
+use super::query_value;
 use crate::{
     api::auth::LogIn,
-    components::form::{Field, FormError},
+    components::form::{Field, PostForm},
     i18n::*,
 };
 use leptos::prelude::*;
@@ -14,10 +14,8 @@ use leptos_router::{components::A, hooks::use_query_map};
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let action = ServerAction::<LogIn>::new();
-    let error = action_error(action);
     let flag = move |name: &str| query.read().get(name).is_some();
-    let next = move || query.read().get("next").unwrap_or_default();
+    let next = query_value("next");
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, auth.login_title)}</h1>
@@ -33,29 +31,11 @@ pub fn LoginPage() -> impl IntoView {
             <Show when=move || flag("signed_out")>
                 <p class="alert success" role="status">{t!(i18n, auth.signed_out_notice)}</p>
             </Show>
-            <ActionForm action=action attr:class="stack-form" attr:novalidate=true>
-                <FormError error />
-                <Field
-                    name="email"
-                    kind="email"
-                    label=t_string!(i18n, auth.field_email).to_string()
-                    autocomplete="username"
-                    maxlength=254
-                    error
-                />
-                <Field
-                    name="password"
-                    kind="password"
-                    label=t_string!(i18n, auth.field_password).to_string()
-                    autocomplete="current-password"
-                    maxlength=128
-                    error
-                />
+            <PostForm action={ServerAction::<LogIn>::new()} submit=t!(i18n, auth.login_submit) let:error>
+                <Field name="email" kind="email" label=t_string!(i18n, auth.field_email).to_string() autocomplete="username" maxlength=254 error />
+                <Field name="password" kind="password" label=t_string!(i18n, auth.field_password).to_string() autocomplete="current-password" maxlength=128 error />
                 <input type="hidden" name="next" value=next />
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {t!(i18n, auth.login_submit)}
-                </button>
-            </ActionForm>
+            </PostForm>
             <p class="aside-link">
                 <A href="/forgot-password">{t!(i18n, auth.forgot_link)}</A>
             </p>

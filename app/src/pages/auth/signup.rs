@@ -1,73 +1,30 @@
 //! `/signup`, `/signup/check-email` and `/verify-email`.
 
-use super::action_error;
+use super::query_value;
 use crate::{
     api::auth::{ConfirmEmail, SignUp},
-    components::form::{Field, FormError},
-    domain::language::Language,
+    components::form::{Field, LanguageField, PostForm},
     i18n::*,
     language::request_language,
 };
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
+use leptos_router::components::A;
 
 /// The sign-up form.
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<SignUp>::new();
-    let error = action_error(action);
     let current = request_language();
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, auth.signup_title)}</h1>
             <p class="lead">{t!(i18n, auth.signup_lead)}</p>
-            <ActionForm action=action attr:class="stack-form" attr:novalidate=true>
-                <FormError error />
-                <Field
-                    name="name"
-                    label=t_string!(i18n, auth.field_name).to_string()
-                    hint=t_string!(i18n, auth.field_name_hint).to_string()
-                    autocomplete="name"
-                    maxlength=120
-                    error
-                />
-                <Field
-                    name="email"
-                    kind="email"
-                    label=t_string!(i18n, auth.field_email).to_string()
-                    autocomplete="email"
-                    maxlength=254
-                    error
-                />
-                <Field
-                    name="password"
-                    kind="password"
-                    label=t_string!(i18n, auth.field_password).to_string()
-                    hint=t_string!(i18n, auth.field_password_hint).to_string()
-                    autocomplete="new-password"
-                    maxlength=128
-                    error
-                />
-                <div class="field">
-                    <label for="field-language">{t!(i18n, auth.field_language)}</label>
-                    <select id="field-language" name="language">
-                        {Language::ALL
-                            .into_iter()
-                            .map(|language| {
-                                view! {
-                                    <option value=language.code() selected=language == current>
-                                        {language.native_name()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {t!(i18n, auth.signup_submit)}
-                </button>
-            </ActionForm>
+            <PostForm action={ServerAction::<SignUp>::new()} submit=t!(i18n, auth.signup_submit) let:error>
+                <Field name="name" label=t_string!(i18n, auth.field_name).to_string() hint=t_string!(i18n, auth.field_name_hint).to_string() autocomplete="name" maxlength=120 error />
+                <Field name="email" kind="email" label=t_string!(i18n, auth.field_email).to_string() autocomplete="email" maxlength=254 error />
+                <Field name="password" kind="password" label=t_string!(i18n, auth.field_password).to_string() hint=t_string!(i18n, auth.field_password_hint).to_string() autocomplete="new-password" maxlength=128 error />
+                <LanguageField selected=current />
+            </PostForm>
             <p class="aside-link">
                 {t!(i18n, auth.have_account)} " " <A href="/login">{t!(i18n, nav.login)}</A>
             </p>
@@ -91,10 +48,7 @@ pub fn CheckEmailPage() -> impl IntoView {
 #[component]
 pub fn VerifyEmailPage() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let token = move || query.read().get("token").unwrap_or_default();
-    let action = ServerAction::<ConfirmEmail>::new();
-    let error = action_error(action);
+    let token = query_value("token");
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, auth.verify_title)}</h1>
@@ -103,13 +57,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
                 fallback=move || view! { <p class="alert error">{t!(i18n, auth.missing_token)}</p> }
             >
                 <p>{t!(i18n, auth.verify_body)}</p>
-                <ActionForm action=action attr:class="stack-form">
-                    <FormError error />
-                    <input type="hidden" name="token" value=token />
-                    <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                        {t!(i18n, auth.verify_submit)}
-                    </button>
-                </ActionForm>
+                <PostForm action={ServerAction::<ConfirmEmail>::new()} submit=t!(i18n, auth.verify_submit) novalidate=false token />
             </Show>
         </section>
     }
