@@ -1,34 +1,29 @@
+//! The signed-in person's own account: profile, password, address and deletion.
+
 use app::{
-    api::account::{
-        ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
-    },
     domain::role::Role,
     errors::{AppError, Problem},
     store::entities::{audit_event, session, user},
 };
-use igang_tests::fixtures::{PASSWORD, account, app_error, sign_in};
 use igang_tests::{
-    TestOptions, backends,
-    smtp::{SmtpServer, free_port},
-    spawn_app,
+    TestApp, TestOptions, backends, body_of,
+    fixtures::{PASSWORD, account, app_error, sign_in, volunteer},
+    spawn_app, spawn_with_mail,
 };
-use leptos::server_fn::ServerFn;
-use reqwest::header::LOCATION;
+use reqwest::header::{ACCEPT_LANGUAGE, LOCATION};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+/// The account with `id`, if it still exists.
+async fn user_by_id(app: &TestApp, id: i32) -> Option<user::Model> {
+    user::Entity::find_by_id(id).one(&app.db).await.unwrap()
+}
 
 #[tokio::test]
 async fn profile_changes_and_the_language_follows_the_person() {
     for backend in backends() {
         let app = spawn_app(&backend, TestOptions::default()).await;
-        account(&app, "ole@frivillig.test", Role::Volunteer).await;
-        let client = sign_in(&app, "ole@frivillig.test").await;
-        let saved = app
-            .call(
-                &client,
-                UpdateProfile::PATH,
-                &[("name", "Ole Nordmann"), ("language", "nb")],
-            )
-            .await;
+        let client = volunteer(&app, "ole@frivillig.test").await;
+        let saved = app.update_profile(&client, "Ole Nordmann", "nb").await;
         assert_eq!(
             saved.headers()[LOCATION],
             "/account?saved=profile",
@@ -36,39 +31,21 @@ async fn profile_changes_and_the_language_follows_the_person() {
             backend.name()
         );
         // The account's language now wins over the browser's.
-        let page = client
+        let english_browser = client
             .get(app.url("/account"))
             .header("accept", "text/html")
-            .header("accept-language", "en")
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+            .header(ACCEPT_LANGUAGE, "en");
+        let page = body_of(english_browser).await;
         assert!(
             page.contains("<html lang=\"nb\""),
             "account language applies"
         );
         assert!(page.contains("Ole Nordmann"));
-        let bad = app
-            .call(
-                &client,
-                UpdateProfile::PATH,
-                &[("name", ""), ("language", "xx")],
-            )
-            .await;
-        let bad = app_error(bad).await;
+        let bad = app_error(app.update_profile(&client, "", "xx").await).await;
         assert_eq!(bad.problem_for("name"), Some(Problem::Required));
         assert_eq!(bad.problem_for("language"), Some(Problem::UnknownLanguage));
         // Visitors cannot change anything.
-        let anonymous = app
-            .call(
-                &app.client(),
-                UpdateProfile::PATH,
-                &[("name", "X"), ("language", "da")],
-            )
-            .await;
+        let anonymous = app.update_profile(&app.client(), "X", "da").await;
         assert_eq!(app_error(anonymous).await, AppError::Unauthenticated);
         app.stop().await;
     }
@@ -77,44 +54,22 @@ async fn profile_changes_and_the_language_follows_the_person() {
 #[tokio::test]
 async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
-    account(&app, "ole@frivillig.test", Role::Volunteer).await;
-    let laptop = sign_in(&app, "ole@frivillig.test").await;
+    let laptop = volunteer(&app, "ole@frivillig.test").await;
     let phone = sign_in(&app, "ole@frivillig.test").await;
+    let new_password = "et nyt og langt kodeord";
     let wrong = app
-        .call(
-            &laptop,
-            ChangePassword::PATH,
-            &[
-                ("current_password", "ikke det rigtige kodeord"),
-                ("password", "et nyt og langt kodeord"),
-            ],
-        )
+        .change_password(&laptop, "ikke det rigtige kodeord", new_password)
         .await;
     assert_eq!(
         app_error(wrong).await.problem_for("current_password"),
         Some(Problem::WrongPassword)
     );
-    let weak = app
-        .call(
-            &laptop,
-            ChangePassword::PATH,
-            &[("current_password", PASSWORD), ("password", "kort")],
-        )
-        .await;
+    let weak = app.change_password(&laptop, PASSWORD, "kort").await;
     assert_eq!(
         app_error(weak).await.problem_for("password"),
         Some(Problem::PasswordTooShort)
     );
-    let ok = app
-        .call(
-            &laptop,
-            ChangePassword::PATH,
-            &[
-                ("current_password", PASSWORD),
-                ("password", "et nyt og langt kodeord"),
-            ],
-        )
-        .await;
+    let ok = app.change_password(&laptop, PASSWORD, new_password).await;
     assert_eq!(ok.headers()[LOCATION], "/account?saved=password");
     assert_eq!(
         app.page(&laptop, "/account").await.status(),
@@ -131,71 +86,34 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
 
 #[tokio::test]
 async fn the_address_moves_only_after_the_new_mailbox_confirms() {
-    let smtp = SmtpServer::start(free_port()).await;
-    let app = spawn_app(
-        &backends()[0],
-        TestOptions {
-            smtp_port: Some(smtp.port),
-            ..Default::default()
-        },
-    )
-    .await;
+    let (app, smtp) = spawn_with_mail(&backends()[0]).await;
     let id = account(&app, "ole@frivillig.test", Role::Volunteer).await;
     account(&app, "taken@frivillig.test", Role::Volunteer).await;
     let client = sign_in(&app, "ole@frivillig.test").await;
 
     let asked = app
-        .call(
-            &client,
-            RequestEmailChange::PATH,
-            &[
-                ("new_email", "ole@nyt.test"),
-                ("current_password", PASSWORD),
-            ],
-        )
+        .request_email_change(&client, "ole@nyt.test", PASSWORD)
         .await;
     assert_eq!(asked.headers()[LOCATION], "/account?saved=email-sent");
-    let still = user::Entity::find_by_id(id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let still = user_by_id(&app, id).await.unwrap();
     assert_eq!(
         still.email, "ole@frivillig.test",
         "nothing moves before confirmation"
     );
-    let mail = smtp.wait_for_mail("ole@nyt.test", "Bekræft").await;
-    let token = mail
-        .link("/confirm-email-change?token=")
-        .split("token=")
-        .nth(1)
-        .unwrap()
-        .to_owned();
-    let moved = app
-        .call(&client, ConfirmEmailChange::PATH, &[("token", &token)])
-        .await;
-    assert_eq!(moved.headers()[LOCATION], "/account?saved=email");
-    let now = user::Entity::find_by_id(id)
-        .one(&app.db)
+    let token = smtp
+        .wait_for_mail("ole@nyt.test", "Bekræft")
         .await
-        .unwrap()
-        .unwrap();
+        .token("/confirm-email-change?token=");
+    let moved = app.confirm_email_change(&client, &token).await;
+    assert_eq!(moved.headers()[LOCATION], "/account?saved=email");
+    let now = user_by_id(&app, id).await.unwrap();
     assert_eq!(now.email, "ole@nyt.test");
-    let replay = app
-        .call(&client, ConfirmEmailChange::PATH, &[("token", &token)])
-        .await;
+    let replay = app.confirm_email_change(&client, &token).await;
     assert_eq!(app_error(replay).await, AppError::LinkInvalid);
 
     // Someone else's address: same answer, no mail, nothing changes.
     let taken = app
-        .call(
-            &client,
-            RequestEmailChange::PATH,
-            &[
-                ("new_email", "taken@frivillig.test"),
-                ("current_password", PASSWORD),
-            ],
-        )
+        .request_email_change(&client, "taken@frivillig.test", PASSWORD)
         .await;
     assert_eq!(taken.headers()[LOCATION], "/account?saved=email-sent");
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
@@ -213,53 +131,21 @@ async fn deleting_the_account_needs_password_and_confirmation_and_keeps_the_audi
         let app = spawn_app(&backend, TestOptions::default()).await;
         let id = account(&app, "ole@frivillig.test", Role::Volunteer).await;
         let client = sign_in(&app, "ole@frivillig.test").await;
-        let unconfirmed = app
-            .call(
-                &client,
-                DeleteAccount::PATH,
-                &[("current_password", PASSWORD)],
-            )
-            .await;
+        let unconfirmed = app.delete_account(&client, PASSWORD, false).await;
         assert_eq!(
             app_error(unconfirmed).await.problem_for("confirm"),
             Some(Problem::MustConfirm)
         );
-        let wrong = app
-            .call(
-                &client,
-                DeleteAccount::PATH,
-                &[("current_password", "forkert forkert"), ("confirm", "yes")],
-            )
-            .await;
+        let wrong = app.delete_account(&client, "forkert forkert", true).await;
         assert_eq!(
             app_error(wrong).await.problem_for("current_password"),
             Some(Problem::WrongPassword)
         );
-        assert!(
-            user::Entity::find_by_id(id)
-                .one(&app.db)
-                .await
-                .unwrap()
-                .is_some(),
-            "{}",
-            backend.name()
-        );
+        assert!(user_by_id(&app, id).await.is_some(), "{}", backend.name());
 
-        let deleted = app
-            .call(
-                &client,
-                DeleteAccount::PATH,
-                &[("current_password", PASSWORD), ("confirm", "yes")],
-            )
-            .await;
+        let deleted = app.delete_account(&client, PASSWORD, true).await;
         assert_eq!(deleted.headers()[LOCATION], "/?deleted=1");
-        assert!(
-            user::Entity::find_by_id(id)
-                .one(&app.db)
-                .await
-                .unwrap()
-                .is_none()
-        );
+        assert!(user_by_id(&app, id).await.is_none());
         assert_eq!(session::Entity::find().count(&app.db).await.unwrap(), 0);
         let trail = audit_event::Entity::find()
             .filter(audit_event::Column::Event.eq("account_deleted"))

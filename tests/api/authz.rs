@@ -2,7 +2,7 @@
 
 use crate::endpoints::{self, Access};
 use app::{domain::role::Role, errors::AppError};
-use igang_tests::fixtures::{account, centre, sign_in, staff};
+use igang_tests::fixtures::{centre, staff, volunteer};
 use igang_tests::{TestOptions, backends, spawn_app};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,10 +44,7 @@ async fn every_endpoint_gives_each_kind_of_person_exactly_the_allowed_outcome() 
         );
         let people = [
             (Who::Visitor, app.client()),
-            (Who::Volunteer, {
-                account(&app, "volunteer@x.test", Role::Volunteer).await;
-                sign_in(&app, "volunteer@x.test").await
-            }),
+            (Who::Volunteer, volunteer(&app, "volunteer@x.test").await),
             (
                 Who::Trainer,
                 staff(&app, "trainer@x.test", Role::Trainer, None).await,

@@ -126,10 +126,7 @@ fn migrate_then_seed_demo_twice_then_create_admin() {
         .expect("password line");
     assert_eq!(password.len(), 20);
     // The welcome mail went to the mail folder, since no SMTP server is configured.
-    let mails: Vec<_> = std::fs::read_dir(dir.path().join("data/mail"))
-        .unwrap()
-        .collect();
-    assert_eq!(mails.len(), 1, "one welcome mail");
+    assert_eq!(mails(dir.path()), 1, "one welcome mail");
     // The same address in other capitals is the same person.
     let (code, stdout, _) = run(
         dir.path(),
@@ -149,40 +146,34 @@ fn migrate_then_seed_demo_twice_then_create_admin() {
     assert!(stderr.contains("not a valid email address"));
 }
 
+/// Runs `send-test-mail` to drift@igang.test in `language`.
+fn send_test_mail(dir: &std::path::Path, language: &str) -> (i32, String, String) {
+    let args = [
+        "send-test-mail",
+        "--to",
+        "drift@igang.test",
+        "--language",
+        language,
+    ];
+    run(dir, &args, &[])
+}
+
+/// How many messages are in the mail folder.
+fn mails(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir.join("data/mail")).unwrap().count()
+}
+
 #[test]
 fn send_test_mail_reports_delivery_to_the_mail_folder() {
     let dir = temp();
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &[
-            "send-test-mail",
-            "--to",
-            "drift@igang.test",
-            "--language",
-            "en",
-        ],
-        &[],
-    );
+    let (code, stdout, stderr) = send_test_mail(dir.path(), "en");
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains("Test message to drift@igang.test sent."),
         "{stdout}"
     );
-    let files: Vec<_> = std::fs::read_dir(dir.path().join("data/mail"))
-        .unwrap()
-        .collect();
-    assert_eq!(files.len(), 1);
-    let (code, _, stderr) = run(
-        dir.path(),
-        &[
-            "send-test-mail",
-            "--to",
-            "drift@igang.test",
-            "--language",
-            "sv",
-        ],
-        &[],
-    );
+    assert_eq!(mails(dir.path()), 1);
+    let (code, _, stderr) = send_test_mail(dir.path(), "sv");
     assert_eq!(code, 1);
     assert!(stderr.contains("unsupported language"), "{stderr}");
 }
@@ -233,16 +224,13 @@ async fn sigterm_stops_the_server_gracefully() {
 fn export_then_import_a_course_folder() {
     let dir = temp();
     let out = dir.path().join("bundle");
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &[
-            "export-course",
-            "igangsetteropplaering",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let export = [
+        "export-course",
+        "igangsetteropplaering",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (code, stdout, stderr) = run(dir.path(), &export, &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.starts_with("Wrote 32 files"), "{stdout}");
     // Byte for byte the shipped Norwegian course.
@@ -253,16 +241,7 @@ fn export_then_import_a_course_folder() {
         std::fs::read(out.join("04-roller-rundt-en-gruppe/module.md")).unwrap()
     );
     // Writing over a folder that holds files is refused.
-    let (code, _, stderr) = run(
-        dir.path(),
-        &[
-            "export-course",
-            "igangsetteropplaering",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &[],
-    );
+    let (code, _, stderr) = run(dir.path(), &export, &[]);
     assert_eq!(code, 1);
     assert!(stderr.contains("is not empty"), "{stderr}");
 

@@ -88,23 +88,15 @@ async fn a_refused_form_comes_back_with_its_errors_and_what_was_typed_but_no_pas
 
 #[tokio::test]
 async fn of_several_forms_posting_to_one_function_only_the_refused_one_gets_the_values_back() {
-    use app::{
-        api::authoring::{AddModule, UpdateModule},
-        domain::role::Role,
-    };
-    use igang_tests::fixtures::{json, staff};
+    use app::{api::authoring::UpdateModule, domain::role::Role};
+    use igang_tests::fixtures::{json, small_course, staff};
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
     let trainer = staff(&app, "trine@x.test", Role::Trainer, None).await;
-    let (course, _) = crate::courses::small_course(&app, &trainer, "To moduler").await;
-    let second: i32 = json(
-        app.call(
-            &trainer,
-            AddModule::PATH,
-            &[("course", &course), ("title", "Roller"), ("topic", "roles")],
-        )
-        .await,
-    )
-    .await;
+    let (course, _) = small_course(&app, &trainer, "To moduler").await;
+    let added = app
+        .add_module(&trainer, &course, "Roller", "roles", "")
+        .await;
+    let second: i32 = json(added).await;
     let editor = format!("/authoring/courses/{course}");
     let refused = app
         .form_post(

@@ -1,5 +1,5 @@
 use app::domain::role::Role;
-use igang_tests::{TestOptions, backends, fixtures, spawn_app};
+use igang_tests::{TestOptions, backends, body_of, fixtures, spawn_app};
 use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_SECURITY_POLICY, COOKIE, LOCATION, SET_COOKIE};
 
 fn html_lang(body: &str) -> &str {
@@ -56,15 +56,7 @@ async fn accept_language_chooses_norwegian_or_english() {
         ),
     ];
     for (header, lang, heading) in cases {
-        let body = client
-            .get(app.url("/"))
-            .header(ACCEPT_LANGUAGE, header)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let body = body_of(client.get(app.url("/")).header(ACCEPT_LANGUAGE, header)).await;
         assert_eq!(html_lang(&body), lang, "{header}");
         assert!(body.contains(heading), "{header}: missing {heading}");
     }
@@ -75,14 +67,9 @@ async fn accept_language_chooses_norwegian_or_english() {
 async fn the_language_switch_sets_a_cookie_that_beats_the_browser() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
     let client = app.client();
-    let response = client
-        .post(app.url("/language"))
-        .header("origin", &app.base_url)
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("lang", "en"), ("next", "/#centre")])
-        .send()
-        .await
-        .unwrap();
+    let response = app
+        .switch_language(&client, &[("lang", "en"), ("next", "/#centre")])
+        .await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()[LOCATION], "/#centre");
     let cookie = response.headers()[SET_COOKIE].to_str().unwrap().to_owned();
@@ -96,30 +83,17 @@ async fn the_language_switch_sets_a_cookie_that_beats_the_browser() {
     );
 
     // The client's cookie store now sends igang_lang=en, which wins over Accept-Language.
-    let body = client
-        .get(app.url("/"))
-        .header(ACCEPT_LANGUAGE, "da")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let body = body_of(client.get(app.url("/")).header(ACCEPT_LANGUAGE, "da")).await;
     assert_eq!(html_lang(&body), "en");
     assert!(body.contains("aria-current=\"true\""));
 
     // A stale or forged cookie value falls back to the browser's languages.
-    let body = app
+    let forged = app
         .client()
         .get(app.url("/"))
         .header(COOKIE, "igang_lang=klingon")
-        .header(ACCEPT_LANGUAGE, "nb")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .header(ACCEPT_LANGUAGE, "nb");
+    let body = body_of(forged).await;
     assert_eq!(html_lang(&body), "nb");
     app.stop().await;
 }
@@ -128,22 +102,12 @@ async fn the_language_switch_sets_a_cookie_that_beats_the_browser() {
 async fn the_language_switch_rejects_bad_input_and_foreign_redirects() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
     let client = app.client();
-    let unknown = client
-        .post(app.url("/language"))
-        .form(&[("lang", "sv")])
-        .send()
-        .await
-        .unwrap();
+    let unknown = app.switch_language(&client, &[("lang", "sv")]).await;
     assert_eq!(unknown.status(), 400);
     assert!(unknown.headers().get(SET_COOKIE).is_none());
     assert!(unknown.text().await.unwrap().contains("Ukendt sprog"));
 
-    let missing = client
-        .post(app.url("/language"))
-        .form(&[("next", "/")])
-        .send()
-        .await
-        .unwrap();
+    let missing = app.switch_language(&client, &[("next", "/")]).await;
     assert_eq!(missing.status(), 400);
 
     for next in [
@@ -151,12 +115,9 @@ async fn the_language_switch_rejects_bad_input_and_foreign_redirects() {
         "//evil.example/x",
         "/\\evil.example",
     ] {
-        let response = client
-            .post(app.url("/language"))
-            .form(&[("lang", "nb"), ("next", next)])
-            .send()
-            .await
-            .unwrap();
+        let response = app
+            .switch_language(&client, &[("lang", "nb"), ("next", next)])
+            .await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()[LOCATION], "/", "{next}");
     }
@@ -252,7 +213,7 @@ async fn only_pages_with_an_island_load_the_islands_script() {
 
     // The lesson editor's preview and question kinds are islands: that page brings the script.
     let trainer = fixtures::staff(&app, "trine@x.test", Role::Trainer, None).await;
-    let (_, lesson) = crate::courses::small_course(&app, &trainer, "Øer").await;
+    let (_, lesson) = fixtures::small_course(&app, &trainer, "Øer").await;
     let editor = app
         .page(&trainer, &format!("/authoring/lessons/{lesson}"))
         .await

@@ -1,17 +1,17 @@
 use app::{
     domain::{email::EmailAddress, language::Language},
     mail::{self, Template},
-    store::outbox,
+    store::outbox::{self, OutboxMessage},
 };
 use igang_tests::{
-    TestOptions, backends, eventually,
+    TestApp, TestOptions, backends, eventually,
     smtp::{SmtpServer, free_port},
-    spawn_app,
+    spawn_app, spawn_with_mail,
 };
 use serde_json::json;
 use std::time::Duration;
 
-async fn queue_welcome(app: &igang_tests::TestApp, to: &str, language: Language) -> i32 {
+async fn queue_welcome(app: &TestApp, to: &str, language: Language) -> i32 {
     // The worker polls every 100 ms in tests, so no doorbell is needed.
     mail::queue(
         &app.db,
@@ -24,18 +24,25 @@ async fn queue_welcome(app: &igang_tests::TestApp, to: &str, language: Language)
     .unwrap()
 }
 
+/// Waits until the worker marks the message sent; answers its row.
+async fn marked_sent(app: &TestApp, id: i32) -> OutboxMessage {
+    eventually(
+        Duration::from_secs(10),
+        "the row to be marked sent",
+        || async {
+            outbox::find(&app.db, id)
+                .await
+                .unwrap()
+                .filter(|r| r.status == outbox::SENT)
+        },
+    )
+    .await
+}
+
 #[tokio::test]
 async fn queued_mail_reaches_a_real_smtp_server_in_the_recipients_language() {
     for backend in backends() {
-        let smtp = SmtpServer::start(free_port()).await;
-        let app = spawn_app(
-            &backend,
-            TestOptions {
-                smtp_port: Some(smtp.port),
-                ..Default::default()
-            },
-        )
-        .await;
+        let (app, smtp) = spawn_with_mail(&backend).await;
         let id = queue_welcome(&app, "aase@frivillig.test", Language::Nb).await;
 
         let messages = smtp.wait_for(1, Duration::from_secs(20)).await;
@@ -49,17 +56,7 @@ async fn queued_mail_reaches_a_real_smtp_server_in_the_recipients_language() {
         assert!(raw.contains("Hei"), "{raw}");
         assert!(raw.contains(&app.base_url));
 
-        let row = eventually(
-            Duration::from_secs(10),
-            "the row to be marked sent",
-            || async {
-                outbox::find(&app.db, id)
-                    .await
-                    .unwrap()
-                    .filter(|r| r.status == outbox::SENT)
-            },
-        )
-        .await;
+        let row = marked_sent(&app, id).await;
         assert_eq!(row.attempts, 1, "{}", backend.name());
         assert!(row.sent_at.is_some());
         app.stop().await;
@@ -109,17 +106,7 @@ async fn an_smtp_outage_delays_mail_but_never_loses_it() {
             messages[0].contains("Subject: Velkommen til Igang, =?utf-8?")
                 || messages[0].contains("Subject: Velkommen til Igang, ")
         );
-        let sent = eventually(
-            Duration::from_secs(10),
-            "the row to be marked sent",
-            || async {
-                outbox::find(&app.db, id)
-                    .await
-                    .unwrap()
-                    .filter(|r| r.status == outbox::SENT)
-            },
-        )
-        .await;
+        let sent = marked_sent(&app, id).await;
         assert!(sent.attempts > failed.attempts);
         // Exactly one copy went out.
         tokio::time::sleep(Duration::from_millis(500)).await;
@@ -146,30 +133,14 @@ async fn without_smtp_mail_is_written_to_the_mail_folder() {
     let raw = std::fs::read_to_string(&files[0]).unwrap();
     assert!(raw.contains("Subject: Welcome to Igang"), "{raw}");
     // The file is written first, then the message is marked sent.
-    eventually(
-        Duration::from_secs(10),
-        "the message marked sent",
-        || async {
-            let row = outbox::find(&app.db, id).await.ok()??;
-            (row.status == outbox::SENT).then_some(())
-        },
-    )
-    .await;
+    marked_sent(&app, id).await;
     app.stop().await;
 }
 
 #[tokio::test]
 async fn two_workers_on_one_database_send_each_message_once() {
     for backend in backends() {
-        let smtp = SmtpServer::start(free_port()).await;
-        let app = spawn_app(
-            &backend,
-            TestOptions {
-                smtp_port: Some(smtp.port),
-                ..Default::default()
-            },
-        )
-        .await;
+        let (app, smtp) = spawn_with_mail(&backend).await;
         // A second worker, as a second server process would run, on the same database.
         let config = igang_tests::test_config(
             app.dir.path(),

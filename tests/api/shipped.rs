@@ -3,7 +3,6 @@
 //! started, and courses a trainer has edited are left alone.
 
 use app::{
-    api::learning::Enrol,
     curriculum::update_untouched,
     domain::role::Role,
     store::{
@@ -12,12 +11,44 @@ use app::{
     },
 };
 use igang_tests::{
-    TestOptions, backends,
+    TestApp, TestOptions, backends,
     fixtures::{account, json, sign_in},
     spawn_app,
 };
-use leptos::server_fn::ServerFn;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+
+/// The id of the published version of the shipped course with `slug`.
+async fn published_version(app: &TestApp, slug: &str) -> i32 {
+    let course = courses::find_by_slug(&app.db, slug).await.unwrap();
+    let course = course.unwrap_or_else(|| panic!("{}: {slug} is shipped", app.backend.name()));
+    course.published_version_id.unwrap()
+}
+
+/// Gives a version another title and, when given, sets who wrote or published it.
+async fn retitle(
+    app: &TestApp,
+    version: i32,
+    title: &str,
+    by: Option<(course_version::Column, i32)>,
+) {
+    let mut update = course_version::Entity::update_many()
+        .col_expr(course_version::Column::Title, Expr::value(title));
+    if let Some((column, person)) = by {
+        update = update.col_expr(column, Expr::value(person));
+    }
+    update
+        .filter(course_version::Column::Id.eq(version))
+        .exec(&app.db)
+        .await
+        .unwrap();
+}
+
+async fn title(app: &TestApp, version: i32) -> String {
+    let version = course_version::Entity::find_by_id(version)
+        .one(&app.db)
+        .await;
+    version.unwrap().unwrap().title
+}
 
 #[tokio::test]
 async fn untouched_shipped_courses_get_the_new_text_as_a_new_version() {
@@ -32,72 +63,26 @@ async fn untouched_shipped_courses_get_the_new_text_as_a_new_version() {
         );
 
         // The Danish course's published version holds an older text, and a learner started it.
-        let da = courses::find_by_slug(&app.db, "igangsaetteruddannelse")
-            .await
-            .unwrap()
-            .unwrap();
-        let old = da.published_version_id.unwrap();
-        course_version::Entity::update_many()
-            .col_expr(course_version::Column::Title, Expr::value("En ældre titel"))
-            .filter(course_version::Column::Id.eq(old))
-            .exec(&app.db)
-            .await
-            .unwrap();
+        let old = published_version(&app, "igangsaetteruddannelse").await;
+        retitle(&app, old, "En ældre titel", None).await;
         let learner = account(&app, "mona@frivillig.test", Role::Volunteer).await;
         let mona = sign_in(&app, "mona@frivillig.test").await;
-        let _: i32 = json(
-            app.call(
-                &mona,
-                Enrol::PATH,
-                &[("slug", "igangsaetteruddannelse"), ("centre", "")],
-            )
-            .await,
-        )
-        .await;
+        let _: i32 = json(app.enrol(&mona, "igangsaetteruddannelse", "").await).await;
 
         // A course a trainer has changed is never overwritten.
-        let en = courses::find_by_slug(&app.db, "group-starter-training")
-            .await
-            .unwrap();
-        let en = en.unwrap_or_else(|| panic!("{name}: the English course is shipped"));
+        let en = published_version(&app, "group-starter-training").await;
         let trainer = account(&app, "lone@frivillig.test", Role::Trainer).await;
-        course_version::Entity::update_many()
-            .col_expr(
-                course_version::Column::Title,
-                Expr::value("Lone's own title"),
-            )
-            .col_expr(course_version::Column::CreatedBy, Expr::value(trainer))
-            .filter(course_version::Column::Id.eq(en.published_version_id.unwrap()))
-            .exec(&app.db)
-            .await
-            .unwrap();
+        let written_by = (course_version::Column::CreatedBy, trainer);
+        retitle(&app, en, "Lone's own title", Some(written_by)).await;
         // Nor is one a person published (an imported draft has no author of its own).
-        let nb = courses::find_by_slug(&app.db, "igangsetteropplaering")
-            .await
-            .unwrap()
-            .unwrap();
-        course_version::Entity::update_many()
-            .col_expr(course_version::Column::Title, Expr::value("Importert"))
-            .col_expr(course_version::Column::PublishedBy, Expr::value(trainer))
-            .filter(course_version::Column::Id.eq(nb.published_version_id.unwrap()))
-            .exec(&app.db)
-            .await
-            .unwrap();
+        let nb = published_version(&app, "igangsetteropplaering").await;
+        let published_by = (course_version::Column::PublishedBy, trainer);
+        retitle(&app, nb, "Importert", Some(published_by)).await;
 
         assert_eq!(update_untouched(&app.db, now).await.unwrap(), 1, "{name}");
-        let da = courses::find_by_slug(&app.db, "igangsaetteruddannelse")
-            .await
-            .unwrap()
-            .unwrap();
-        let new = da.published_version_id.unwrap();
+        let new = published_version(&app, "igangsaetteruddannelse").await;
         assert_ne!(new, old, "{name}: a new version is published");
-        let title = course_version::Entity::find_by_id(new)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .title;
-        assert_eq!(title, "Igangsætteruddannelse", "{name}");
+        assert_eq!(title(&app, new).await, "Igangsætteruddannelse", "{name}");
         let started = enrolment::Entity::find()
             .filter(enrolment::Column::UserId.eq(learner))
             .one(&app.db)
@@ -108,13 +93,7 @@ async fn untouched_shipped_courses_get_the_new_text_as_a_new_version() {
             started.version_id, old,
             "{name}: the learner keeps the version she started"
         );
-        let en_title = course_version::Entity::find_by_id(en.published_version_id.unwrap())
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .title;
-        assert_eq!(en_title, "Lone's own title", "{name}");
+        assert_eq!(title(&app, en).await, "Lone's own title", "{name}");
         assert_eq!(
             update_untouched(&app.db, now).await.unwrap(),
             0,

@@ -2,19 +2,18 @@
 //! last, and marking by option whatever the order.
 
 use app::{
-    api::{
-        authoring::{Publish, SaveQuestion},
-        learning::{Enrol, LoadPlayer, PlayerLesson, SubmitQuiz},
-    },
+    api::learning::PlayerLesson,
     domain::role::Role,
-    store::{courses, entities::question_option},
+    store::{
+        courses::{self, VersionContent},
+        entities::question_option,
+    },
 };
 use igang_tests::{
     TestApp, TestOptions, backends,
-    fixtures::{account, json, sign_in, staff},
+    fixtures::{json, ok, publish_draft, small_course, staff, volunteer},
     spawn_app,
 };
-use leptos::server_fn::ServerFn;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 const PROMPT: &str = "Hvad gør du, når en ny deltager tier hele mødet?";
@@ -27,13 +26,13 @@ const OPTIONS: [&str; 6] = [
     "Ingen af disse",
 ];
 
+async fn player(app: &TestApp, client: &reqwest::Client, lesson: i32) -> PlayerLesson {
+    json(app.load_player(client, lesson).await).await
+}
+
 /// The option texts of the question in the order the player shows them.
 async fn shown(app: &TestApp, client: &reqwest::Client, lesson: i32) -> (Vec<String>, String) {
-    let page: PlayerLesson = json(
-        app.call(client, LoadPlayer::PATH, &[("lesson", &lesson.to_string())])
-            .await,
-    )
-    .await;
+    let page = player(app, client, lesson).await;
     let question = page
         .lesson
         .questions
@@ -52,99 +51,71 @@ async fn attempt(
     submission: &str,
     answers: &[(i32, i32)],
 ) -> Option<bool> {
-    let lesson_field = lesson.to_string();
-    let fields: Vec<(String, String)> = answers
-        .iter()
-        .map(|(q, o)| (format!("answers[q{q}]"), o.to_string()))
-        .collect();
-    let mut form = vec![
-        ("lesson", lesson_field.as_str()),
-        ("submission", submission),
-    ];
-    form.extend(fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let sent = app.call(client, SubmitQuiz::PATH, &form).await;
-    assert!(sent.status().is_success(), "{}", sent.text().await.unwrap());
-    let page: PlayerLesson = json(
-        app.call(client, LoadPlayer::PATH, &[("lesson", &lesson.to_string())])
-            .await,
-    )
-    .await;
+    let answers: Vec<(String, i32)> = answers.iter().map(|(q, o)| (format!("q{q}"), *o)).collect();
+    ok(app.submit_quiz(client, lesson, submission, &answers).await).await;
+    let page = player(app, client, lesson).await;
     page.quiz.expect("a quiz").attempts.last().map(|a| a.passed)
+}
+
+/// The first right (or wrong) option of a question.
+fn option(content: &VersionContent, question: i32, correct: bool) -> i32 {
+    let options = content.options_of(question);
+    options.iter().find(|o| o.correct == correct).unwrap().id
+}
+
+/// A published course whose quiz has this question, with its last option pinned, besides
+/// the small course's own; returns the course's id.
+async fn course_with_a_pinned_option(app: &TestApp) -> String {
+    let trainer = staff(app, "lone@frivillig.test", Role::Trainer, None).await;
+    let (course, lesson) = small_course(app, &trainer, "Blandet").await;
+    let mut form: Vec<(String, String)> = vec![
+        ("kind".into(), "single_choice".into()),
+        ("prompt".into(), PROMPT.into()),
+    ];
+    for (i, text) in OPTIONS.iter().enumerate() {
+        form.push((format!("options[{i}][text]"), (*text).into()));
+        form.push((format!("options[{i}][explanation]"), "Fordi.".into()));
+    }
+    form.push(("options[1][correct]".into(), "on".into()));
+    form.push(("options[5][pinned]".into(), "on".into()));
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let question: i32 = json(app.save_question(&trainer, lesson, &form).await).await;
+    let pinned = question_option::Entity::find()
+        .filter(question_option::Column::QuestionId.eq(question))
+        .filter(question_option::Column::Pinned.eq(true))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(pinned.len(), 1, "{}", app.backend.name());
+    publish_draft(app, &trainer, &course).await;
+    course
+}
+
+/// The published version's content, its lesson, and the ids of this question and of the
+/// other one (the published lesson has new ids).
+async fn published_quiz(app: &TestApp, course: &str) -> (VersionContent, i32, i32, i32) {
+    let live = courses::find(&app.db, course).await.unwrap();
+    let content = courses::load_content(&app.db, live.published_version_id.unwrap())
+        .await
+        .unwrap();
+    let lesson = content.lessons.values().flatten().next().unwrap().id;
+    let questions = content.questions_of(lesson);
+    let question = questions.iter().find(|q| q.prompt == PROMPT).unwrap().id;
+    let other = questions.iter().find(|q| q.prompt != PROMPT).unwrap().id;
+    (content, lesson, question, other)
 }
 
 #[tokio::test]
 async fn options_are_shuffled_per_attempt_with_pinned_ones_last() {
     for backend in backends() {
         let app = spawn_app(&backend, TestOptions::default()).await;
-        let trainer = staff(&app, "lone@frivillig.test", Role::Trainer, None).await;
-        let (course, lesson) = crate::courses::small_course(&app, &trainer, "Blandet").await;
-        let lesson_id = lesson.to_string();
-        let mut form: Vec<(String, String)> = vec![
-            ("lesson".into(), lesson_id.clone()),
-            ("kind".into(), "single_choice".into()),
-            ("prompt".into(), PROMPT.into()),
-        ];
-        for (i, text) in OPTIONS.iter().enumerate() {
-            form.push((format!("options[{i}][text]"), (*text).into()));
-            form.push((format!("options[{i}][explanation]"), "Fordi.".into()));
-        }
-        form.push(("options[1][correct]".into(), "on".into()));
-        form.push(("options[5][pinned]".into(), "on".into()));
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let question: i32 = json(app.call(&trainer, SaveQuestion::PATH, &form).await).await;
-        let pinned = question_option::Entity::find()
-            .filter(question_option::Column::QuestionId.eq(question))
-            .filter(question_option::Column::Pinned.eq(true))
-            .all(&app.db)
-            .await
-            .unwrap();
-        assert_eq!(pinned.len(), 1, "{}", backend.name());
-        let published = app
-            .call(
-                &trainer,
-                Publish::PATH,
-                &[("course", &course), ("confirm", "yes")],
-            )
-            .await;
-        assert!(published.status().is_success(), "{}", backend.name());
+        let course = course_with_a_pinned_option(&app).await;
         let slug = courses::find(&app.db, &course).await.unwrap().slug;
-
-        account(&app, "freja@frivillig.test", Role::Volunteer).await;
-        let freja = sign_in(&app, "freja@frivillig.test").await;
-        let _: i32 = json(
-            app.call(&freja, Enrol::PATH, &[("slug", &slug), ("centre", "")])
-                .await,
-        )
-        .await;
-        // The published lesson has new ids: find this question's options there.
-        let live = courses::find(&app.db, &course).await.unwrap();
-        let tree = courses::load_tree(&app.db, live.published_version_id.unwrap())
-            .await
-            .unwrap();
-        let live_lesson = tree.lessons.values().flatten().next().unwrap().id;
-        let live_question = tree
-            .questions_of(live_lesson)
-            .iter()
-            .find(|q| q.prompt == PROMPT)
-            .unwrap()
-            .id;
-        let wrong_option = tree
-            .options_of(live_question)
-            .iter()
-            .find(|o| !o.correct)
-            .unwrap()
-            .id;
-        let other = tree
-            .questions_of(live_lesson)
-            .iter()
-            .find(|q| q.prompt != PROMPT)
-            .unwrap();
-        let other_wrong = tree
-            .options_of(other.id)
-            .iter()
-            .find(|o| !o.correct)
-            .unwrap()
-            .id;
+        let freja = volunteer(&app, "freja@frivillig.test").await;
+        let _: i32 = json(app.enrol(&freja, &slug, "").await).await;
+        let (tree, live_lesson, live_question, other) = published_quiz(&app, &course).await;
+        let wrong_option = option(&tree, live_question, false);
+        let other_wrong = option(&tree, other, false);
 
         let mut orders = Vec::new();
         for round in 1..=4 {
@@ -169,7 +140,7 @@ async fn options_are_shuffled_per_attempt_with_pinned_ones_last() {
             assert_eq!(sorted, written, "{}: every option once", backend.name());
             orders.push(first);
             // A wrong attempt: marked by option, so it fails whatever the order.
-            let answers = [(live_question, wrong_option), (other.id, other_wrong)];
+            let answers = [(live_question, wrong_option), (other, other_wrong)];
             let passed = attempt(&app, &freja, live_lesson, &submission, &answers).await;
             assert_eq!(
                 passed,
@@ -180,19 +151,9 @@ async fn options_are_shuffled_per_attempt_with_pinned_ones_last() {
         }
         // The right option passes, wherever it is shown.
         let (_, submission) = shown(&app, &freja, live_lesson).await;
-        let right = tree
-            .options_of(live_question)
-            .iter()
-            .find(|o| o.correct)
-            .unwrap()
-            .id;
-        let other_right = tree
-            .options_of(other.id)
-            .iter()
-            .find(|o| o.correct)
-            .unwrap()
-            .id;
-        let answers = [(live_question, right), (other.id, other_right)];
+        let right = option(&tree, live_question, true);
+        let other_right = option(&tree, other, true);
+        let answers = [(live_question, right), (other, other_right)];
         let passed = attempt(&app, &freja, live_lesson, &submission, &answers).await;
         assert_eq!(
             passed,

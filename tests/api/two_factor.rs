@@ -1,33 +1,23 @@
-use app::{
-    api::{
-        auth::LogIn,
-        two_factor::{
-            BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, TotpSetup, VerifySecondFactor,
-        },
-    },
-    domain::role::Role,
-    errors::Problem,
+//! Authenticators: enrolment, the code step at sign-in, recovery codes, and starting over.
+
+use app::{api::two_factor::TotpSetup, domain::role::Role, errors::Problem};
+use igang_tests::{
+    TestOptions, backends,
+    fixtures::{PASSWORD, account, app_error, code_at, json, sign_in},
+    spawn_app,
 };
-use igang_tests::fixtures::{PASSWORD, account, app_error, code_at, json};
-use igang_tests::{TestOptions, backends, spawn_app};
-use leptos::server_fn::ServerFn;
 use reqwest::header::LOCATION;
 
 #[tokio::test]
 async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
     for backend in backends() {
         let app = spawn_app(&backend, TestOptions::default()).await;
-        account(&app, "tove@underviser.test", Role::Trainer).await;
+        let email = "tove@underviser.test";
+        account(&app, email, Role::Trainer).await;
         let client = app.client();
 
         // Staff go straight to enrolment after the password.
-        let login = app
-            .call(
-                &client,
-                LogIn::PATH,
-                &[("email", "tove@underviser.test"), ("password", PASSWORD)],
-            )
-            .await;
+        let login = app.log_in(&client, email, PASSWORD).await;
         assert_eq!(
             login.headers()[LOCATION],
             "/account/two-factor",
@@ -35,40 +25,23 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
             backend.name()
         );
 
-        let setup: TotpSetup = json(app.call(&client, BeginTotpEnrolment::PATH, &[]).await).await;
+        let setup: TotpSetup = json(app.begin_totp_enrolment(&client).await).await;
         assert!(setup.qr_path.starts_with('M') && setup.qr_size > 20);
-        let wrong = app
-            .call(&client, ConfirmTotpEnrolment::PATH, &[("code", "000000")])
-            .await;
+        let wrong = app.confirm_totp_enrolment(&client, "000000").await;
         assert_eq!(wrong.status(), 422);
         assert_eq!(
             app_error(wrong).await.problem_for("code"),
             Some(Problem::WrongCode)
         );
         let first = code_at(&setup.secret, 0);
-        let codes: Vec<String> = json(
-            app.call(&client, ConfirmTotpEnrolment::PATH, &[("code", &first)])
-                .await,
-        )
-        .await;
+        let codes: Vec<String> = json(app.confirm_totp_enrolment(&client, &first).await).await;
         assert_eq!(codes.len(), 10);
         // A second enrolment cannot silently replace the authenticator.
-        assert_eq!(
-            app.call(&client, BeginTotpEnrolment::PATH, &[])
-                .await
-                .status(),
-            403
-        );
+        assert_eq!(app.begin_totp_enrolment(&client).await.status(), 403);
 
         // A new sign-in now stops halfway and asks for a code.
         let phone = app.client();
-        let login = app
-            .call(
-                &phone,
-                LogIn::PATH,
-                &[("email", "tove@underviser.test"), ("password", PASSWORD)],
-            )
-            .await;
+        let login = app.log_in(&phone, email, PASSWORD).await;
         assert_eq!(login.headers()[LOCATION], "/login/two-factor?next=/account");
         let halfway = app.page(&phone, "/account").await;
         assert!(
@@ -78,11 +51,7 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
 
         // The code already used at enrolment does not work again.
         let replay = app
-            .call(
-                &phone,
-                VerifySecondFactor::PATH,
-                &[("code", &first), ("next", "/account")],
-            )
+            .verify_second_factor(&phone, &first, Some("/account"))
             .await;
         assert_eq!(
             app_error(replay).await.problem_for("code"),
@@ -90,38 +59,18 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_codes() {
         );
         let next_code = code_at(&setup.secret, 30);
         let ok = app
-            .call(
-                &phone,
-                VerifySecondFactor::PATH,
-                &[("code", &next_code), ("next", "/account")],
-            )
+            .verify_second_factor(&phone, &next_code, Some("/account"))
             .await;
         assert_eq!(ok.headers()[LOCATION], "/account");
         assert_eq!(app.page(&phone, "/account").await.status(), 200);
 
         // A recovery code works once, typed loosely.
-        let laptop = app.client();
-        app.call(
-            &laptop,
-            LogIn::PATH,
-            &[("email", "tove@underviser.test"), ("password", PASSWORD)],
-        )
-        .await;
+        let laptop = sign_in(&app, email).await;
         let typed = format!(" {} ", codes[3].to_uppercase());
-        let ok = app
-            .call(&laptop, VerifySecondFactor::PATH, &[("code", &typed)])
-            .await;
+        let ok = app.verify_second_factor(&laptop, &typed, None).await;
         assert_eq!(ok.headers()[LOCATION], "/account");
-        let tablet = app.client();
-        app.call(
-            &tablet,
-            LogIn::PATH,
-            &[("email", "tove@underviser.test"), ("password", PASSWORD)],
-        )
-        .await;
-        let again = app
-            .call(&tablet, VerifySecondFactor::PATH, &[("code", &codes[3])])
-            .await;
+        let tablet = sign_in(&app, email).await;
+        let again = app.verify_second_factor(&tablet, &codes[3], None).await;
         assert_eq!(
             app_error(again).await.problem_for("code"),
             Some(Problem::WrongCode)
@@ -135,18 +84,10 @@ async fn volunteers_may_sign_in_without_a_second_factor() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
     account(&app, "freja@frivillig.test", Role::Volunteer).await;
     let client = app.client();
-    let login = app
-        .call(
-            &client,
-            LogIn::PATH,
-            &[("email", "freja@frivillig.test"), ("password", PASSWORD)],
-        )
-        .await;
+    let login = app.log_in(&client, "freja@frivillig.test", PASSWORD).await;
     assert_eq!(login.headers()[LOCATION], "/account");
     // Not halfway: there is no code to give.
-    let verify = app
-        .call(&client, VerifySecondFactor::PATH, &[("code", "123456")])
-        .await;
+    let verify = app.verify_second_factor(&client, "123456", None).await;
     assert_eq!(verify.status(), 403);
     app.stop().await;
 }
@@ -155,54 +96,33 @@ async fn volunteers_may_sign_in_without_a_second_factor() {
 async fn a_new_phone_means_turning_off_with_the_password_and_enrolling_again() {
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
     account(&app, "tove@underviser.test", Role::Trainer).await;
-    let client = app.client();
-    app.call(
-        &client,
-        LogIn::PATH,
-        &[("email", "tove@underviser.test"), ("password", PASSWORD)],
-    )
-    .await;
-    let setup: TotpSetup = json(app.call(&client, BeginTotpEnrolment::PATH, &[]).await).await;
-    let _: Vec<String> = json(
-        app.call(
-            &client,
-            ConfirmTotpEnrolment::PATH,
-            &[("code", &code_at(&setup.secret, 0))],
-        )
-        .await,
-    )
-    .await;
-
-    let wrong = app
-        .call(
-            &client,
-            ResetTwoFactor::PATH,
-            &[("current_password", "ikke rigtigt kodeord")],
-        )
+    let client = sign_in(&app, "tove@underviser.test").await;
+    let setup: TotpSetup = json(app.begin_totp_enrolment(&client).await).await;
+    let confirmed = app
+        .confirm_totp_enrolment(&client, code_at(&setup.secret, 0))
         .await;
+    let _: Vec<String> = json(confirmed).await;
+
+    let wrong = app.reset_two_factor(&client, "ikke rigtigt kodeord").await;
     assert_eq!(
         app_error(wrong).await.problem_for("current_password"),
         Some(Problem::WrongPassword)
     );
-    let reset = app
-        .call(
-            &client,
-            ResetTwoFactor::PATH,
-            &[("current_password", PASSWORD)],
-        )
-        .await;
+    let reset = app.reset_two_factor(&client, PASSWORD).await;
     assert_eq!(reset.headers()[LOCATION], "/account/two-factor");
     // A new authenticator can be set up, and the old one's codes are gone with it.
-    let fresh: TotpSetup = json(app.call(&client, BeginTotpEnrolment::PATH, &[]).await).await;
+    let fresh: TotpSetup = json(app.begin_totp_enrolment(&client).await).await;
     assert_ne!(fresh.secret, setup.secret);
     app.stop().await;
 }
 
 #[tokio::test]
 async fn an_authenticator_is_set_up_with_plain_forms_and_the_codes_are_shown_once() {
+    use app::api::two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment};
+    use leptos::server_fn::ServerFn;
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
     account(&app, "trine@underviser.test", Role::Trainer).await;
-    let client = igang_tests::fixtures::sign_in(&app, "trine@underviser.test").await;
+    let client = sign_in(&app, "trine@underviser.test").await;
     let setup_page = "/account/two-factor";
     let page = |client: &reqwest::Client| {
         let (app, client) = (&app, client.clone());

@@ -2,18 +2,13 @@
 // Run in two steps, because the mail arrives between them:
 //   node account.mjs BASE sign-up EMAIL PASSWORD
 //   node account.mjs BASE confirm-and-sign-in EMAIL PASSWORD LINK
-import { launch, watchedPage, check, screenshot } from "./browser.mjs";
+import { journey, check, screenshot } from "./browser.mjs";
 
 const [base, step, email, password, link] = process.argv.slice(2);
-const browser = await launch();
-let failed = false;
 // Refusals the journey provokes on purpose show up as failed responses; nothing else may.
-const expected = [/HTTP 422: .*\/api\/auth\/sign-up$/];
-try {
-  const problems = [];
-  const context = await browser.newContext({ locale: "da-DK" });
-  const page = await watchedPage(context, problems);
+const allowed = [/HTTP 422: .*\/api\/auth\/sign-up$/, /status of 422/];
 
+await journey(`account journey (${step})`, { allowed }, async (page, { browser }) => {
   if (step === "sign-up") {
     // Without JavaScript a refused form comes back with its errors shown.
     const plain = await browser.newContext({ locale: "da-DK", javaScriptEnabled: false });
@@ -74,14 +69,4 @@ try {
   } else {
     throw new Error("unknown step " + step);
   }
-  const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)) && !/status of 422/.test(p));
-  check(unexpected.length === 0, "no unexpected console errors or failed requests:\n" + unexpected.join("\n"));
-  await context.close();
-  console.log(`account journey (${step}): all checks passed`);
-} catch (error) {
-  failed = true;
-  console.error(error.stack || String(error));
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

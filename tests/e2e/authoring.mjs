@@ -1,18 +1,12 @@
 // Journey: a trainer creates a course with a module, a lesson (with live preview) and a
 // question, publishes it, and a volunteer finds it in the catalogue.
 //   node authoring.mjs BASE TRAINER_EMAIL TOTP_SECRET VOLUNTEER_EMAIL PASSWORD
-import { launch, watchedPage, check, screenshot, signIn, enterCode, islandsAwake } from "./browser.mjs";
+import { journey, check, screenshot, signIn, enterCode, islandsAwake, desktop } from "./browser.mjs";
 
 const [base, trainerEmail, secret, volunteerEmail, password] = process.argv.slice(2);
 const title = "Samtaler i gruppen";
 
-const browser = await launch();
-let failed = false;
-try {
-  const problems = [];
-  const context = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
-  const page = await watchedPage(context, problems);
-
+await journey("authoring journey", { context: { viewport: desktop } }, async (page, ctx) => {
   await signIn(page, base, trainerEmail, password);
   await enterCode(page, secret);
   await page.waitForURL(base + "/account");
@@ -71,13 +65,11 @@ try {
   await page.getByRole("button", { name: "Ret i en ny kladde (version 2)" }).waitFor();
   await screenshot(page, "authoring-published");
 
-  const unexpected = problems.filter((p) => !/status of 4\d\d/.test(p));
-  check(unexpected.length === 0, "no unexpected console errors or failed requests:\n" + unexpected.join("\n"));
-  await context.close();
+  ctx.checkProblems([/status of 4\d\d/]);
+  await page.context().close();
 
   // A volunteer finds the course in the catalogue and opens it.
-  const volunteer = await browser.newContext({ locale: "da-DK" });
-  const vpage = await watchedPage(volunteer, problems);
+  const vpage = await ctx.open();
   await signIn(vpage, base, volunteerEmail, password);
   await vpage.waitForURL((url) => !url.pathname.startsWith("/login"));
   await vpage.getByRole("link", { name: "Kurser", exact: true }).click();
@@ -88,13 +80,4 @@ try {
   await screenshot(vpage, "catalogue-course");
   await vpage.goto(base + "/courses", { waitUntil: "networkidle" });
   await screenshot(vpage, "catalogue");
-  check(problems.length === 0, "no console errors or failed requests:\n" + problems.join("\n"));
-  await volunteer.close();
-  console.log("authoring journey: all checks passed");
-} catch (error) {
-  failed = true;
-  console.error(error.stack || String(error));
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

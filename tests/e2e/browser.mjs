@@ -1,6 +1,11 @@
-// Shared Playwright set-up: Debian's Chromium, headless, fresh profile, console errors collected.
+// Shared Playwright set-up: Debian's Chromium, headless, fresh profile, console errors collected,
+// and the frame every journey runs in.
 import { createHmac } from "node:crypto";
 import { chromium } from "playwright-core";
+
+/// The window sizes the journeys look at.
+export const desktop = { width: 1280, height: 900 };
+export const phone = { width: 390, height: 844 };
 
 export async function launch() {
   return chromium.launch({
@@ -36,6 +41,78 @@ export async function watchedPage(context, problems) {
   return page;
 }
 
+/// Runs one journey in a fresh browser, then ends the process: exit code 0 when every check
+/// passed, 1 otherwise.
+///
+/// `steps(page, ctx)` gets a watched page in a new context (`options.context`, Danish unless
+/// it says otherwise) and `ctx`:
+/// - `ctx.browser`: the browser, for contexts whose page is not watched;
+/// - `ctx.problems`: what the watched pages recorded (see `watchedPage`);
+/// - `ctx.open(contextOptions)`: a further watched page in a context of its own, recording
+///   into the same `problems`;
+/// - `ctx.checkProblems(allowed, where)`: fails on any recorded problem none of `allowed` matches.
+///
+/// After the steps, the recorded problems are checked against `options.allowed` and
+/// "`name`: all checks passed" is printed. A failure prints its stack and, with SCREENSHOT_DIR
+/// set, saves the page last opened and still open as `<name>-failed.png`.
+export async function journey(name, options, steps) {
+  const browser = await launch();
+  const problems = [];
+  const pages = [];
+  const ctx = {
+    browser,
+    problems,
+    async open(contextOptions = {}) {
+      const context = await browser.newContext({ locale: "da-DK", ...contextOptions });
+      const page = await watchedPage(context, problems);
+      pages.push(page);
+      return page;
+    },
+    checkProblems: (allowed, where) => checkProblems(problems, allowed, where),
+  };
+  let failed = false;
+  try {
+    await steps(await ctx.open(options.context), ctx);
+    ctx.checkProblems(options.allowed);
+    console.log(`${name}: all checks passed`);
+  } catch (error) {
+    failed = true;
+    console.error(error.stack || String(error));
+    await screenshotFailure(pages, name);
+  } finally {
+    await browser.close();
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+/// Fails on any entry of `problems` that none of the `allowed` patterns matches.
+export function checkProblems(problems, allowed = [], where = "") {
+  const unexpected = problems.filter((p) => !allowed.some((re) => re.test(p)));
+  const what = allowed.length > 0 ? "no unexpected console errors or failed requests" : "no console errors or failed requests";
+  check(unexpected.length === 0, `${what}${where ? " " + where : ""}:\n` + unexpected.join("\n"));
+}
+
+/// Saves what the failing journey's latest open page showed; a page that cannot be
+/// captured is only reported, so the failure itself stays the reason given.
+async function screenshotFailure(pages, name) {
+  const page = pages.findLast((p) => !p.isClosed());
+  if (!page) return;
+  try {
+    await screenshot(page, name.replace(/[^\w]+/g, "-") + "-failed", { timeout: 10_000 });
+  } catch (error) {
+    console.error(`no screenshot of the failure: ${error.message}`);
+  }
+}
+
+/// Collects the URLs of the site's scripts and wasm (under /pkg/) that `page` requests from now on.
+export function loadedScripts(page) {
+  const scripts = [];
+  page.on("request", (r) => {
+    if (/\/pkg\/.*\.(js|wasm)$/.test(new URL(r.url()).pathname)) scripts.push(r.url());
+  });
+  return scripts;
+}
+
 /// Signs in with email and password on the Danish sign-in page.
 export async function signIn(page, base, email, password) {
   await page.goto(base + "/login", { waitUntil: "networkidle" });
@@ -62,12 +139,13 @@ export function check(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-export async function screenshot(page, name) {
+/// Saves a full-page screenshot as SCREENSHOT_DIR/`name`.png; nothing without SCREENSHOT_DIR.
+export async function screenshot(page, name, options = {}) {
   const dir = process.env.SCREENSHOT_DIR;
   if (!dir) return;
   const fs = await import("node:fs");
   fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true, ...options });
 }
 
 const AXE_SOURCE = (await import("node:fs")).readFileSync(

@@ -1,24 +1,18 @@
 // Journey: a Danish visitor opens the landing page, opens the values (a native accordion,
 // no script) and uses the language switch; then the same page without JavaScript.
-import { launch, watchedPage, check, screenshot } from "./browser.mjs";
+//   node landing.mjs BASE
+import { journey, check, screenshot, loadedScripts, desktop, phone } from "./browser.mjs";
 
 const base = process.argv[2];
-const browser = await launch();
-let failed = false;
-try {
+
+await journey("landing journey", { context: { viewport: desktop } }, async (page, ctx) => {
   // Hydrated.
-  const problems = [];
-  const context = await browser.newContext({ locale: "da-DK", viewport: { width: 1280, height: 900 } });
-  const page = await watchedPage(context, problems);
   await page.goto(base + "/", { waitUntil: "networkidle" });
   check((await page.getAttribute("html", "lang")) === "da", "html lang is da");
   check(await page.getByRole("heading", { level: 1, name: "Hjælp en ny selvhjælpsgruppe godt i gang" }).isVisible(), "Danish heading");
 
   // The landing page has no island: no script, no wasm.
-  const scripts = [];
-  page.on("request", (r) => {
-    if (/\/pkg\/.*\.(js|wasm)$/.test(new URL(r.url()).pathname)) scripts.push(r.url());
-  });
+  const scripts = loadedScripts(page);
 
   // The values: a native accordion, the first open, one open at a time.
   const value = (id) => page.locator(`#value-${id}`);
@@ -49,17 +43,16 @@ try {
   check((await page.getAttribute("html", "lang")) === "da", "back to da");
 
   // Small screen.
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize(phone);
   await screenshot(page, "landing-da-mobile");
 
   check(scripts.length === 0, "the landing page loads no script or wasm:\n" + scripts.join("\n"));
-  check(problems.length === 0, "no console errors or failed requests:\n" + problems.join("\n"));
-  await context.close();
+  ctx.checkProblems();
+  await page.context().close();
 
-  // Without JavaScript: everything readable, the switch still works.
-  const plainProblems = [];
-  const plain = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
-  const plainPage = await watchedPage(plain, plainProblems);
+  // Without JavaScript: everything readable, the switch still works. What this page
+  // records is all there is to check from here on.
+  const plainPage = await ctx.open({ javaScriptEnabled: false, locale: "en-GB" });
   await plainPage.goto(base + "/");
   check((await plainPage.getAttribute("html", "lang")) === "en", "Accept-Language en gives English");
   for (const id of ["gensidighed", "ligevaerdighed", "medmenneskelighed"]) {
@@ -71,13 +64,5 @@ try {
   await plainPage.getByRole("button", { name: "Dansk" }).click();
   await plainPage.waitForLoadState("load");
   check((await plainPage.getAttribute("html", "lang")) === "da", "switch works without JavaScript");
-  check(plainProblems.length === 0, "no failed requests without JavaScript:\n" + plainProblems.join("\n"));
-  await plain.close();
-  console.log("landing journey: all checks passed");
-} catch (error) {
-  failed = true;
-  console.error(error.stack || String(error));
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+  ctx.checkProblems([], "without JavaScript");
+});

@@ -27,12 +27,14 @@ fn built_site() -> PathBuf {
     root
 }
 
-/// The app on SQLite, serving the built site.
-async fn spawn_with_site() -> igang_tests::TestApp {
+/// The app on SQLite, serving the built site; with `smtp_port` it sends mail to that SMTP
+/// server, without it writes mail to a folder.
+async fn spawn_with_site(smtp_port: Option<u16>) -> igang_tests::TestApp {
     spawn_app(
         &backends()[0],
         TestOptions {
             site_root: Some(built_site()),
+            smtp_port,
             ..Default::default()
         },
     )
@@ -61,7 +63,7 @@ async fn run_journey(script: &str, args: &[&str]) {
 
 #[tokio::test]
 async fn landing_page_works_with_and_without_javascript() {
-    let app = spawn_with_site().await;
+    let app = spawn_with_site(None).await;
     run_journey("landing.mjs", &[&app.base_url]).await;
     app.stop().await;
 }
@@ -69,15 +71,7 @@ async fn landing_page_works_with_and_without_javascript() {
 #[tokio::test]
 async fn a_volunteer_signs_up_confirms_signs_in_and_out() {
     let smtp = SmtpServer::start(free_port()).await;
-    let app = spawn_app(
-        &backends()[0],
-        TestOptions {
-            site_root: Some(built_site()),
-            smtp_port: Some(smtp.port),
-            ..Default::default()
-        },
-    )
-    .await;
+    let app = spawn_with_site(Some(smtp.port)).await;
     let (email, password) = ("freja@frivillig.test", "en rolig tirsdag i haven");
     run_journey("account.mjs", &[&app.base_url, "sign-up", email, password]).await;
     let mail = smtp.wait_for_mail(email, "Bekræft din e-mailadresse").await;
@@ -94,7 +88,7 @@ async fn a_volunteer_signs_up_confirms_signs_in_and_out() {
 async fn a_trainer_enrols_an_authenticator_and_signs_in_with_a_code() {
     use app::domain::role::Role;
     use igang_tests::fixtures::{PASSWORD, account};
-    let app = spawn_with_site().await;
+    let app = spawn_with_site(None).await;
     let email = "tove@underviser.test";
     account(&app, email, Role::Trainer).await;
     let password = PASSWORD;
@@ -105,11 +99,11 @@ async fn a_trainer_enrols_an_authenticator_and_signs_in_with_a_code() {
 #[tokio::test]
 async fn a_trainer_publishes_a_new_course_and_a_volunteer_finds_it() {
     use app::domain::role::Role;
-    use igang_tests::fixtures::{PASSWORD, account, enrol, sign_in};
-    let app = spawn_with_site().await;
+    use igang_tests::fixtures::{PASSWORD, account, enrol_authenticator, sign_in};
+    let app = spawn_with_site(None).await;
     let trainer = "tove@underviser.test";
     account(&app, trainer, Role::Trainer).await;
-    let secret = enrol(&app, &sign_in(&app, trainer).await).await;
+    let secret = enrol_authenticator(&app, &sign_in(&app, trainer).await).await;
     let volunteer = "frida@frivillig.test";
     account(&app, volunteer, Role::Volunteer).await;
     run_journey(
@@ -126,19 +120,19 @@ async fn a_volunteer_completes_the_first_module_and_resumes() {
         domain::role::Role,
         store::{courses, learning},
     };
-    use igang_tests::fixtures::{PASSWORD, account, enrol, sign_in};
-    let app = spawn_with_site().await;
+    use igang_tests::fixtures::{PASSWORD, account, enrol_authenticator, sign_in};
+    let app = spawn_with_site(None).await;
     let email = "frida@frivillig.test";
     account(&app, email, Role::Volunteer).await;
     let trainer = "tove@underviser.test";
     let trainer_id = account(&app, trainer, Role::Trainer).await;
-    let secret = enrol(&app, &sign_in(&app, trainer).await).await;
+    let secret = enrol_authenticator(&app, &sign_in(&app, trainer).await).await;
     // The answer key of the first module's quiz, as input ids.
     let course = courses::find_by_slug(&app.db, "igangsaetteruddannelse")
         .await
         .unwrap()
         .unwrap();
-    let tree = courses::load_tree(&app.db, course.published_version_id.unwrap())
+    let tree = courses::load_content(&app.db, course.published_version_id.unwrap())
         .await
         .unwrap();
     learning::add_trainer(&app.db, course.id, trainer_id, chrono::Utc::now())
@@ -147,7 +141,7 @@ async fn a_volunteer_completes_the_first_module_and_resumes() {
     let lesson = tree.lessons_of(tree.modules[0].id).last().unwrap().id;
     let (mut right, mut wrong) = (Vec::new(), Vec::new());
     for q in tree.questions_of(lesson) {
-        if q.kind == "reflection" {
+        if q.kind.as_str() == "reflection" {
             continue;
         }
         let options = tree.options_of(q.id);

@@ -1,17 +1,11 @@
 // Journey: a trainer signs in, is taken to set up an authenticator, enrols with a code,
 // keeps the recovery codes, signs out, and signs in again with a fresh code.
 //   node two_factor.mjs BASE EMAIL PASSWORD
-import { launch, watchedPage, check, screenshot, totp, signIn as signInAt } from "./browser.mjs";
+import { journey, check, screenshot, totp, signIn as signInAt } from "./browser.mjs";
 
 const [base, email, password] = process.argv.slice(2);
 
-const browser = await launch();
-let failed = false;
-const expected = [/status of 422/];
-try {
-  const problems = [];
-  const context = await browser.newContext({ locale: "da-DK" });
-  const page = await watchedPage(context, problems);
+await journey("two-factor journey", { allowed: [/status of 422/] }, async (page) => {
   const signIn = () => signInAt(page, base, email, password);
 
   await signIn();
@@ -40,15 +34,4 @@ try {
   await page.locator("form.stack-form").getByRole("button", { name: "Bekræft" }).click();
   await page.waitForURL(base + "/account");
   await page.getByText(email).first().waitFor();
-
-  const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)));
-  check(unexpected.length === 0, "no unexpected console errors or failed requests:\n" + unexpected.join("\n"));
-  await context.close();
-  console.log("two-factor journey: all checks passed");
-} catch (error) {
-  failed = true;
-  console.error(error.stack || String(error));
-} finally {
-  await browser.close();
-}
-process.exit(failed ? 1 : 0);
+});

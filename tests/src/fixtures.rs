@@ -1,11 +1,8 @@
-//! People, centres, signed-in browsers and authenticator codes for the tests.
+//! People, centres, signed-in browsers, authenticator codes and small courses for the tests.
 
-use crate::TestApp;
+use crate::{TestApp, client::LessonForm};
 use app::{
-    api::{
-        auth::LogIn,
-        two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, TotpSetup},
-    },
+    api::{authoring::CourseEditor, two_factor::TotpSetup},
     domain::{
         email::EmailAddress,
         language::Language,
@@ -15,7 +12,6 @@ use app::{
     security::password::hash_password,
     store::{centres, people},
 };
-use leptos::server_fn::ServerFn;
 use std::sync::OnceLock;
 use totp_rs::{Algorithm, Secret, TOTP};
 
@@ -77,36 +73,39 @@ pub async fn centre(app: &TestApp, name: &str) -> centres::Centre {
 /// A browser signed in (password step) as `email`.
 pub async fn sign_in(app: &TestApp, email: &str) -> reqwest::Client {
     let client = app.client();
-    app.call(
-        &client,
-        LogIn::PATH,
-        &[("email", email), ("password", PASSWORD)],
-    )
-    .await;
+    app.log_in(&client, email, PASSWORD).await;
     client
 }
 
+/// A volunteer's browser: a new account with [`PASSWORD`], signed in.
+pub async fn volunteer(app: &TestApp, email: &str) -> reqwest::Client {
+    account(app, email, Role::Volunteer).await;
+    sign_in(app, email).await
+}
+
 /// Sets up an authenticator in `client`'s session; returns its secret (base32).
-pub async fn enrol(app: &TestApp, client: &reqwest::Client) -> String {
-    let setup: TotpSetup = json(app.call(client, BeginTotpEnrolment::PATH, &[]).await).await;
+pub async fn enrol_authenticator(app: &TestApp, client: &reqwest::Client) -> String {
+    let setup: TotpSetup = json(app.begin_totp_enrolment(client).await).await;
     let secret: String = setup.secret.split_whitespace().collect();
     let confirmed = app
-        .call(
-            client,
-            ConfirmTotpEnrolment::PATH,
-            &[("code", &code_at(&secret, 0))],
-        )
+        .confirm_totp_enrolment(client, code_at(&secret, 0))
         .await;
     assert!(confirmed.status().is_success(), "enrolment confirmed");
     secret
 }
 
+/// A browser signed in as `email`, an account with a staff role, past the second step: the
+/// authenticator is set up on the way.
+pub async fn sign_in_with_authenticator(app: &TestApp, email: &str) -> reqwest::Client {
+    let client = sign_in(app, email).await;
+    enrol_authenticator(app, &client).await;
+    client
+}
+
 /// A staff member's browser: account, sign-in and authenticator, ready for staff work.
 pub async fn staff(app: &TestApp, email: &str, role: Role, centre: Option<i32>) -> reqwest::Client {
     account_at(app, email, role, centre).await;
-    let client = sign_in(app, email).await;
-    enrol(app, &client).await;
-    client
+    sign_in_with_authenticator(app, email).await
 }
 
 /// The authenticator code for `secret`, `offset_secs` from now.
@@ -117,6 +116,50 @@ pub fn code_at(secret: &str, offset_secs: i64) -> String {
     let totp =
         TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes, None, String::new()).expect("valid TOTP");
     totp.generate((chrono::Utc::now().timestamp() + offset_secs) as u64)
+}
+
+/// Creates a course with one module, one lesson with a quiz of one question; returns its id
+/// and the lesson's id.
+pub async fn small_course(app: &TestApp, trainer: &reqwest::Client, title: &str) -> (String, i32) {
+    let id: String = json(app.create_course(trainer, title, "da").await).await;
+    let _: i32 = json(
+        app.add_module(trainer, &id, "Værdierne", "values", "")
+            .await,
+    )
+    .await;
+    let editor: CourseEditor = json(app.load_course_editor(trainer, &id).await).await;
+    let lesson: i32 = json(
+        app.add_lesson(trainer, editor.modules[0].id, "Gensidighed")
+            .await,
+    )
+    .await;
+    let text = LessonForm::new("Gensidighed", "12", "Alle **giver** og får.").quiz("75");
+    ok(app.update_lesson(trainer, lesson, text).await).await;
+    let question = [
+        ("kind", "single_choice"),
+        ("prompt", "Hvem giver i en gruppe?"),
+        ("options[0][text]", "Alle"),
+        ("options[0][correct]", "on"),
+        ("options[0][explanation]", "Ja, over tid."),
+        ("options[1][text]", "Kun igangsætteren"),
+        ("options[1][explanation]", "Nej."),
+        ("options[2][text]", ""),
+    ];
+    let _: i32 = json(app.save_question(trainer, lesson, &question).await).await;
+    (id, lesson)
+}
+
+/// Publishes the course's draft.
+pub async fn publish_draft(app: &TestApp, trainer: &reqwest::Client, course: &str) {
+    ok(app.publish(trainer, course, true).await).await;
+}
+
+/// Checks that a request succeeded, showing the body when it did not.
+pub async fn ok(response: reqwest::Response) {
+    let status = response.status();
+    if !status.is_success() {
+        panic!("{status}: {}", response.text().await.unwrap_or_default());
+    }
 }
 
 /// The successful JSON answer of a server function.

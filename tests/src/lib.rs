@@ -2,14 +2,21 @@
 //! server, and the built server binary for command-line tests.
 
 pub mod binary;
+pub mod client;
+mod database;
 pub mod fixtures;
 pub mod smtp;
+mod store_database;
 
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+pub use store_database::{StoreDatabase, store_database};
+
+use database::TestDatabase;
+use sea_orm::DatabaseConnection;
 use server::{
     config::{Config, MailConfig, SmtpConfig, SmtpTls},
     startup::Application,
 };
+use smtp::{SmtpServer, free_port};
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use tempfile::TempDir;
 use tokio::{sync::oneshot, task::JoinHandle};
@@ -72,25 +79,15 @@ pub struct TestApp {
     pub addr: SocketAddr,
     /// The application's database.
     pub db: DatabaseConnection,
-    /// Folder holding the SQLite file, the secret key and the mail folder.
+    /// Folder holding the SQLite file, the secret key and the mail folder; removed when the
+    /// app is dropped.
     pub dir: TempDir,
     /// The backend it runs on.
     pub backend: Backend,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
-    pg: Option<(String, String)>,
-}
-
-/// A unique database name that says `test`, so no harness ever touches a real database.
-fn test_database_name() -> String {
-    format!("igang_test_{}", uuid::Uuid::new_v4().simple())
-}
-
-/// Replaces the database name in a PostgreSQL URL.
-fn with_database(admin_url: &str, name: &str) -> String {
-    let mut url = url::Url::parse(admin_url).expect("TEST_DATABASE_URL is a URL");
-    url.set_path(&format!("/{name}"));
-    url.to_string()
+    /// The PostgreSQL database; dropped with the app even when the test panics.
+    pg: Option<TestDatabase>,
 }
 
 /// A configuration for tests: loopback, port 0, fresh storage under `dir`.
@@ -127,7 +124,7 @@ pub fn test_config(dir: &std::path::Path, database_url: String, options: &TestOp
 }
 
 /// Sends the application's logs to the test output when `TEST_LOG` is set.
-fn init_logs() {
+pub(crate) fn init_logs() {
     if std::env::var_os("TEST_LOG").is_some() {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::new("info,sqlx=warn"))
@@ -149,19 +146,8 @@ pub async fn spawn_app(backend: &Backend, options: TestOptions) -> TestApp {
             None,
         ),
         Backend::Postgres(admin_url) => {
-            let name = test_database_name();
-            let admin = Database::connect(admin_url)
-                .await
-                .expect("connect to TEST_DATABASE_URL");
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                .await
-                .expect("create test database");
-            admin.close().await.ok();
-            (
-                with_database(admin_url, &name),
-                Some((admin_url.clone(), name)),
-            )
+            let database = TestDatabase::create(admin_url).await;
+            (database.url(), Some(database))
         }
     };
     let config = test_config(dir.path(), database_url, &options);
@@ -187,6 +173,20 @@ pub async fn spawn_app(backend: &Backend, options: TestOptions) -> TestApp {
     }
 }
 
+/// Starts a real SMTP server and the application on `backend`, sending its mail there.
+pub async fn spawn_with_mail(backend: &Backend) -> (TestApp, SmtpServer) {
+    let smtp = SmtpServer::start(free_port()).await;
+    let app = spawn_app(
+        backend,
+        TestOptions {
+            smtp_port: Some(smtp.port),
+            ..Default::default()
+        },
+    )
+    .await;
+    (app, smtp)
+}
+
 impl TestApp {
     /// A client that keeps cookies and does not follow redirects, like a careful browser.
     pub fn client(&self) -> reqwest::Client {
@@ -204,15 +204,11 @@ impl TestApp {
         path: &str,
         form: &[(&str, &str)],
     ) -> reqwest::Response {
-        client
-            .post(self.url(path))
-            .header("origin", &self.base_url)
+        let request = self
+            .same_origin_post(client, path)
             .header("sec-fetch-site", "same-origin")
-            .header("accept", "application/json")
-            .form(form)
-            .send()
-            .await
-            .expect("server function answers")
+            .header("accept", "application/json");
+        answer(request.form(form)).await
     }
 
     /// Posts a form to a server function as a browser without JavaScript does, from `page`.
@@ -223,25 +219,30 @@ impl TestApp {
         page: &str,
         form: &[(&str, &str)],
     ) -> reqwest::Response {
-        client
-            .post(self.url(path))
-            .header("origin", &self.base_url)
+        let request = self
+            .same_origin_post(client, path)
             .header("accept", "text/html,application/xhtml+xml")
-            .header("referer", self.url(page))
-            .form(form)
-            .send()
-            .await
-            .expect("server function answers")
+            .header("referer", self.url(page));
+        answer(request.form(form)).await
+    }
+
+    /// A POST to `path` from one of the site's own pages.
+    pub fn same_origin_post(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+    ) -> reqwest::RequestBuilder {
+        client.post(self.url(path)).header("origin", &self.base_url)
     }
 
     /// Loads a page as a browser does (`Accept: text/html`).
     pub async fn page(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
-        client
-            .get(self.url(path))
-            .header("accept", "text/html,application/xhtml+xml")
-            .send()
-            .await
-            .expect("page answers")
+        answer(
+            client
+                .get(self.url(path))
+                .header("accept", "text/html,application/xhtml+xml"),
+        )
+        .await
     }
 
     /// `base_url` + `path`.
@@ -249,7 +250,8 @@ impl TestApp {
         format!("{}{path}", self.base_url)
     }
 
-    /// Shuts the server down gracefully and removes its PostgreSQL database.
+    /// Shuts the server down gracefully and removes its PostgreSQL database (a test that
+    /// panics before this still has the database removed when its app is dropped).
     pub async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
@@ -260,16 +262,20 @@ impl TestApp {
                 .expect("server stopped cleanly");
         }
         self.db.clone().close().await.ok();
-        let Some((admin_url, name)) = self.pg.take() else {
-            return;
-        };
-        if let Ok(admin) = Database::connect(&admin_url).await {
-            let _ = admin
-                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                .await;
-            admin.close().await.ok();
+        if let Some(database) = self.pg.take() {
+            database.remove().await;
         }
     }
+}
+
+/// Sends a request the application must answer (with any status).
+pub async fn answer(request: reqwest::RequestBuilder) -> reqwest::Response {
+    request.send().await.expect("the application answers")
+}
+
+/// Sends a request; returns the body of the answer (with any status).
+pub async fn body_of(request: reqwest::RequestBuilder) -> String {
+    answer(request).await.text().await.expect("a text body")
 }
 
 /// Polls `check` every 50 ms until it returns `Some`, or panics after `timeout` with `what`.

@@ -147,6 +147,15 @@ impl Received {
             .unwrap_or_else(|| panic!("no link with {path} in:\n{}", self.text))
             .to_owned()
     }
+
+    /// The `token` of the first link in the text that contains `path`.
+    pub fn token(&self, path: &str) -> String {
+        let link = self.link(path);
+        let (_, token) = link
+            .split_once("token=")
+            .unwrap_or_else(|| panic!("no token in {link}"));
+        token.to_owned()
+    }
 }
 
 impl SmtpServer {
@@ -182,15 +191,7 @@ impl SmtpServer {
 
     /// Waits for the first message to `address` whose subject contains `subject`.
     pub async fn wait_for_mail(&self, address: &str, subject: &str) -> Received {
-        crate::eventually(
-            Duration::from_secs(20),
-            &format!("a mail to {address} about {subject:?}"),
-            || async {
-                self.received()
-                    .into_iter()
-                    .find(|m| m.to.iter().any(|t| t == address) && m.subject.contains(subject))
-            },
-        )
-        .await
+        let mut mails = self.wait_for_mails(address, subject, 1).await;
+        mails.swap_remove(0)
     }
 }
