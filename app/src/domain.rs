@@ -6,6 +6,7 @@ pub mod bundle;
 pub mod course;
 pub mod editing;
 pub mod email;
+pub mod ids;
 pub mod language;
 pub mod learning;
 #[cfg(feature = "ssr")]

@@ -47,6 +47,19 @@ pub fn typing_area(
 #[cfg(not(feature = "hydrate"))]
 pub fn no_typing(_: &leptos::ev::Event, _: Latest) {}
 
+/// The handler for [`typing_area`] at `$handler`, which only the browser build has: the server
+/// gets [`no_typing`] in its place.
+macro_rules! in_browser {
+    ($handler:path) => {{
+        #[cfg(feature = "hydrate")]
+        let handler = $handler;
+        #[cfg(not(feature = "hydrate"))]
+        let handler = $crate::islands::no_typing;
+        handler
+    }};
+}
+use in_browser;
+
 /// Which edit some work was started for; it can tell whether a newer one has come since.
 #[derive(Clone, Copy)]
 pub struct Latest {

@@ -215,7 +215,7 @@ async fn grant(
 /// Makes a demo trainer a trainer of every course, so their learner pages have content.
 async fn teach_every_course(db: &DatabaseConnection, user_id: i32) -> anyhow::Result<()> {
     use sea_orm::{EntityTrait, QuerySelect};
-    let ids: Vec<i32> = app::store::entities::course::Entity::find()
+    let ids: Vec<app::domain::ids::CourseId> = app::store::entities::course::Entity::find()
         .select_only()
         .column(app::store::entities::course::Column::Id)
         .into_tuple()

@@ -6,5 +6,6 @@ pub mod demo;
 pub mod http;
 pub mod mail;
 pub mod maintenance;
+pub mod routes;
 pub mod secret;
 pub mod startup;

@@ -2,6 +2,7 @@
 //! repeated and concurrent submissions, the review queue with its mail, and the learner
 //! overview with its filters, export and visibility rules.
 
+use app::domain::ids::LessonId;
 mod classroom;
 mod concurrency;
 mod first_module;
@@ -36,12 +37,12 @@ async fn standing(app: &TestApp, client: &reqwest::Client, slug: &str) -> Standi
     json(app.load_standing(client, slug).await).await
 }
 
-async fn player(app: &TestApp, client: &reqwest::Client, lesson: i32) -> PlayerLesson {
+async fn player(app: &TestApp, client: &reqwest::Client, lesson: LessonId) -> PlayerLesson {
     json(app.load_player(client, lesson).await).await
 }
 
 /// Starts the course at `centre` (a public id, or none when empty); returns the lesson to open.
-async fn enrol(app: &TestApp, client: &reqwest::Client, slug: &str, centre: &str) -> i32 {
+async fn enrol(app: &TestApp, client: &reqwest::Client, slug: &str, centre: &str) -> LessonId {
     json(app.enrol(client, slug, centre).await).await
 }
 
@@ -54,13 +55,13 @@ fn started(s: Standing) -> MyProgress {
 }
 
 /// The lessons of the course's first module, in order.
-async fn first_module(app: &TestApp, client: &reqwest::Client, slug: &str) -> Vec<i32> {
+async fn first_module(app: &TestApp, client: &reqwest::Client, slug: &str) -> Vec<LessonId> {
     let course = overview(app, client, slug).await;
     course.modules[0].lessons.iter().map(|l| l.id).collect()
 }
 
 /// Answers for a lesson's scored questions: right ones, or the first wrong option of each.
-async fn answers(app: &TestApp, lesson_id: i32, right: bool) -> Vec<(String, i32)> {
+async fn answers(app: &TestApp, lesson_id: LessonId, right: bool) -> Vec<(String, i32)> {
     let row = courses::lesson(&app.db, lesson_id).await.unwrap();
     let tree = courses::load_content(&app.db, row.version_id)
         .await
@@ -72,7 +73,11 @@ async fn answers(app: &TestApp, lesson_id: i32, right: bool) -> Vec<(String, i32
         }
         let options = tree.options_of(q.id);
         if right {
-            let correct: Vec<i32> = options.iter().filter(|o| o.correct).map(|o| o.id).collect();
+            let correct: Vec<i32> = options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| o.id.get())
+                .collect();
             if q.kind.as_str() == "multiple_choice" {
                 out.extend(correct.iter().map(|o| (format!("q{}o{o}", q.id), *o)));
             } else {
@@ -85,7 +90,7 @@ async fn answers(app: &TestApp, lesson_id: i32, right: bool) -> Vec<(String, i32
             } else {
                 format!("q{}", q.id)
             };
-            out.push((key, wrong.id));
+            out.push((key, wrong.id.get()));
         }
     }
     out
@@ -101,20 +106,20 @@ async fn attempt_count(app: &TestApp) -> u64 {
 }
 
 /// Marks reading lessons done.
-async fn read(app: &TestApp, client: &reqwest::Client, lessons: &[i32]) {
+async fn read(app: &TestApp, client: &reqwest::Client, lessons: &[LessonId]) {
     for lesson in lessons {
         ok(app.mark_lesson_done(client, lesson).await).await;
     }
 }
 
 /// Sends the right answers to the lesson's quiz.
-async fn pass_quiz(app: &TestApp, client: &reqwest::Client, lesson: i32) {
+async fn pass_quiz(app: &TestApp, client: &reqwest::Client, lesson: LessonId) {
     let right = answers(app, lesson, true).await;
     ok(app.submit_quiz(client, lesson, &key(), &right).await).await;
 }
 
 /// Sends `text` as the answer to the lesson's (first) reflection question.
-async fn send_reflection(app: &TestApp, client: &reqwest::Client, lesson: i32, text: &str) {
+async fn send_reflection(app: &TestApp, client: &reqwest::Client, lesson: LessonId, text: &str) {
     let question = player(app, client, lesson).await.reflections[0].question;
     ok(app
         .save_reflection(client, lesson, question, text, true)
@@ -128,10 +133,10 @@ async fn add_reading_lesson(
     trainer: &reqwest::Client,
     course: &str,
     title: &str,
-) -> i32 {
+) -> LessonId {
     let editor: CourseEditor = json(app.load_course_editor(trainer, course).await).await;
     let module = editor.modules[0].id;
-    let lesson: i32 = json(app.add_lesson(trainer, module, title).await).await;
+    let lesson: LessonId = json(app.add_lesson(trainer, module, title).await).await;
     let text = LessonForm::new(title, "3", "Tekst.");
     ok(app.update_lesson(trainer, lesson, text).await).await;
     lesson
@@ -144,7 +149,7 @@ async fn quiz_course(
     trainer: &reqwest::Client,
     title: &str,
     (attempts, cooldown): (&str, &str),
-) -> (String, String, i32) {
+) -> (String, String, LessonId) {
     let (id, lesson) = small_course(app, trainer, title).await;
     let text = LessonForm::new("Lektion", "5", "Tekst.").quiz_limited("100", attempts, cooldown);
     ok(app.update_lesson(trainer, lesson, text).await).await;

@@ -2,6 +2,7 @@
 //! version is published when the shipped text differs, learners keep the version they
 //! started, and courses a trainer has edited are left alone.
 
+use app::domain::ids::VersionId;
 use app::{
     curriculum::update_untouched,
     domain::role::Role,
@@ -18,7 +19,7 @@ use igang_tests::{
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 /// The id of the published version of the shipped course with `slug`.
-async fn published_version(app: &TestApp, slug: &str) -> i32 {
+async fn published_version(app: &TestApp, slug: &str) -> VersionId {
     let course = courses::find_by_slug(&app.db, slug).await.unwrap();
     let course = course.unwrap_or_else(|| panic!("{}: {slug} is shipped", app.backend.name()));
     course.published_version_id.unwrap()
@@ -27,7 +28,7 @@ async fn published_version(app: &TestApp, slug: &str) -> i32 {
 /// Gives a version another title and, when given, sets who wrote or published it.
 async fn retitle(
     app: &TestApp,
-    version: i32,
+    version: VersionId,
     title: &str,
     by: Option<(course_version::Column, i32)>,
 ) {
@@ -43,7 +44,7 @@ async fn retitle(
         .unwrap();
 }
 
-async fn title(app: &TestApp, version: i32) -> String {
+async fn title(app: &TestApp, version: VersionId) -> String {
     let version = course_version::Entity::find_by_id(version)
         .one(&app.db)
         .await;

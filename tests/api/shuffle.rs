@@ -1,6 +1,7 @@
 //! Quiz options in a new order at each attempt, the same order on a reload, pinned options
 //! last, and marking by option whatever the order.
 
+use app::domain::ids::{LessonId, OptionId, QuestionId};
 use app::{
     api::learning::PlayerLesson,
     domain::role::Role,
@@ -26,12 +27,12 @@ const OPTIONS: [&str; 6] = [
     "Ingen af disse",
 ];
 
-async fn player(app: &TestApp, client: &reqwest::Client, lesson: i32) -> PlayerLesson {
+async fn player(app: &TestApp, client: &reqwest::Client, lesson: LessonId) -> PlayerLesson {
     json(app.load_player(client, lesson).await).await
 }
 
 /// The option texts of the question in the order the player shows them.
-async fn shown(app: &TestApp, client: &reqwest::Client, lesson: i32) -> (Vec<String>, String) {
+async fn shown(app: &TestApp, client: &reqwest::Client, lesson: LessonId) -> (Vec<String>, String) {
     let page = player(app, client, lesson).await;
     let question = page
         .lesson
@@ -47,18 +48,21 @@ async fn shown(app: &TestApp, client: &reqwest::Client, lesson: i32) -> (Vec<Str
 async fn attempt(
     app: &TestApp,
     client: &reqwest::Client,
-    lesson: i32,
+    lesson: LessonId,
     submission: &str,
-    answers: &[(i32, i32)],
+    answers: &[(QuestionId, OptionId)],
 ) -> Option<bool> {
-    let answers: Vec<(String, i32)> = answers.iter().map(|(q, o)| (format!("q{q}"), *o)).collect();
+    let answers: Vec<(String, i32)> = answers
+        .iter()
+        .map(|(q, o)| (format!("q{q}"), o.get()))
+        .collect();
     ok(app.submit_quiz(client, lesson, submission, &answers).await).await;
     let page = player(app, client, lesson).await;
     page.quiz.expect("a quiz").attempts.last().map(|a| a.passed)
 }
 
 /// The first right (or wrong) option of a question.
-fn option(content: &VersionContent, question: i32, correct: bool) -> i32 {
+fn option(content: &VersionContent, question: QuestionId, correct: bool) -> OptionId {
     let options = content.options_of(question);
     options.iter().find(|o| o.correct == correct).unwrap().id
 }
@@ -79,7 +83,7 @@ async fn course_with_a_pinned_option(app: &TestApp) -> String {
     form.push(("options[1][correct]".into(), "on".into()));
     form.push(("options[5][pinned]".into(), "on".into()));
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let question: i32 = json(app.save_question(&trainer, lesson, &form).await).await;
+    let question: QuestionId = json(app.save_question(&trainer, lesson, &form).await).await;
     let pinned = question_option::Entity::find()
         .filter(question_option::Column::QuestionId.eq(question))
         .filter(question_option::Column::Pinned.eq(true))
@@ -93,7 +97,10 @@ async fn course_with_a_pinned_option(app: &TestApp) -> String {
 
 /// The published version's content, its lesson, and the ids of this question and of the
 /// other one (the published lesson has new ids).
-async fn published_quiz(app: &TestApp, course: &str) -> (VersionContent, i32, i32, i32) {
+async fn published_quiz(
+    app: &TestApp,
+    course: &str,
+) -> (VersionContent, LessonId, QuestionId, QuestionId) {
     let live = courses::find(&app.db, course).await.unwrap();
     let content = courses::load_content(&app.db, live.published_version_id.unwrap())
         .await

@@ -145,7 +145,7 @@ async fn a_volunteer_completes_the_first_module_and_resumes() {
             continue;
         }
         let options = tree.options_of(q.id);
-        let input = |o: i32| format!("q{}-o{o}", q.id);
+        let input = |o: app::domain::ids::OptionId| format!("q{}-o{o}", q.id);
         right.extend(options.iter().filter(|o| o.correct).map(|o| input(o.id)));
         wrong.push(input(options.iter().find(|o| !o.correct).unwrap().id));
     }

@@ -1,8 +1,34 @@
-//! A PostgreSQL database of its own for each test, removed when the test ends, whether it
-//! passed or panicked.
+//! A database of its own for each test: a SQLite file in a temporary folder, or a PostgreSQL
+//! database removed when the test ends, whether it passed or panicked.
 
+use crate::Backend;
 use sea_orm::{ConnectionTrait, Database};
 use std::time::Duration;
+use tempfile::TempDir;
+
+/// A fresh, empty database on `backend`, with a temporary folder named from `prefix` that
+/// holds the SQLite file (and whatever else the test keeps): the folder, the database URL,
+/// and the PostgreSQL database to remove when there is one.
+pub(crate) async fn fresh_database(
+    backend: &Backend,
+    prefix: &str,
+) -> (TempDir, String, Option<TestDatabase>) {
+    let dir = tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .expect("temp dir");
+    let (url, pg) = match backend {
+        Backend::Sqlite => (
+            format!("sqlite://{}/igang.db?mode=rwc", dir.path().display()),
+            None,
+        ),
+        Backend::Postgres(admin_url) => {
+            let database = TestDatabase::create(admin_url).await;
+            (database.url(), Some(database))
+        }
+    };
+    (dir, url, pg)
+}
 
 /// A fresh database on the server at an admin URL, dropped again with this value.
 pub(crate) struct TestDatabase {

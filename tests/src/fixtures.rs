@@ -1,6 +1,7 @@
 //! People, centres, signed-in browsers, authenticator codes and small courses for the tests.
 
 use crate::{TestApp, client::LessonForm};
+use app::domain::ids::LessonId;
 use app::{
     api::{authoring::CourseEditor, two_factor::TotpSetup},
     domain::{
@@ -120,7 +121,11 @@ pub fn code_at(secret: &str, offset_secs: i64) -> String {
 
 /// Creates a course with one module, one lesson with a quiz of one question; returns its id
 /// and the lesson's id.
-pub async fn small_course(app: &TestApp, trainer: &reqwest::Client, title: &str) -> (String, i32) {
+pub async fn small_course(
+    app: &TestApp,
+    trainer: &reqwest::Client,
+    title: &str,
+) -> (String, LessonId) {
     let id: String = json(app.create_course(trainer, title, "da").await).await;
     let _: i32 = json(
         app.add_module(trainer, &id, "Værdierne", "values", "")
@@ -128,7 +133,7 @@ pub async fn small_course(app: &TestApp, trainer: &reqwest::Client, title: &str)
     )
     .await;
     let editor: CourseEditor = json(app.load_course_editor(trainer, &id).await).await;
-    let lesson: i32 = json(
+    let lesson: LessonId = json(
         app.add_lesson(trainer, editor.modules[0].id, "Gensidighed")
             .await,
     )

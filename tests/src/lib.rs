@@ -136,20 +136,7 @@ pub(crate) fn init_logs() {
 /// Starts the application on `backend` with a fresh database.
 pub async fn spawn_app(backend: &Backend, options: TestOptions) -> TestApp {
     init_logs();
-    let dir = tempfile::Builder::new()
-        .prefix("igang-test-")
-        .tempdir()
-        .expect("temp dir");
-    let (database_url, pg) = match backend {
-        Backend::Sqlite => (
-            format!("sqlite://{}/igang.db?mode=rwc", dir.path().display()),
-            None,
-        ),
-        Backend::Postgres(admin_url) => {
-            let database = TestDatabase::create(admin_url).await;
-            (database.url(), Some(database))
-        }
-    };
+    let (dir, database_url, pg) = database::fresh_database(backend, "igang-test-").await;
     let config = test_config(dir.path(), database_url, &options);
     let application = Application::build(config)
         .await

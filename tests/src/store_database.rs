@@ -1,6 +1,9 @@
 //! A migrated database with no server around it, for tests that call store functions directly.
 
-use crate::{Backend, database::TestDatabase};
+use crate::{
+    Backend,
+    database::{TestDatabase, fresh_database},
+};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tempfile::TempDir;
@@ -17,20 +20,7 @@ pub struct StoreDatabase {
 /// Creates and migrates a database on `backend`.
 pub async fn store_database(backend: &Backend) -> StoreDatabase {
     crate::init_logs();
-    let dir = tempfile::Builder::new()
-        .prefix("igang-store-")
-        .tempdir()
-        .expect("temp dir");
-    let (url, pg) = match backend {
-        Backend::Sqlite => (
-            format!("sqlite://{}/igang.db?mode=rwc", dir.path().display()),
-            None,
-        ),
-        Backend::Postgres(admin_url) => {
-            let database = TestDatabase::create(admin_url).await;
-            (database.url(), Some(database))
-        }
-    };
+    let (dir, url, pg) = fresh_database(backend, "igang-store-").await;
     let db = app::store::db::connect(&url).await.expect("connect");
     Migrator::up(&db, None).await.expect("migrations apply");
     StoreDatabase { db, _dir: dir, pg }

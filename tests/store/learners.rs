@@ -71,8 +71,8 @@ async fn the_status_filter_agrees_with_the_status_rule() {
             )
             .await
             .unwrap();
-            let found: Vec<i32> = rows.iter().map(|r| r.enrolment.id).collect();
-            let wanted: Vec<i32> = expected
+            let found: Vec<_> = rows.iter().map(|r| r.enrolment.id).collect();
+            let wanted: Vec<_> = expected
                 .iter()
                 .filter(|(_, s)| **s == status)
                 .map(|(id, _)| *id)

@@ -3,7 +3,11 @@
 
 use crate::setup::{enrolled, published_course};
 use app::{
-    domain::{course::QuestionKind, learning::ReflectionState},
+    domain::{
+        course::QuestionKind,
+        ids::{LessonId, OptionId},
+        learning::{ReflectionState, grading::Answers},
+    },
     store::{
         courses::{LessonRow, VersionContent},
         learning::{self, LearningError},
@@ -11,7 +15,7 @@ use app::{
 };
 use chrono::Utc;
 use igang_tests::{backends, store_database};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Every lesson of the version in reading order.
 fn lessons(content: &VersionContent) -> Vec<&LessonRow> {
@@ -23,7 +27,7 @@ fn lessons(content: &VersionContent) -> Vec<&LessonRow> {
 }
 
 /// The right answers to a lesson's scored questions.
-fn right_answers(content: &VersionContent, lesson: i32) -> HashMap<i32, BTreeSet<i32>> {
+fn right_answers(content: &VersionContent, lesson: LessonId) -> Answers {
     content
         .questions_of(lesson)
         .iter()
@@ -87,7 +91,7 @@ async fn a_quiz_lesson_is_completed_by_its_quiz_and_answers_must_fit() {
             other => panic!("unanswered question accepted: {other:?}"),
         }
         let mut foreign = right.clone();
-        foreign.insert(first_question, BTreeSet::from([-1]));
+        foreign.insert(first_question, BTreeSet::from([OptionId::new(-1)]));
         assert!(matches!(
             learning::submit_attempt(db, &seat, quiz, "b", &foreign, now).await,
             Err(LearningError::BadAnswer)
@@ -110,7 +114,7 @@ async fn a_quiz_lesson_is_completed_by_its_quiz_and_answers_must_fit() {
             1
         );
         // The lesson is completed once every reflection in it is sent as well.
-        let reflections: Vec<i32> = content
+        let reflections: Vec<_> = content
             .questions_of(quiz)
             .iter()
             .filter(|q| q.kind == QuestionKind::Reflection)

@@ -27,3 +27,15 @@ pub struct Page<T> {
     /// Rows in all.
     pub total: u64,
 }
+
+impl<T> Page<T> {
+    /// Page `page` of a list of `total` rows shown `per_page` at a time, holding `items`.
+    pub fn new(items: Vec<T>, page: u64, per_page: u64, total: u64) -> Page<T> {
+        Page {
+            items,
+            page,
+            pages: total.div_ceil(per_page).max(1),
+            total,
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! The catalogue of published courses, a course's overview, and the trainers' preview of a
 //! course exactly as learners will see it.
 
+use crate::domain::ids::{LessonId, OptionId, QuestionId};
 use crate::{api::admin::Page, errors::AppError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -31,7 +32,7 @@ pub struct CatalogueCard {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonSummary {
     /// Id.
-    pub id: i32,
+    pub id: LessonId,
     /// Title.
     pub title: String,
     /// Estimated minutes.
@@ -82,7 +83,7 @@ pub struct CourseOverview {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LearnerQuestion {
     /// Id.
-    pub id: i32,
+    pub id: QuestionId,
     /// Kind, stored form.
     pub kind: String,
     /// Scenario case.
@@ -90,14 +91,14 @@ pub struct LearnerQuestion {
     /// The question.
     pub prompt: String,
     /// Options: id and text.
-    pub options: Vec<(i32, String)>,
+    pub options: Vec<(OptionId, String)>,
 }
 
 /// A lesson as learners see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonPage {
     /// Id.
-    pub id: i32,
+    pub id: LessonId,
     /// Course title.
     pub course_title: String,
     /// Module title.
@@ -113,9 +114,9 @@ pub struct LessonPage {
     /// Quiz questions.
     pub questions: Vec<LearnerQuestion>,
     /// The lesson before, in reading order.
-    pub previous: Option<i32>,
+    pub previous: Option<LessonId>,
     /// The lesson after.
-    pub next: Option<i32>,
+    pub next: Option<LessonId>,
 }
 
 #[cfg(feature = "ssr")]
@@ -165,7 +166,7 @@ fn overview(
 #[cfg(feature = "ssr")]
 pub fn lesson_page(
     content: &crate::store::courses::VersionContent,
-    lesson_id: i32,
+    lesson_id: LessonId,
 ) -> Result<LessonPage, AppError> {
     let order: Vec<(
         &crate::store::courses::ModuleRow,
@@ -285,7 +286,7 @@ pub async fn preview_course(course: String) -> Result<CourseOverview, AppError> 
 
 /// A trainer's preview of one lesson, as learners will see it.
 #[server(endpoint = "authoring/preview-lesson")]
-pub async fn preview_lesson(lesson: i32) -> Result<LessonPage, AppError> {
+pub async fn preview_lesson(lesson: LessonId) -> Result<LessonPage, AppError> {
     use crate::{
         api::context::{require, state},
         domain::authz::Action,

@@ -1,6 +1,7 @@
 //! How learners see a course: its outline, and a lesson with its quiz questions. The catalogue,
 //! the trainers' preview and the course player all use these, so a preview is exact.
 
+use crate::domain::ids::LessonId;
 use crate::{
     api::catalogue::{CourseOverview, LessonPage},
     i18n::*,
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn CourseOutline(
     course: CourseOverview,
-    lesson_href: Option<fn(i32) -> String>,
+    lesson_href: Option<fn(LessonId) -> String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {

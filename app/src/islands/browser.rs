@@ -1,7 +1,7 @@
 //! Browser-side helpers shared by the islands: waiting for typing to pause, and posting a
 //! form-encoded body the way a page without JavaScript would, asking for a JSON answer.
 
-use super::Latest;
+pub use super::Latest;
 use leptos::{prelude::set_timeout, wasm_bindgen::JsCast};
 use std::{future::Future, time::Duration};
 use web_sys::{Element, Event, RequestInit, Response, UrlSearchParams};

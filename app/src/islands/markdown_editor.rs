@@ -4,25 +4,18 @@
 //! server function that renders (and sanitizes) Markdown. Once typing pauses, this island
 //! posts the text there and shows the answer in the pane.
 
+use super::{in_browser, typing_area};
 use leptos::prelude::*;
 
 /// Wraps the `body` field and its `.preview-pane` (with a `.prose` inside).
 #[island(lazy)]
 pub fn MarkdownEditor(children: Children) -> impl IntoView {
-    super::typing_area("markdown-editor", typed, children)
+    typing_area("markdown-editor", in_browser!(browser::typed), children)
 }
-
-#[cfg(not(feature = "hydrate"))]
-use super::no_typing as typed;
-#[cfg(feature = "hydrate")]
-use browser::typed;
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use crate::islands::{
-        Latest,
-        browser::{after_pause, near, post, target},
-    };
+    use crate::islands::browser::{Latest, after_pause, near, post, target};
     use web_sys::{Event, HtmlTextAreaElement, UrlSearchParams, js_sys::JSON};
 
     /// Draws the preview again for the text typed, once typing pauses.

@@ -4,26 +4,19 @@
 //! for typing inside them and, once typing pauses, posts the form without its "send" field,
 //! as the page would without JavaScript.
 
+use super::{in_browser, typing_area};
 use leptos::prelude::*;
 
 /// Wraps the answer field and its status line (`.draft-status`, whose `data-saved` holds the
 /// words shown once a draft is saved).
 #[island(lazy)]
 pub fn ReflectionDraft(children: Children) -> impl IntoView {
-    super::typing_area("reflection-draft", typed, children)
+    typing_area("reflection-draft", in_browser!(browser::typed), children)
 }
-
-#[cfg(not(feature = "hydrate"))]
-use super::no_typing as typed;
-#[cfg(feature = "hydrate")]
-use browser::typed;
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use crate::islands::{
-        Latest,
-        browser::{after_pause, near, post, target},
-    };
+    use crate::islands::browser::{Latest, after_pause, near, post, target};
     use web_sys::{Event, FormData, HtmlTextAreaElement, UrlSearchParams};
 
     /// Saves the draft of the field typed in, once typing pauses.

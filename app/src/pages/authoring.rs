@@ -4,6 +4,7 @@ pub mod course;
 pub mod lesson;
 pub mod versions;
 
+use crate::domain::ids::LessonId;
 use crate::{
     api::authoring::{CreateCourse, list_authored_courses},
     components::{
@@ -24,14 +25,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// The `:id` route parameter as a number (0 when malformed, which matches nothing).
-pub fn numeric_id() -> impl Fn() -> i32 + Copy + Send + Sync + 'static {
+pub fn numeric_id() -> impl Fn() -> LessonId + Copy + Send + Sync + 'static {
     let params = leptos_router::hooks::use_params_map();
     move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|i| i.parse::<i32>().ok())
-            .unwrap_or(0)
+        LessonId::new(
+            params
+                .read()
+                .get("id")
+                .and_then(|i| i.parse::<i32>().ok())
+                .unwrap_or(0),
+        )
     }
 }
 

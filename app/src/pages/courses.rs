@@ -124,7 +124,7 @@ pub fn CourseOverviewPage() -> impl IntoView {
 pub fn overview(
     i18n: leptos_i18n::I18nContext<Locale>,
     course: CourseOverview,
-    lesson_href: Option<fn(i32) -> String>,
+    lesson_href: Option<fn(crate::domain::ids::LessonId) -> String>,
     standing: bool,
 ) -> impl IntoView {
     let slug = course.slug.clone();

@@ -268,7 +268,7 @@ fn ReviewItem(item: crate::api::teaching::QueueEntry) -> impl IntoView {
             <blockquote class="pre answer">{item.answer.clone()}</blockquote>
             <ActionForm action=review attr:class="stack-form">
                 <FormError error />
-                <input type="hidden" name="reflection" value=item.id />
+                <input type="hidden" name="reflection" value=item.id.get() />
                 <TextArea name="comment" id_prefix=prefix.clone() label=t_string!(i18n, teach.comment).to_string() hint=t_string!(i18n, teach.comment_hint).to_string() rows=3 error />
                 <fieldset class="choices">
                     <legend>{t!(i18n, teach.decision)}</legend>

@@ -33,7 +33,10 @@ pub use reflections::{SavedReflection, reflections_in, save_reflection};
 pub use reviews::{QueueItem, queue_item, review, review_queue};
 pub use trainers::{add_trainer, remove_trainer, taught_by, teaches, trainers_of};
 
-use crate::domain::learning::{AnswerError, Refusal};
+use crate::domain::{
+    ids::QuestionId,
+    learning::{AnswerError, Refusal},
+};
 use sea_orm::{DbErr, SqlErr};
 
 /// Why a learning operation did not happen.
@@ -71,7 +74,7 @@ pub enum LearningError {
     BadAnswer,
     /// These scored questions have no answer.
     #[error("unanswered questions")]
-    Unanswered(Vec<i32>),
+    Unanswered(Vec<QuestionId>),
     /// A lesson with a quiz is completed by its quiz, not by marking it done.
     #[error("the quiz completes this lesson")]
     QuizFirst,

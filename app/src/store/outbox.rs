@@ -5,7 +5,7 @@ use super::{StoreError, StoreResult, entities::outbox_message as message};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    QuerySelect, Set, UpdateMany,
     sea_query::{Expr, ExprTrait},
 };
 
@@ -108,24 +108,14 @@ pub async fn claim(
 
 /// Records a successful delivery.
 pub async fn mark_sent(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> StoreResult<()> {
-    let result = message::Entity::update_many()
+    let changes = message::Entity::update_many()
         .col_expr(message::Column::Status, Expr::value(SENT))
         .col_expr(message::Column::SentAt, Expr::value(now))
         .col_expr(
-            message::Column::LockedUntil,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
-        .col_expr(
             message::Column::Attempts,
             Expr::col(message::Column::Attempts).add(1),
-        )
-        .filter(message::Column::Id.eq(id))
-        .exec(db)
-        .await?;
-    if result.rows_affected == 0 {
-        return Err(StoreError::NotFound("outbox message"));
-    }
-    Ok(())
+        );
+    end_attempt(db, id, changes).await
 }
 
 /// Records a failed attempt: when to try next, or that the message is given up.
@@ -139,11 +129,22 @@ pub async fn record_failure(
 ) -> StoreResult<()> {
     let status = if give_up { FAILED } else { PENDING };
     let error: String = error.chars().take(2000).collect();
-    let result = message::Entity::update_many()
+    let changes = message::Entity::update_many()
         .col_expr(message::Column::Status, Expr::value(status))
         .col_expr(message::Column::Attempts, Expr::value(attempts))
         .col_expr(message::Column::NextAttemptAt, Expr::value(next_attempt_at))
-        .col_expr(message::Column::LastError, Expr::value(Some(error)))
+        .col_expr(message::Column::LastError, Expr::value(Some(error)));
+    end_attempt(db, id, changes).await
+}
+
+/// Ends a delivery attempt on message `id`: applies `changes` and releases the worker's
+/// lease; `NotFound` if there is no such message.
+async fn end_attempt(
+    db: &impl ConnectionTrait,
+    id: i32,
+    changes: UpdateMany<message::Entity>,
+) -> StoreResult<()> {
+    let result = changes
         .col_expr(
             message::Column::LockedUntil,
             Expr::value(Option::<DateTime<Utc>>::None),

@@ -149,8 +149,18 @@ pub async fn set_pending_totp(
     id: i32,
     sealed: String,
 ) -> StoreResult<()> {
+    replace_totp(db, id, Some(sealed)).await
+}
+
+/// Puts `secret` (sealed) in place of the account's authenticator, switched off and with no
+/// code used yet; `None` removes it.
+async fn replace_totp(
+    db: &impl ConnectionTrait,
+    id: i32,
+    secret: Option<String>,
+) -> StoreResult<()> {
     user::Entity::update_many()
-        .col_expr(user::Column::TotpSecret, Expr::value(Some(sealed)))
+        .col_expr(user::Column::TotpSecret, Expr::value(secret))
         .col_expr(
             user::Column::TotpEnabledAt,
             Expr::value(Option::<DateTime<Utc>>::None),
@@ -320,20 +330,7 @@ pub async fn revoke_role(db: &impl ConnectionTrait, user_id: i32, role: Role) ->
 
 /// Removes the authenticator entirely.
 pub async fn clear_totp(db: &impl ConnectionTrait, id: i32) -> StoreResult<()> {
-    user::Entity::update_many()
-        .col_expr(
-            user::Column::TotpSecret,
-            Expr::value(Option::<String>::None),
-        )
-        .col_expr(
-            user::Column::TotpEnabledAt,
-            Expr::value(Option::<DateTime<Utc>>::None),
-        )
-        .col_expr(user::Column::TotpLastStep, Expr::value(Option::<i64>::None))
-        .filter(user::Column::Id.eq(id))
-        .exec(db)
-        .await?;
-    Ok(())
+    replace_totp(db, id, None).await
 }
 
 /// How many accounts hold `role`.

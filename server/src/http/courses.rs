@@ -17,7 +17,7 @@ use app::{
 use axum::{
     Extension,
     body::Body,
-    extract::{Multipart, Path, Query, State},
+    extract::{FromRequest, Multipart, Path, Query, Request, State},
     http::{StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
@@ -53,6 +53,26 @@ fn author(auth: Option<Extension<Auth>>) -> Result<Auth, Refusal> {
     }
 }
 
+/// A multipart form sent by the signed-in author. A body that is no multipart form is
+/// refused first, as axum's own extractor refuses it; then anyone who is not an author.
+pub struct AuthorUpload {
+    auth: Auth,
+    form: Multipart,
+}
+
+impl<S: Send + Sync> FromRequest<S> for AuthorUpload {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<AuthorUpload, Response> {
+        let auth = request.extensions().get::<Auth>().cloned().map(Extension);
+        let form = Multipart::from_request(request, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let auth = author(auth).map_err(IntoResponse::into_response)?;
+        Ok(AuthorUpload { auth, form })
+    }
+}
+
 fn encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
@@ -85,13 +105,8 @@ async fn read_form(
 /// course with the same short name.
 pub async fn import(
     State(state): State<AppState>,
-    auth: Option<Extension<Auth>>,
-    form: Multipart,
+    AuthorUpload { auth, form }: AuthorUpload,
 ) -> Response {
-    let auth = match author(auth) {
-        Ok(auth) => auth,
-        Err(refusal) => return refusal.into_response(),
-    };
     let fail = |message: &str| back_with_error("/authoring", "import_error", message);
     let bytes = match read_form(form, "bundle").await {
         Ok((Some(bytes), _)) => bytes,
@@ -187,13 +202,8 @@ async fn export_zip(
 /// `POST /authoring/media`: stores an image and returns to the lesson editor with its name.
 pub async fn upload_image(
     State(state): State<AppState>,
-    auth: Option<Extension<Auth>>,
-    form: Multipart,
+    AuthorUpload { auth, form }: AuthorUpload,
 ) -> Response {
-    let auth = match author(auth) {
-        Ok(auth) => auth,
-        Err(refusal) => return refusal.into_response(),
-    };
     let (bytes, fields) = match read_form(form, "image").await {
         Ok(parts) => parts,
         Err(message) => return back_with_error("/authoring", "image_error", &message),

@@ -1,6 +1,7 @@
 //! Drafts are checked as they are written and before they are published.
 
 use super::editor;
+use app::domain::ids::LessonId;
 use app::{
     api::{authoring::LessonEditor, catalogue::LessonPage},
     domain::{course::FlawKind, role::Role},
@@ -14,13 +15,13 @@ use igang_tests::{
 };
 
 /// A trainer's browser and their small course's id and lesson.
-async fn draft(app: &TestApp) -> (reqwest::Client, String, i32) {
+async fn draft(app: &TestApp) -> (reqwest::Client, String, LessonId) {
     let trainer = staff(app, "trainer@x.test", Role::Trainer, None).await;
     let (id, lesson) = small_course(app, &trainer, "Kladde").await;
     (trainer, id, lesson)
 }
 
-async fn lesson_editor(app: &TestApp, trainer: &reqwest::Client, lesson: i32) -> LessonEditor {
+async fn lesson_editor(app: &TestApp, trainer: &reqwest::Client, lesson: LessonId) -> LessonEditor {
     json(app.load_lesson_editor(trainer, lesson).await).await
 }
 
@@ -149,7 +150,7 @@ async fn nothing_written_is_thrown_away_by_a_discard_or_a_quiz_switch() {
         );
         // The first question of a lesson without a quiz turns the quiz on.
         let module = editor(&app, &trainer, &id).await.modules[0].id;
-        let plain: i32 = json(app.add_lesson(&trainer, module, "Uden quiz").await).await;
+        let plain: LessonId = json(app.add_lesson(&trainer, module, "Uden quiz").await).await;
         assert_eq!(lesson_editor(&app, &trainer, plain).await.pass_mark, None);
         let reflection = [
             ("kind", "reflection"),

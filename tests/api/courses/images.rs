@@ -1,6 +1,7 @@
 //! Lesson images: checked, stored, served, and carried along in bundles.
 
 use super::location;
+use app::domain::ids::LessonId;
 use app::{api::catalogue::LessonPage, domain::bundle, domain::role::Role};
 use igang_tests::{
     TestApp, TestOptions, backends,
@@ -17,7 +18,7 @@ fn png() -> Vec<u8> {
 }
 
 /// Uploads [`png`] for the lesson; returns the stored file's name.
-async fn uploaded(app: &TestApp, trainer: &reqwest::Client, lesson: i32) -> String {
+async fn uploaded(app: &TestApp, trainer: &reqwest::Client, lesson: LessonId) -> String {
     let stored = app.upload_image(trainer, lesson, png()).await;
     let target = location(&stored);
     assert!(target.starts_with(&format!("/authoring/lessons/{lesson}?image=")));

@@ -2,6 +2,7 @@
 //! status.
 
 use super::{editor, in_catalogue, overview};
+use app::domain::ids::LessonId;
 use app::{
     api::authoring::{PublishPreview, VersionEntry},
     domain::{
@@ -25,7 +26,7 @@ struct Published {
     /// The course's public id.
     id: String,
     /// Its lesson in version 1.
-    lesson: i32,
+    lesson: LessonId,
     slug: String,
 }
 
@@ -49,7 +50,7 @@ async fn publish_preview(app: &TestApp, trainer: &reqwest::Client, course: &str)
 }
 
 /// Starts version 2 and changes its lesson; returns the changed lesson's id.
-async fn changed_in_version_2(app: &TestApp, course: &Published) -> i32 {
+async fn changed_in_version_2(app: &TestApp, course: &Published) -> LessonId {
     let number: i32 = json(app.start_draft(&course.trainer, &course.id).await).await;
     assert_eq!(number, 2);
     let draft = editor(app, &course.trainer, &course.id).await;

@@ -2,6 +2,7 @@
 //! Asta at Center Nord, one lesson read, and Bent, at no centre, not started yet.
 
 use super::{SLUG, enrol, first_module, read};
+use app::domain::ids::LessonId;
 use app::{
     domain::role::Role,
     store::{
@@ -28,7 +29,7 @@ pub(super) struct Classroom {
     pub asta: reqwest::Client,
     pub bent: reqwest::Client,
     /// The first module's lesson with a quiz and a reflection.
-    pub quiz_lesson: i32,
+    pub quiz_lesson: LessonId,
 }
 
 pub(super) async fn classroom(app: &TestApp) -> Classroom {

@@ -3,6 +3,7 @@
 use super::{
     SLUG, add_reading_lesson, answers, attempt_count, enrol, key, quiz_course, standing, started,
 };
+use app::domain::ids::LessonId;
 use app::{
     domain::role::Role,
     errors::AppError,
@@ -17,7 +18,7 @@ use igang_tests::{
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 /// A learner's browser on a published one-attempt quiz, and the quiz lesson.
-async fn one_attempt_quiz(app: &TestApp, learner: &str) -> (reqwest::Client, i32) {
+async fn one_attempt_quiz(app: &TestApp, learner: &str) -> (reqwest::Client, LessonId) {
     let trainer = staff(app, "trainer@x.test", Role::Trainer, None).await;
     let (_, slug, lesson) = quiz_course(app, &trainer, "Samtidig", ("1", "")).await;
     let client = volunteer(app, learner).await;

@@ -5,6 +5,7 @@ use super::{
     SLUG, answers, attempt_count, enrol, first_module, key, pass_quiz, player, read,
     send_reflection, standing, started,
 };
+use app::domain::ids::LessonId;
 use app::{
     api::learning::{Dashboard, Done, Standing},
     domain::learning::ReflectionState,
@@ -19,7 +20,7 @@ use igang_tests::{
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 /// Ada's browser, signed in, and the lessons of the first module of the shipped course.
-async fn ada(app: &TestApp) -> (reqwest::Client, Vec<i32>) {
+async fn ada(app: &TestApp) -> (reqwest::Client, Vec<LessonId>) {
     let ada = volunteer(app, "ada@x.test").await;
     let first = first_module(app, &ada, SLUG).await;
     assert_eq!(first.len(), 4);
@@ -27,7 +28,7 @@ async fn ada(app: &TestApp) -> (reqwest::Client, Vec<i32>) {
 }
 
 /// Ada's browser with the course started.
-async fn ada_started(app: &TestApp) -> (reqwest::Client, Vec<i32>) {
+async fn ada_started(app: &TestApp) -> (reqwest::Client, Vec<LessonId>) {
     let (ada, first) = ada(app).await;
     assert_eq!(enrol(app, &ada, SLUG, "").await, first[0]);
     (ada, first)
@@ -35,7 +36,7 @@ async fn ada_started(app: &TestApp) -> (reqwest::Client, Vec<i32>) {
 
 /// Ada's browser with the first module's reading lessons done and its quiz passed; returns
 /// the quiz lesson, whose reflection is still to be sent.
-async fn ada_past_the_quiz(app: &TestApp) -> (reqwest::Client, i32) {
+async fn ada_past_the_quiz(app: &TestApp) -> (reqwest::Client, LessonId) {
     let (ada, first) = ada_started(app).await;
     read(app, &ada, &first[..3]).await;
     pass_quiz(app, &ada, first[3]).await;

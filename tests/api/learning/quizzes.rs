@@ -4,6 +4,7 @@ use super::{
     add_reading_lesson, answers, attempt_count, enrol, key, overview, player, quiz_course,
     standing, started,
 };
+use app::domain::ids::LessonId;
 use app::{
     api::learning::Done,
     domain::role::Role,
@@ -87,7 +88,7 @@ async fn a_new_version_leaves_a_learners_progress_where_it_was() {
 
         // A new version leaves Bo's progress where it was.
         ok(app.start_draft(&trainer, &course_id).await).await;
-        let draft_lesson: i32 = lesson::Entity::find()
+        let draft_lesson: LessonId = lesson::Entity::find()
             .filter(lesson::Column::Id.ne(lesson))
             .order_by_desc(lesson::Column::Id)
             .one(&app.db)

@@ -5,6 +5,7 @@ use super::{
     classroom::{Classroom, classroom},
     player, send_reflection,
 };
+use app::domain::ids::ReflectionId;
 use app::{
     api::{admin::Page, teaching::QueueEntry},
     domain::learning::ReflectionState,
@@ -27,7 +28,7 @@ pub(super) async fn queue(app: &TestApp, trainer: &reqwest::Client) -> Page<Queu
 }
 
 /// Asta sends her first answer; returns the id of the reflection waiting in Tove's queue.
-pub(super) async fn sent(app: &TestApp, class: &Classroom) -> i32 {
+pub(super) async fn sent(app: &TestApp, class: &Classroom) -> ReflectionId {
     send_reflection(app, &class.asta, class.quiz_lesson, FIRST_ANSWER).await;
     queue(app, &class.tove).await.items[0].id
 }

@@ -46,10 +46,5 @@ pub async fn list_audit(page: u64) -> Result<Page<AuditRow>, AppError> {
             detail: e.detail,
         })
         .collect();
-    Ok(Page {
-        items,
-        page,
-        pages: total.div_ceil(super::PER_PAGE).max(1),
-        total,
-    })
+    Ok(Page::new(items, page, super::PER_PAGE, total))
 }

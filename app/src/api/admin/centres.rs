@@ -44,12 +44,12 @@ pub async fn list_centres(page: u64) -> Result<Page<CentreRow>, AppError> {
     require(Action::ManageCentres)?;
     let page = page.clamp(1, 100_000);
     let (items, total) = centres::page(&state.db, page - 1, super::PER_PAGE).await?;
-    Ok(Page {
-        items: items.into_iter().map(row).collect(),
+    Ok(Page::new(
+        items.into_iter().map(row).collect(),
         page,
-        pages: total.div_ceil(super::PER_PAGE).max(1),
+        super::PER_PAGE,
         total,
-    })
+    ))
 }
 
 /// The centres the signed-in person may invite coordinators to.

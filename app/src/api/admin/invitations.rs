@@ -9,6 +9,37 @@ struct Grant {
     centre_id: Option<i32>,
 }
 
+/// The invitation whose link carries `token`, while it can still be used, and the address it
+/// was sent to; `LinkInvalid` otherwise.
+#[cfg(feature = "ssr")]
+async fn usable_invitation(
+    db: &impl sea_orm::ConnectionTrait,
+    token: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<
+    (
+        crate::store::tokens::OneTimeToken,
+        crate::domain::email::EmailAddress,
+    ),
+    AppError,
+> {
+    use crate::{domain::email::EmailAddress, security::token::hash_secret, store::tokens};
+    let found = tokens::find_valid(
+        db,
+        &hash_secret(token.trim()),
+        tokens::Purpose::Invitation,
+        now,
+    )
+    .await?
+    .ok_or(AppError::LinkInvalid)?;
+    let email = found
+        .email
+        .as_deref()
+        .and_then(|e| EmailAddress::parse(e).ok())
+        .ok_or(AppError::LinkInvalid)?;
+    Ok((found, email))
+}
+
 /// Invites someone by email to be a coordinator of a centre, or a trainer.
 #[server(endpoint = "admin/invite")]
 pub async fn invite(email: String, role: String, centre: Option<String>) -> Result<(), AppError> {
@@ -118,21 +149,13 @@ pub async fn accept_invitation(
 ) -> Result<(), AppError> {
     use crate::{
         api::{auth::validate, context::state},
-        domain::{email::EmailAddress, language::Language, role::Role},
-        security::{password::hash_password_bounded, token::hash_secret},
+        domain::{language::Language, role::Role},
+        security::password::hash_password_bounded,
         store::{audit, db::begin_write, people, sessions, tokens},
     };
     let state = state()?;
     let now = chrono::Utc::now();
-    let hash = hash_secret(token.trim());
-    let found = tokens::find_valid(&state.db, &hash, tokens::Purpose::Invitation, now)
-        .await?
-        .ok_or(AppError::LinkInvalid)?;
-    let email = found
-        .email
-        .as_deref()
-        .and_then(|e| EmailAddress::parse(e).ok())
-        .ok_or(AppError::LinkInvalid)?;
+    let (found, email) = usable_invitation(&state.db, &token, now).await?;
     let grant: Grant = found
         .payload
         .as_deref()
@@ -216,26 +239,9 @@ pub async fn accept_invitation(
 /// Whether an invitation link is still usable and whether its address already has a confirmed account.
 #[server(endpoint = "admin/invitation-status")]
 pub async fn invitation_status(token: String) -> Result<bool, AppError> {
-    use crate::{
-        api::context::state,
-        domain::email::EmailAddress,
-        security::token::hash_secret,
-        store::{people, tokens},
-    };
+    use crate::{api::context::state, store::people};
     let state = state()?;
-    let found = tokens::find_valid(
-        &state.db,
-        &hash_secret(token.trim()),
-        tokens::Purpose::Invitation,
-        chrono::Utc::now(),
-    )
-    .await?
-    .ok_or(AppError::LinkInvalid)?;
-    let email = found
-        .email
-        .as_deref()
-        .and_then(|e| EmailAddress::parse(e).ok())
-        .ok_or(AppError::LinkInvalid)?;
+    let (_, email) = usable_invitation(&state.db, &token, chrono::Utc::now()).await?;
     Ok(people::find_by_email(&state.db, &email)
         .await?
         .is_some_and(|u| u.email_verified_at.is_some()))
@@ -317,10 +323,5 @@ pub async fn list_invitations(page: u64) -> Result<super::Page<InvitationRow>, A
             accepted: t.used_at.is_some(),
         })
         .collect();
-    Ok(super::Page {
-        items,
-        page,
-        pages: total.div_ceil(super::PER_PAGE).max(1),
-        total,
-    })
+    Ok(super::Page::new(items, page, super::PER_PAGE, total))
 }

@@ -53,12 +53,7 @@ pub async fn list_users(query: String, page: u64) -> Result<Page<UserRow>, AppEr
             }
         })
         .collect();
-    Ok(Page {
-        items,
-        page,
-        pages: total.div_ceil(super::PER_PAGE).max(1),
-        total,
-    })
+    Ok(Page::new(items, page, super::PER_PAGE, total))
 }
 
 /// Grants or removes the trainer or admin role. Coordinators are added by invitation to a centre.

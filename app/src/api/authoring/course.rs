@@ -1,6 +1,7 @@
 //! The course editor: the course's details, its modules and lessons, and moving or deleting
 //! any of them.
 
+use crate::domain::ids::{LessonId, ModuleId};
 use crate::{
     domain::course::{CourseStatus, Flaw, VersionState},
     errors::AppError,
@@ -15,7 +16,7 @@ use super::ssr;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonOutline {
     /// Id.
-    pub id: i32,
+    pub id: LessonId,
     /// Title.
     pub title: String,
     /// Estimated minutes.
@@ -30,7 +31,7 @@ pub struct LessonOutline {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ModuleOutline {
     /// Id.
-    pub id: i32,
+    pub id: ModuleId,
     /// Title.
     pub title: String,
     /// Topic tag, stored form.
@@ -209,7 +210,7 @@ pub async fn add_module(
     title: String,
     topic: String,
     #[server(default)] custom_topic: String,
-) -> Result<i32, AppError> {
+) -> Result<ModuleId, AppError> {
     use crate::{
         api::context::state,
         domain::course::{ModuleDoc, slugify},
@@ -241,7 +242,7 @@ pub async fn add_module(
 /// Changes a module's texts and settings.
 #[server(endpoint = "authoring/update-module")]
 pub async fn update_module(
-    module: i32,
+    module: ModuleId,
     title: String,
     topic: String,
     #[server(default)] custom_topic: String,
@@ -281,7 +282,7 @@ pub async fn update_module(
 
 /// Adds a lesson at the end of a module.
 #[server(endpoint = "authoring/add-lesson")]
-pub async fn add_lesson(module: i32, title: String) -> Result<i32, AppError> {
+pub async fn add_lesson(module: ModuleId, title: String) -> Result<LessonId, AppError> {
     use crate::{
         api::context::state,
         domain::course::{LessonDoc, slugify},
@@ -352,18 +353,27 @@ async fn locate(
     db: &impl sea_orm::ConnectionTrait,
     item: &str,
     id: i32,
-) -> Result<(crate::store::courses::Item, i32), AppError> {
+) -> Result<(crate::store::courses::Item, crate::domain::ids::VersionId), AppError> {
     use crate::{
         errors::Problem,
         store::courses::{self, Item},
     };
     Ok(match item {
-        "module" => (Item::Module(id), courses::module(db, id).await?.version_id),
-        "lesson" => (Item::Lesson(id), courses::lesson(db, id).await?.version_id),
-        "question" => (
-            Item::Question(id),
-            courses::question(db, id).await?.version_id,
-        ),
+        "module" => {
+            let id = ModuleId::new(id);
+            (Item::Module(id), courses::module(db, id).await?.version_id)
+        }
+        "lesson" => {
+            let id = LessonId::new(id);
+            (Item::Lesson(id), courses::lesson(db, id).await?.version_id)
+        }
+        "question" => {
+            let id = crate::domain::ids::QuestionId::new(id);
+            (
+                Item::Question(id),
+                courses::question(db, id).await?.version_id,
+            )
+        }
         _ => return Err(AppError::field("item", Problem::NotAllowed)),
     })
 }

@@ -3,6 +3,7 @@
 // A server function's arguments are its form's fields; the question form has eight.
 #![allow(clippy::too_many_arguments)]
 
+use crate::domain::ids::{LessonId, QuestionId};
 use crate::{domain::course::QuestionDoc, errors::AppError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ use super::ssr;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionItem {
     /// Id.
-    pub id: i32,
+    pub id: QuestionId,
     /// Content.
     pub question: QuestionDoc,
 }
@@ -23,7 +24,7 @@ pub struct QuestionItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonEditor {
     /// Id.
-    pub id: i32,
+    pub id: LessonId,
     /// The course's public id.
     pub course: String,
     /// The course's title.
@@ -70,7 +71,7 @@ pub struct OptionInput {
 /// Changes a lesson's title, estimate, text and quiz settings.
 #[server(endpoint = "authoring/update-lesson")]
 pub async fn update_lesson(
-    lesson: i32,
+    lesson: LessonId,
     title: String,
     minutes: String,
     body: String,
@@ -126,7 +127,7 @@ pub async fn update_lesson(
 
 /// The lesson editor's data.
 #[server(endpoint = "authoring/lesson")]
-pub async fn load_lesson_editor(lesson: i32) -> Result<LessonEditor, AppError> {
+pub async fn load_lesson_editor(lesson: LessonId) -> Result<LessonEditor, AppError> {
     use crate::{
         api::context::state,
         domain::course::{CourseStatus, VersionState},
@@ -176,15 +177,15 @@ pub async fn load_lesson_editor(lesson: i32) -> Result<LessonEditor, AppError> {
 /// Adds a question to a lesson (no `question`) or replaces one.
 #[server(endpoint = "authoring/save-question")]
 pub async fn save_question(
-    lesson: i32,
-    #[server(default)] question: Option<i32>,
+    lesson: LessonId,
+    #[server(default)] question: Option<QuestionId>,
     kind: String,
     prompt: String,
     #[server(default)] case: String,
     #[server(default)] guidance: String,
     #[server(default)] review: String,
     #[server(default)] options: Vec<OptionInput>,
-) -> Result<i32, AppError> {
+) -> Result<QuestionId, AppError> {
     use crate::{
         api::context::state,
         domain::course::{

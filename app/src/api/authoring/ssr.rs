@@ -1,6 +1,7 @@
 //! Shared server-side steps of course authoring: who may author, checking form fields, and
 //! running a change inside a course's draft version.
 
+use crate::domain::ids::VersionId;
 use crate::{
     api::context::{require, state},
     auth::Auth,
@@ -83,7 +84,7 @@ impl Check {
 /// Runs `change` on the draft that holds `version_id` (passed to it, as read under the
 /// course's lock), in one transaction, and marks the draft as changed.
 pub async fn in_draft<T>(
-    version_id: i32,
+    version_id: VersionId,
     change: impl AsyncFnOnce(&DatabaseTransaction, &Version) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let state = state()?;
@@ -104,7 +105,7 @@ pub async fn course(db: &impl sea_orm::ConnectionTrait, id: &str) -> Result<Cour
 pub async fn draft_id(
     db: &impl sea_orm::ConnectionTrait,
     course: &Course,
-) -> Result<i32, AppError> {
+) -> Result<VersionId, AppError> {
     match courses::draft(db, course.id).await? {
         Some(v) => Ok(v.id),
         None => Err(CourseError::NotEditable.into()),

@@ -1,5 +1,6 @@
 //! The learner's dashboard: their courses and the reflections that wait for someone.
 
+use crate::domain::ids::LessonId;
 use crate::{api::admin::Page, domain::learning::ReflectionState, errors::AppError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,7 @@ pub struct MyCourseCard {
     /// Percent completed.
     pub percent: u8,
     /// The lesson to continue with.
-    pub next: Option<i32>,
+    pub next: Option<LessonId>,
     /// Its title.
     pub next_title: Option<String>,
     /// Completion date, `YYYY-MM-DD`.
@@ -28,7 +29,7 @@ pub struct MyCourseCard {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenReflection {
     /// The lesson it belongs to.
-    pub lesson: i32,
+    pub lesson: LessonId,
     /// Lesson title.
     pub lesson_title: String,
     /// Course title.

@@ -2,6 +2,7 @@
 //! and reflections.
 
 use super::MyProgress;
+use crate::domain::ids::{LessonId, OptionId, QuestionId};
 use crate::{api::catalogue::LessonPage, domain::learning::ReflectionState, errors::AppError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -28,7 +29,7 @@ pub struct AttemptView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OptionFeedback {
     /// Option id.
-    pub id: i32,
+    pub id: OptionId,
     /// Whether it is right.
     pub correct: bool,
     /// Why.
@@ -41,14 +42,14 @@ pub struct QuizState {
     /// Earlier attempts, oldest first.
     pub attempts: Vec<AttemptView>,
     /// Whether each scored question was answered right in the latest attempt, by id.
-    pub verdicts: HashMap<i32, bool>,
+    pub verdicts: HashMap<QuestionId, bool>,
     /// Whether the right answers are shown: once passed, or once no attempt is left.
     pub revealed: bool,
     /// Feedback per option of each question on the latest attempt; empty until `revealed`,
     /// so further attempts cannot be answered from it.
-    pub feedback: HashMap<i32, Vec<OptionFeedback>>,
+    pub feedback: HashMap<QuestionId, Vec<OptionFeedback>>,
     /// The options chosen in the latest attempt, per question id (also once revealed).
-    pub chosen: HashMap<i32, Vec<i32>>,
+    pub chosen: HashMap<QuestionId, Vec<OptionId>>,
     /// Whether another attempt may start now.
     pub can_attempt: bool,
     /// Attempts left, when limited.
@@ -63,7 +64,7 @@ pub struct QuizState {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReflectionView {
     /// Question id.
-    pub question: i32,
+    pub question: QuestionId,
     /// The question.
     pub prompt: String,
     /// The answer so far.
@@ -106,7 +107,7 @@ pub struct Done {
 
 /// One lesson in the course player.
 #[server(endpoint = "learn/lesson")]
-pub async fn load_player(lesson: i32) -> Result<PlayerLesson, AppError> {
+pub async fn load_player(lesson: LessonId) -> Result<PlayerLesson, AppError> {
     let db = super::ssr::db()?;
     let enrolled = super::ssr::enrolled(&db, lesson).await?;
     super::ssr::player(&db, &enrolled, lesson).await
@@ -114,7 +115,7 @@ pub async fn load_player(lesson: i32) -> Result<PlayerLesson, AppError> {
 
 /// Marks a lesson without a quiz as done.
 #[server(endpoint = "learn/done")]
-pub async fn mark_lesson_done(lesson: i32) -> Result<Done, AppError> {
+pub async fn mark_lesson_done(lesson: LessonId) -> Result<Done, AppError> {
     use crate::store::{db::begin_write, learning};
     let db = super::ssr::db()?;
     let txn = begin_write(&db).await?;
@@ -128,7 +129,7 @@ pub async fn mark_lesson_done(lesson: i32) -> Result<Done, AppError> {
 /// question with several right options each box is sent as `q<question>o<option>`.
 #[server(endpoint = "learn/quiz")]
 pub async fn submit_quiz(
-    lesson: i32,
+    lesson: LessonId,
     submission: String,
     #[server(default)] answers: HashMap<String, String>,
 ) -> Result<Done, AppError> {
@@ -178,8 +179,8 @@ pub async fn submit_quiz(
 /// Saves a reflection answer as a draft, or sends it (`send` set).
 #[server(endpoint = "learn/reflection")]
 pub async fn save_reflection(
-    lesson: i32,
-    question: i32,
+    lesson: LessonId,
+    question: QuestionId,
     answer: String,
     #[server(default)] send: Option<String>,
 ) -> Result<Done, AppError> {

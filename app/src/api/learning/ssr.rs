@@ -5,6 +5,7 @@ use super::{
     AttemptView, LessonState, ModuleState, MyProgress, OptionFeedback, PlayerLesson, QuizState,
     ReflectionView,
 };
+use crate::domain::ids::LessonId;
 use crate::{
     api::context::{require, state},
     auth::Auth,
@@ -67,7 +68,7 @@ pub fn my_progress(enrolled: &EnrolledCourse) -> MyProgress {
 pub async fn player(
     db: &impl sea_orm::ConnectionTrait,
     enrolled: &EnrolledCourse,
-    lesson_id: i32,
+    lesson_id: LessonId,
 ) -> Result<PlayerLesson, AppError> {
     let row = enrolled.lesson(lesson_id)?.clone();
     let mut page = crate::api::catalogue::lesson_page(&enrolled.content, lesson_id)?;
@@ -195,7 +196,7 @@ pub async fn player(
 /// its two answers tells nothing.
 fn shuffle_options(
     enrolled: &EnrolledCourse,
-    lesson: i32,
+    lesson: LessonId,
     attempts_made: usize,
     questions: &mut [crate::api::catalogue::LearnerQuestion],
 ) {
@@ -209,10 +210,10 @@ fn shuffle_options(
             .map(|(id, _)| rows.iter().any(|o| o.id == *id && o.pinned))
             .collect();
         let seed = ShuffleSeed {
-            enrolment: enrolled.enrolment.id,
-            lesson,
+            enrolment: enrolled.enrolment.id.get(),
+            lesson: lesson.get(),
             attempt,
-            question: question.id,
+            question: question.id.get(),
         };
         let written = std::mem::take(&mut question.options);
         question.options = option_order(&pinned, seed)
@@ -225,7 +226,7 @@ fn shuffle_options(
 /// The learner's enrolled course that holds a lesson, read inside `db`.
 pub async fn enrolled(
     db: &impl sea_orm::ConnectionTrait,
-    lesson: i32,
+    lesson: LessonId,
 ) -> Result<EnrolledCourse, AppError> {
     let auth = learner()?;
     Ok(learning::enrolled_for_lesson(db, auth.user.id, lesson).await?)

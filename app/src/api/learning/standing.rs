@@ -1,5 +1,6 @@
 //! The course overview's part for the learner: where they stand, and starting the course.
 
+use crate::domain::ids::LessonId;
 use crate::errors::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -34,7 +35,7 @@ pub struct ModuleState {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonState {
     /// Id.
-    pub id: i32,
+    pub id: LessonId,
     /// Title.
     pub title: String,
     /// Whether it is completed.
@@ -47,7 +48,7 @@ pub struct MyProgress {
     /// Whole percent of lessons completed.
     pub percent: u8,
     /// The lesson to continue with.
-    pub next: Option<i32>,
+    pub next: Option<LessonId>,
     /// Whether the course is completed.
     pub completed: bool,
     /// Version number the learner follows.
@@ -101,7 +102,7 @@ pub async fn load_standing(slug: String) -> Result<Standing, AppError> {
 
 /// Starts a published course (starting it again just continues) and opens the next lesson.
 #[server(endpoint = "learn/enrol")]
-pub async fn enrol(slug: String, #[server(default)] centre: String) -> Result<i32, AppError> {
+pub async fn enrol(slug: String, #[server(default)] centre: String) -> Result<LessonId, AppError> {
     use crate::{
         domain::learning::unlocking::continue_at,
         errors::Problem,

@@ -52,8 +52,8 @@ pub async fn list_teaching(page: u64) -> Result<Page<TaughtCourse>, AppError> {
         .paginate(&db, super::PER_PAGE);
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(page - 1).await?;
-    let ids: Vec<i32> = rows.iter().map(|c| c.id).collect();
-    let (all_ids, centre_ids): (Vec<i32>, Vec<i32>) =
+    let ids: Vec<_> = rows.iter().map(|c| c.id).collect();
+    let (all_ids, centre_ids): (Vec<_>, Vec<_>) =
         ids.iter().partition(|id| admin || taught.contains(id));
     let mut counts = learning::learner_counts(&db, &all_ids, None).await?;
     counts.extend(learning::learner_counts(&db, &centre_ids, Some(&centres)).await?);

@@ -1,5 +1,6 @@
 //! Reviewing reflections: the queue of sent answers and the trainer's verdict on one.
 
+use crate::domain::ids::ReflectionId;
 use crate::{api::admin::Page, errors::AppError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueEntry {
     /// Reflection id.
-    pub id: i32,
+    pub id: ReflectionId,
     /// Learner's name.
     pub learner: String,
     /// Course title.
@@ -71,7 +72,7 @@ pub async fn review_queue(page: u64) -> Result<Page<QueueEntry>, AppError> {
 /// told by email that there is feedback, without the answer or the comment in the mail.
 #[server(endpoint = "teach/review")]
 pub async fn review_reflection(
-    reflection: i32,
+    reflection: ReflectionId,
     decision: String,
     #[server(default)] comment: String,
 ) -> Result<(), AppError> {

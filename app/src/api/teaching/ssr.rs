@@ -2,6 +2,7 @@
 //! which learners, as [`crate::domain::authz`] decides it, and the overview's filters and rows.
 
 use super::{LearnerView, ModuleCount, QuizCount};
+use crate::domain::ids::CourseId;
 use crate::{
     auth::Auth,
     domain::{
@@ -16,7 +17,7 @@ use crate::{
 pub async fn scope(
     db: &impl sea_orm::ConnectionTrait,
     auth: &Auth,
-    course_id: i32,
+    course_id: CourseId,
 ) -> Result<Scope, AppError> {
     let teaches = learning::teaches(db, course_id, auth.user.id).await?;
     authz::learner_scope(&auth.subject(), teaches).ok_or(AppError::Forbidden)
@@ -96,7 +97,7 @@ pub fn follower() -> Result<Auth, AppError> {
 /// The signed-in person, when they may act for the course's trainers.
 pub async fn course_trainer(
     db: &impl sea_orm::ConnectionTrait,
-    course_id: i32,
+    course_id: CourseId,
 ) -> Result<Auth, AppError> {
     let auth = crate::auth::signed_in().ok_or(AppError::Unauthenticated)?;
     let teaches = learning::teaches(db, course_id, auth.user.id).await?;

@@ -1,13 +1,16 @@
 //! A course version's content as the learning rules see it: modules with their lesson ids in
 //! reading order, and quiz questions with their options. Titles and texts stay in the store.
 
-use crate::domain::course::QuestionKind;
+use crate::domain::{
+    course::QuestionKind,
+    ids::{LessonId, OptionId, QuestionId},
+};
 
 /// A module's shape for progress: its lessons in order and whether it waits for the one before.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModuleShape {
     /// Lesson ids in reading order.
-    pub lessons: Vec<i32>,
+    pub lessons: Vec<LessonId>,
     /// Whether the previous module must be completed first.
     pub requires_previous: bool,
 }
@@ -16,7 +19,7 @@ pub struct ModuleShape {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QuizOption {
     /// Id.
-    pub id: i32,
+    pub id: OptionId,
     /// Whether choosing it is right.
     pub correct: bool,
 }
@@ -25,7 +28,7 @@ pub struct QuizOption {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuizQuestion {
     /// Id.
-    pub id: i32,
+    pub id: QuestionId,
     /// Its kind.
     pub kind: QuestionKind,
     /// Its options in written order (none for a reflection).

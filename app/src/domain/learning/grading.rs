@@ -1,15 +1,19 @@
 //! Grading a quiz attempt: whether the answers fit the quiz, and the score they earn.
 
 use super::content::QuizQuestion;
+use crate::domain::ids::{OptionId, QuestionId};
 use std::collections::{BTreeSet, HashMap};
+
+/// Chosen options per question.
+pub type Answers = HashMap<QuestionId, BTreeSet<OptionId>>;
 
 /// The answer key of one scored question: the ids of its right options.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnswerKey {
     /// Question id.
-    pub question: i32,
+    pub question: QuestionId,
     /// Ids of the options that are right.
-    pub correct: BTreeSet<i32>,
+    pub correct: BTreeSet<OptionId>,
 }
 
 /// The result of marking one quiz attempt.
@@ -34,20 +38,20 @@ pub enum AnswerError {
     DoesNotFit,
     /// These scored questions have no answer.
     #[error("unanswered questions")]
-    Unanswered(Vec<i32>),
+    Unanswered(Vec<QuestionId>),
 }
 
 /// Checks that `answers` fit the quiz's scored questions and answer each of them, and returns
 /// their answer keys in quiz order. Reflections are not part of an attempt.
 pub fn answer_keys(
     questions: &[QuizQuestion],
-    answers: &HashMap<i32, BTreeSet<i32>>,
+    answers: &Answers,
 ) -> Result<Vec<AnswerKey>, AnswerError> {
     let scored: Vec<&QuizQuestion> = questions.iter().filter(|q| q.scored()).collect();
     let mut keys = Vec::with_capacity(scored.len());
     let mut unanswered = Vec::new();
     for q in &scored {
-        let known: BTreeSet<i32> = q.options.iter().map(|o| o.id).collect();
+        let known: BTreeSet<OptionId> = q.options.iter().map(|o| o.id).collect();
         match answers.get(&q.id) {
             None => unanswered.push(q.id),
             Some(chosen) if chosen.is_empty() => unanswered.push(q.id),
@@ -78,7 +82,7 @@ pub fn answer_keys(
 
 /// Marks an attempt: a question is right when exactly its right options were chosen.
 /// `answers` holds, per question id, the chosen option ids.
-pub fn mark(keys: &[AnswerKey], answers: &HashMap<i32, BTreeSet<i32>>, pass_mark: u8) -> Score {
+pub fn mark(keys: &[AnswerKey], answers: &Answers, pass_mark: u8) -> Score {
     let total = u32::try_from(keys.len()).unwrap_or(u32::MAX);
     let right = keys
         .iter()
@@ -97,15 +101,12 @@ pub fn mark(keys: &[AnswerKey], answers: &HashMap<i32, BTreeSet<i32>>, pass_mark
 }
 
 /// Whether each scored question was answered right, by question id.
-pub fn verdicts(
-    questions: &[QuizQuestion],
-    answers: &HashMap<i32, BTreeSet<i32>>,
-) -> HashMap<i32, bool> {
+pub fn verdicts(questions: &[QuizQuestion], answers: &Answers) -> HashMap<QuestionId, bool> {
     questions
         .iter()
         .filter(|q| q.scored())
         .map(|q| {
-            let right: BTreeSet<i32> = q
+            let right: BTreeSet<OptionId> = q
                 .options
                 .iter()
                 .filter(|o| o.correct)
@@ -120,15 +121,15 @@ pub fn verdicts(
 /// holding the chosen option id, or `q<question>o<option>` (one box of several) holding that
 /// same option id; keys start with a letter because form parsers read bare numbers as list
 /// positions. `None` when any field does not fit that shape.
-pub fn decode_answers(fields: &HashMap<String, String>) -> Option<HashMap<i32, BTreeSet<i32>>> {
-    let mut chosen: HashMap<i32, BTreeSet<i32>> = HashMap::new();
+pub fn decode_answers(fields: &HashMap<String, String>) -> Option<Answers> {
+    let mut chosen: Answers = HashMap::new();
     for (key, value) in fields {
         let key = key.strip_prefix('q')?;
-        let question = key.split('o').next()?.parse::<i32>().ok()?;
-        let option = value.trim().parse::<i32>().ok()?;
+        let question = key.split('o').next()?.parse::<QuestionId>().ok()?;
+        let option = value.trim().parse::<OptionId>().ok()?;
         let fits = key
             .split_once('o')
-            .is_none_or(|(_, o)| o.parse::<i32>().ok() == Some(option));
+            .is_none_or(|(_, o)| o.parse::<OptionId>().ok() == Some(option));
         if !fits {
             return None;
         }

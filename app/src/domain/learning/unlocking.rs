@@ -2,6 +2,7 @@
 //! they are, and what may complete a lesson.
 
 use super::content::ModuleShape;
+use crate::domain::ids::LessonId;
 use std::collections::HashSet;
 
 /// Where one module stands for a learner.
@@ -30,7 +31,7 @@ pub struct CourseProgress {
     /// Whole percent of lessons completed, rounded down.
     pub percent: u8,
     /// The first lesson not yet completed in an unlocked module, if any.
-    pub next: Option<i32>,
+    pub next: Option<LessonId>,
     /// Whether every lesson of every module is completed.
     pub complete: bool,
 }
@@ -50,7 +51,7 @@ pub enum Refusal {
 }
 
 /// Computes a learner's progress from the lessons they have completed.
-pub fn progress(modules: &[ModuleShape], completed: &HashSet<i32>) -> CourseProgress {
+pub fn progress(modules: &[ModuleShape], completed: &HashSet<LessonId>) -> CourseProgress {
     let mut out = Vec::with_capacity(modules.len());
     let mut previous_complete = true;
     let mut next = None;
@@ -90,7 +91,7 @@ pub fn progress(modules: &[ModuleShape], completed: &HashSet<i32>) -> CourseProg
 }
 
 /// The position of the module holding `lesson`.
-pub fn module_of(modules: &[ModuleShape], lesson: i32) -> Option<usize> {
+pub fn module_of(modules: &[ModuleShape], lesson: LessonId) -> Option<usize> {
     modules.iter().position(|m| m.lessons.contains(&lesson))
 }
 
@@ -98,7 +99,7 @@ pub fn module_of(modules: &[ModuleShape], lesson: i32) -> Option<usize> {
 pub fn may_open(
     modules: &[ModuleShape],
     progress: &CourseProgress,
-    lesson: i32,
+    lesson: LessonId,
 ) -> Result<(), Refusal> {
     let index = module_of(modules, lesson).ok_or(Refusal::NotInCourse)?;
     if progress.modules.get(index).is_some_and(|m| m.unlocked) {
@@ -124,7 +125,7 @@ pub fn waits_for(progress: &CourseProgress, module: usize) -> Option<usize> {
 }
 
 /// Where a learner continues: the next lesson to do, or the first lesson once all are done.
-pub fn continue_at(modules: &[ModuleShape], progress: &CourseProgress) -> Option<i32> {
+pub fn continue_at(modules: &[ModuleShape], progress: &CourseProgress) -> Option<LessonId> {
     progress
         .next
         .or_else(|| modules.first().and_then(|m| m.lessons.first().copied()))

@@ -6,7 +6,7 @@ use crate::{
         AddLesson, AddModule, CourseEditor, DeleteItem, DiscardDraft, ModuleOutline, MoveItem,
         SetCourseStatus, StartDraft, UpdateCourse, UpdateModule, load_course_editor,
     },
-    components::form::{CheckBox, Field, FormError, TextArea, scoped},
+    components::form::{CheckBox, ErrorSignal, Field, FormError, TextArea, scoped},
     domain::course::{CourseStatus, Topic},
     i18n::*,
     pages::{
@@ -171,8 +171,7 @@ fn editor(
                 <div class="alert" role="status">
                     <p>{t!(i18n, authoring.archived_notice)}</p>
                     <ActionForm action=status attr:class="inline-form">
-                        <FormError error=status_error />
-                        <input type="hidden" name="course" value=id.get_value() />
+                        {course_form_head(status_error, id.get_value())}
                         <input type="hidden" name="change" value="restore" />
                         <input type="hidden" name="confirm" value="yes" />
                         <button type="submit" class="button">{t!(i18n, authoring.restore)}</button>
@@ -184,8 +183,7 @@ fn editor(
                 <div class="alert" role="status">
                     <p>{t!(i18n, authoring.published_is_frozen)}</p>
                     <ActionForm action=start attr:class="inline-form">
-                        <FormError error=start_error />
-                        <input type="hidden" name="course" value=id.get_value() />
+                        {course_form_head(start_error, id.get_value())}
                         <button type="submit" class="button primary">{t!(i18n, authoring.start_draft, number = move || version + 1)}</button>
                     </ActionForm>
                 </div>
@@ -218,8 +216,7 @@ fn editor(
         {editable.then(|| view! {
             <h3>{t!(i18n, authoring.new_module)}</h3>
             <ActionForm action=add_module attr:class="stack-form">
-                <FormError error=add_module_error />
-                <input type="hidden" name="course" value=id.get_value() />
+                {course_form_head(add_module_error, id.get_value())}
                 <Field name="title" id_prefix="new-module-" label=t_string!(i18n, authoring.module_title).to_string() maxlength=160 error=add_module_error />
                 <TopicFields topic="values".to_owned() prefix="new-module-".to_owned() />
                 <button type="submit" class="button">{t!(i18n, authoring.add_module)}</button>
@@ -234,8 +231,7 @@ fn editor(
                 <details class="danger-zone">
                     <summary>{t!(i18n, authoring.discard_draft)}</summary>
                     <ActionForm action=discard attr:class="stack-form compact">
-                        <FormError error=discard_error />
-                        <input type="hidden" name="course" value=id.get_value() />
+                        {course_form_head(discard_error, id.get_value())}
                         <div class="field checkbox">
                             <input type="checkbox" id="confirm-discard" name="confirm" value="yes" required />
                             <label for="confirm-discard">{t!(i18n, authoring.discard_confirm)}</label>
@@ -245,6 +241,15 @@ fn editor(
                 </details>
             })}
         </div>
+    }
+}
+
+/// What a form acting on the course starts with: the banner with the form's latest error, and
+/// the course's id.
+fn course_form_head(error: ErrorSignal, course: String) -> impl IntoView {
+    view! {
+        <FormError error />
+        <input type="hidden" name="course" value=course />
     }
 }
 
@@ -279,8 +284,7 @@ fn details_form(i18n: leptos_i18n::I18nContext<Locale>, course: CourseEditor) ->
         <details class="edit-block">
             <summary>{t!(i18n, authoring.edit_details)}</summary>
             <ActionForm action=update attr:class="stack-form" attr:novalidate=true>
-                <FormError error />
-                <input type="hidden" name="course" value=course.id.clone() />
+                {course_form_head(error, course.id.clone())}
                 <Field name="title" id_prefix="course-" label=t_string!(i18n, authoring.course_title).to_string() maxlength=160 value=course.title.clone() error />
                 <TextArea name="summary" id_prefix="course-" label=t_string!(i18n, authoring.summary).to_string() hint=t_string!(i18n, authoring.summary_hint).to_string() value=course.summary.clone() rows=3 maxlength=600 error />
                 <TextArea name="body" id_prefix="course-" label=t_string!(i18n, authoring.introduction).to_string() hint=t_string!(i18n, authoring.markdown_hint).to_string() value=course.body.clone() rows=10 error />
@@ -316,7 +320,7 @@ fn module_card(
                         {(module.requires_previous && !first).then(|| view! { <span>{t!(i18n, authoring.requires_previous_short)}</span> })}
                     </p>
                 </div>
-                {editable.then(|| view! { <ItemControls item="module" id=module.id title=module.title.clone() first last /> })}
+                {editable.then(|| view! { <ItemControls item="module" id=module.id.get() title=module.title.clone() first last /> })}
             </header>
             {(lesson_count == 0).then(|| view! { <p class="empty">{t!(i18n, authoring.no_lessons)}</p> })}
             <ol class="lesson-list">
@@ -329,7 +333,7 @@ fn module_card(
                                 {format!("{} min", l.minutes)}
                                 {l.has_quiz.then(|| view! { <span class="badge subtle">{t!(i18n, authoring.quiz_with, count = move || questions)}</span> })}
                             </span>
-                            {editable.then(|| view! { <ItemControls item="lesson" id=l.id title=l.title.clone() first={i == 0} last={i + 1 == lesson_count} /> })}
+                            {editable.then(|| view! { <ItemControls item="lesson" id=l.id.get() title=l.title.clone() first={i == 0} last={i + 1 == lesson_count} /> })}
                         </li>
                     }
                 }).collect_view()}
@@ -339,7 +343,7 @@ fn module_card(
                     <summary>{t!(i18n, authoring.edit_module)}</summary>
                     <ActionForm action=update attr:class="stack-form" attr:novalidate=true>
                         <FormError error=update_error />
-                        <input type="hidden" name="module" value=module.id />
+                        <input type="hidden" name="module" value=module.id.get() />
                         <Field name="title" id_prefix=prefix.get_value() label=t_string!(i18n, authoring.module_title).to_string() maxlength=160 value=module.title.clone() error=update_error />
                         <TopicFields topic=module.topic.clone() prefix=prefix.get_value() />
                         <TextArea name="summary" id_prefix=prefix.get_value() label=t_string!(i18n, authoring.summary).to_string() value=module.summary.clone() rows=2 maxlength=600 error=update_error />
@@ -350,7 +354,7 @@ fn module_card(
                 </details>
                 <ActionForm action=add_lesson attr:class="inline-add">
                     <FormError error=add_error />
-                    <input type="hidden" name="module" value=module.id />
+                    <input type="hidden" name="module" value=module.id.get() />
                     <label for=format!("field-{}new-lesson", prefix.get_value())>{t!(i18n, authoring.new_lesson)}</label>
                     <input id=format!("field-{}new-lesson", prefix.get_value()) name="title" maxlength="160" required />
                     <button type="submit" class="button small">{t!(i18n, authoring.add_lesson)}</button>

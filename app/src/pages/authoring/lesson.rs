@@ -1,6 +1,7 @@
 //! `/authoring/lessons/:id`: the lesson editor with live preview, image upload and questions.
 
 use super::{course::ItemControls, kind_name};
+use crate::domain::ids::LessonId;
 use crate::{
     api::authoring::{
         LessonEditor, PreviewMarkdown, QuestionItem, SaveQuestion, UpdateLesson, load_lesson_editor,
@@ -87,7 +88,7 @@ fn editor(i18n: leptos_i18n::I18nContext<Locale>, lesson: LessonEditor) -> impl 
                     view! { <p class="alert error" role="alert">{text}</p> }
                 })}
                 <form method="post" action="/authoring/media" enctype="multipart/form-data" class="inline-add">
-                    <input type="hidden" name="lesson" value=lesson.id />
+                    <input type="hidden" name="lesson" value=lesson.id.get() />
                     <label for="field-image">{t!(i18n, authoring.image_file)}</label>
                     <input id="field-image" type="file" name="image" accept="image/png,image/jpeg,image/gif,image/webp" required />
                     <button type="submit" class="button small">{t!(i18n, authoring.upload)}</button>
@@ -101,7 +102,7 @@ fn editor(i18n: leptos_i18n::I18nContext<Locale>, lesson: LessonEditor) -> impl 
             {lesson.questions.iter().cloned().enumerate().map(|(i, q)| {
                 let title = q.question.prompt.chars().take(80).collect::<String>();
                 let kind = q.question.kind;
-                let id = q.id;
+                let id = q.id.get();
                 view! {
                     <li class="question-card">
                         <header class="module-head">
@@ -140,7 +141,7 @@ fn lesson_form(i18n: leptos_i18n::I18nContext<Locale>, lesson: LessonEditor) -> 
         <ActionForm action=update attr:class="stack-form wide" attr:novalidate=true>
             <FormError error />
             {move || saved().then(|| view! { <p class="alert success" role="status">{t!(i18n, authoring.saved)}</p> })}
-            <input type="hidden" name="lesson" value=lesson.id />
+            <input type="hidden" name="lesson" value=lesson.id.get() />
             <Field name="title" label=t_string!(i18n, authoring.lesson_title).to_string() maxlength=160 value=lesson.title.clone() error />
             <Field name="minutes" kind="number" label=t_string!(i18n, authoring.minutes).to_string() value=lesson.minutes.to_string() error />
             <MarkdownEditor>
@@ -167,7 +168,7 @@ fn lesson_form(i18n: leptos_i18n::I18nContext<Locale>, lesson: LessonEditor) -> 
 
 /// Adds a question (no `question`) or edits one.
 #[component]
-fn QuestionForm(lesson: i32, question: Option<QuestionItem>, prefix: String) -> impl IntoView {
+fn QuestionForm(lesson: LessonId, question: Option<QuestionItem>, prefix: String) -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveQuestion>::new();
     // The new-question form posts no question id.
@@ -190,8 +191,8 @@ fn QuestionForm(lesson: i32, question: Option<QuestionItem>, prefix: String) -> 
     view! {
         <ActionForm action=save attr:class="stack-form" attr:novalidate=true>
             <FormError error />
-            <input type="hidden" name="lesson" value=lesson />
-            {question.as_ref().map(|q| view! { <input type="hidden" name="question" value=q.id /> })}
+            <input type="hidden" name="lesson" value=lesson.get() />
+            {question.as_ref().map(|q| view! { <input type="hidden" name="question" value=q.id.get() /> })}
             <QuestionKindFields>
             <div class="field">
                 <label for=kind_id.clone()>{t!(i18n, authoring.question_kind)}</label>

@@ -1,6 +1,7 @@
 //! The course player's outline of modules and lessons: beside the lesson on wide screens, a
 //! fold above it on phones.
 
+use crate::domain::ids::LessonId;
 use crate::{
     api::learning::{ModuleState, MyProgress},
     components::progress::ProgressBar,
@@ -13,7 +14,7 @@ fn outline(
     i18n: leptos_i18n::I18nContext<Locale>,
     slug: String,
     progress: MyProgress,
-    current: i32,
+    current: LessonId,
 ) -> impl IntoView {
     let label = t_string!(i18n, learn.course_progress).to_string();
     view! {
@@ -27,7 +28,7 @@ fn outline(
 
 /// The outline beside the lesson, on a wide screen.
 #[component]
-pub(super) fn PlayerNav(slug: String, progress: MyProgress, current: i32) -> impl IntoView {
+pub(super) fn PlayerNav(slug: String, progress: MyProgress, current: LessonId) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <nav class="player-nav" aria-label=t_string!(i18n, learn.contents)>
@@ -40,7 +41,7 @@ pub(super) fn PlayerNav(slug: String, progress: MyProgress, current: i32) -> imp
 /// current module and the course's progress, so the lesson comes first. A `<details>`
 /// element: it opens with a tap or the keyboard, without JavaScript.
 #[component]
-pub(super) fn PlayerFold(slug: String, progress: MyProgress, current: i32) -> impl IntoView {
+pub(super) fn PlayerFold(slug: String, progress: MyProgress, current: LessonId) -> impl IntoView {
     let i18n = use_i18n();
     let total = progress.modules.len();
     let here = progress
@@ -75,7 +76,7 @@ pub(super) fn PlayerFold(slug: String, progress: MyProgress, current: i32) -> im
 fn module_nav(
     i18n: leptos_i18n::I18nContext<Locale>,
     m: ModuleState,
-    current: i32,
+    current: LessonId,
 ) -> impl IntoView {
     let (done, total) = (m.done, m.total);
     let unlocked = m.unlocked;

@@ -4,6 +4,7 @@ use super::{
     outline::{PlayerFold, PlayerNav},
     quiz::{Quiz, Reflection},
 };
+use crate::domain::ids::LessonId;
 use crate::{
     api::learning::{MarkLessonDone, PlayerLesson, load_player},
     components::form::FormError,
@@ -80,7 +81,7 @@ fn player(i18n: leptos_i18n::I18nContext<Locale>, page: PlayerLesson) -> impl In
 
 /// "Completed", or the button that marks a lesson without tasks as done.
 #[component]
-fn LessonStatus(lesson: i32, done: bool, has_tasks: bool) -> impl IntoView {
+fn LessonStatus(lesson: LessonId, done: bool, has_tasks: bool) -> impl IntoView {
     let i18n = use_i18n();
     let mark = ServerAction::<MarkLessonDone>::new();
     let error = action_error(mark);
@@ -92,7 +93,7 @@ fn LessonStatus(lesson: i32, done: bool, has_tasks: bool) -> impl IntoView {
         view! {
             <ActionForm action=mark attr:class="mark-done">
                 <FormError error />
-                <input type="hidden" name="lesson" value=lesson />
+                <input type="hidden" name="lesson" value=lesson.get() />
                 <button type="submit" class="button primary">{t!(i18n, learn.mark_done)}</button>
             </ActionForm>
         }

@@ -1,5 +1,6 @@
 //! A lesson's quiz and reflection questions in the course player.
 
+use crate::domain::ids::LessonId;
 use crate::{
     api::catalogue::LearnerQuestion,
     api::learning::{QuizState, ReflectionView, SaveReflection, SubmitQuiz},
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 /// A quiz: the latest attempt's feedback, earlier scores, and the form for the next attempt.
 #[component]
 pub(super) fn Quiz(
-    lesson: i32,
+    lesson: LessonId,
     questions: Vec<LearnerQuestion>,
     quiz: QuizState,
     pass_mark: i32,
@@ -94,7 +95,7 @@ pub(super) fn Quiz(
                         <FormError error />
                         {retry.then(|| view! { <h3>{t!(i18n, learn.try_again)}</h3> })}
                         {left.map(|n| view! { <p class="hint">{t!(i18n, learn.attempts_left, count = move || n)}</p> })}
-                        <input type="hidden" name="lesson" value=lesson />
+                        <input type="hidden" name="lesson" value=lesson.get() />
                         <input type="hidden" name="submission" value=quiz.submission.clone() />
                         <ol class="questions">
                             {questions.into_iter().map(question_input).collect_view()}
@@ -130,7 +131,7 @@ fn question_input(q: LearnerQuestion) -> impl IntoView {
                     let input_id = format!("q{qid}-o{oid}");
                     view! {
                         <div class="choice">
-                            <input type=kind id=input_id.clone() name=name value=oid />
+                            <input type=kind id=input_id.clone() name=name value=oid.get() />
                             <label for=input_id>{text}</label>
                         </div>
                     }
@@ -142,7 +143,7 @@ fn question_input(q: LearnerQuestion) -> impl IntoView {
 
 /// One reflection: saved as a draft while typing (the island), then sent.
 #[component]
-pub(super) fn Reflection(lesson: i32, reflection: ReflectionView) -> impl IntoView {
+pub(super) fn Reflection(lesson: LessonId, reflection: ReflectionView) -> impl IntoView {
     let i18n = use_i18n();
     let send = ServerAction::<SaveReflection>::new();
     let question = reflection.question;
@@ -165,8 +166,8 @@ pub(super) fn Reflection(lesson: i32, reflection: ReflectionView) -> impl IntoVi
         <div class="reflection">
             <ActionForm action=send attr:class="stack-form">
                 <FormError error />
-                <input type="hidden" name="lesson" value=lesson />
-                <input type="hidden" name="question" value=question />
+                <input type="hidden" name="lesson" value=lesson.get() />
+                <input type="hidden" name="question" value=question.get() />
                 <div class="field">
                     <label for=field_id.clone()>{reflection.prompt.clone()}</label>
                     <p class="hint" id=status_id.clone()>

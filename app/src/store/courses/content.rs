@@ -5,6 +5,7 @@
 use super::{
     Course, CourseError, CourseResult, Keys, LessonRow, ModuleRow, OptionRow, QuestionRow, Version,
 };
+use crate::domain::ids::{LessonId, ModuleId, QuestionId, VersionId};
 use crate::{
     domain::{
         course::{CourseDoc, LessonDoc, ModuleDoc, OptionDoc, QuestionDoc, QuizDoc},
@@ -26,11 +27,11 @@ pub struct VersionContent {
     /// Modules by position.
     pub modules: Vec<ModuleRow>,
     /// Lessons of each module by position, keyed by module id.
-    pub lessons: HashMap<i32, Vec<LessonRow>>,
+    pub lessons: HashMap<ModuleId, Vec<LessonRow>>,
     /// Questions of each lesson by position, keyed by lesson id.
-    pub questions: HashMap<i32, Vec<QuestionRow>>,
+    pub questions: HashMap<LessonId, Vec<QuestionRow>>,
     /// Options of each question by position, keyed by question id.
-    pub options: HashMap<i32, Vec<OptionRow>>,
+    pub options: HashMap<QuestionId, Vec<OptionRow>>,
 }
 
 /// Rows grouped by `key`, each group in the order the rows came.
@@ -47,7 +48,7 @@ pub(super) fn group<T, K: std::hash::Hash + Eq>(
 
 impl VersionContent {
     /// Lessons of a module.
-    pub fn lessons_of(&self, module_id: i32) -> &[LessonRow] {
+    pub fn lessons_of(&self, module_id: ModuleId) -> &[LessonRow] {
         self.lessons
             .get(&module_id)
             .map(Vec::as_slice)
@@ -55,7 +56,7 @@ impl VersionContent {
     }
 
     /// Questions of a lesson.
-    pub fn questions_of(&self, lesson_id: i32) -> &[QuestionRow] {
+    pub fn questions_of(&self, lesson_id: LessonId) -> &[QuestionRow] {
         self.questions
             .get(&lesson_id)
             .map(Vec::as_slice)
@@ -63,7 +64,7 @@ impl VersionContent {
     }
 
     /// Options of a question.
-    pub fn options_of(&self, question_id: i32) -> &[OptionRow] {
+    pub fn options_of(&self, question_id: QuestionId) -> &[OptionRow] {
         self.options
             .get(&question_id)
             .map(Vec::as_slice)
@@ -184,7 +185,7 @@ pub(super) fn int(n: usize) -> i32 {
 /// Writes a version's content under `version_id`.
 pub(super) async fn insert_content(
     db: &impl ConnectionTrait,
-    version_id: i32,
+    version_id: VersionId,
     doc: &CourseDoc,
     keys: &Keys,
 ) -> CourseResult<()> {
@@ -241,8 +242,8 @@ pub(super) async fn insert_content(
 
 pub(super) async fn insert_question(
     db: &impl ConnectionTrait,
-    version_id: i32,
-    lesson_id: i32,
+    version_id: VersionId,
+    lesson_id: LessonId,
     key: String,
     position: i32,
     question: &QuestionDoc,
@@ -267,8 +268,8 @@ pub(super) async fn insert_question(
 
 pub(super) async fn insert_options(
     db: &impl ConnectionTrait,
-    version_id: i32,
-    question_id: i32,
+    version_id: VersionId,
+    question_id: QuestionId,
     options: &[OptionDoc],
 ) -> CourseResult<()> {
     if options.is_empty() {
@@ -294,7 +295,7 @@ pub(super) async fn insert_options(
 /// Loads a version's whole content with one query per level.
 pub async fn load_content(
     db: &impl ConnectionTrait,
-    version_id: i32,
+    version_id: VersionId,
 ) -> CourseResult<VersionContent> {
     let version = course_version::Entity::find_by_id(version_id)
         .one(db)

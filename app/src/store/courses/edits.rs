@@ -7,6 +7,7 @@ use super::{
     keys::new_key,
     versions::lock,
 };
+use crate::domain::ids::{LessonId, ModuleId, QuestionId, VersionId};
 use crate::{
     domain::{
         course::{CourseStatus, LessonDoc, ModuleDoc, QuestionDoc, VersionState},
@@ -24,7 +25,7 @@ use sea_orm::{
 /// The draft version `version_id`, ready to be changed, with its course.
 pub async fn editable(
     db: &impl ConnectionTrait,
-    version_id: i32,
+    version_id: VersionId,
 ) -> CourseResult<(Course, Version)> {
     let course_id = course_version::Entity::find_by_id(version_id)
         .one(db)
@@ -47,7 +48,7 @@ pub async fn editable(
 pub async fn mark_draft_changed(
     db: &impl ConnectionTrait,
     course: &Course,
-    version_id: i32,
+    version_id: VersionId,
     now: DateTime<Utc>,
 ) -> CourseResult<()> {
     course_version::Entity::update_many()
@@ -93,7 +94,7 @@ pub async fn update_details(
 }
 
 /// A module by id.
-pub async fn module(db: &impl ConnectionTrait, id: i32) -> CourseResult<ModuleRow> {
+pub async fn module(db: &impl ConnectionTrait, id: ModuleId) -> CourseResult<ModuleRow> {
     course_module::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -101,7 +102,7 @@ pub async fn module(db: &impl ConnectionTrait, id: i32) -> CourseResult<ModuleRo
 }
 
 /// A lesson by id.
-pub async fn lesson(db: &impl ConnectionTrait, id: i32) -> CourseResult<LessonRow> {
+pub async fn lesson(db: &impl ConnectionTrait, id: LessonId) -> CourseResult<LessonRow> {
     lesson::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -109,7 +110,7 @@ pub async fn lesson(db: &impl ConnectionTrait, id: i32) -> CourseResult<LessonRo
 }
 
 /// A question by id.
-pub async fn question(db: &impl ConnectionTrait, id: i32) -> CourseResult<QuestionRow> {
+pub async fn question(db: &impl ConnectionTrait, id: QuestionId) -> CourseResult<QuestionRow> {
     question::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -119,7 +120,7 @@ pub async fn question(db: &impl ConnectionTrait, id: i32) -> CourseResult<Questi
 /// Appends a module to a draft; the short name is made unique within the version.
 pub async fn add_module(
     db: &impl ConnectionTrait,
-    version_id: i32,
+    version_id: VersionId,
     module: &ModuleDoc,
 ) -> CourseResult<ModuleRow> {
     let siblings = course_module::Entity::find()
@@ -216,7 +217,7 @@ pub async fn update_lesson(
 }
 
 /// How many questions a lesson has.
-pub async fn question_count(db: &impl ConnectionTrait, lesson_id: i32) -> CourseResult<u64> {
+pub async fn question_count(db: &impl ConnectionTrait, lesson_id: LessonId) -> CourseResult<u64> {
     Ok(question::Entity::find()
         .filter(question::Column::LessonId.eq(lesson_id))
         .count(db)
@@ -273,7 +274,7 @@ pub async fn update_question(
 /// Options of one question, by position.
 pub async fn options_of(
     db: &impl ConnectionTrait,
-    question_id: i32,
+    question_id: QuestionId,
 ) -> CourseResult<Vec<OptionRow>> {
     Ok(question_option::Entity::find()
         .filter(question_option::Column::QuestionId.eq(question_id))

@@ -2,6 +2,7 @@
 //! the positions gapless and the first module free of a previous one to wait for.
 
 use super::{CourseError, CourseResult, edits::module};
+use crate::domain::ids::{LessonId, ModuleId, QuestionId, VersionId};
 use crate::{
     domain::editing::FIRST_POSITION,
     store::entities::{course_module, lesson, question},
@@ -15,11 +16,11 @@ use sea_orm::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
     /// A module (siblings: the version's modules).
-    Module(i32),
+    Module(ModuleId),
     /// A lesson (siblings: the module's lessons).
-    Lesson(i32),
+    Lesson(LessonId),
     /// A question (siblings: the lesson's questions).
-    Question(i32),
+    Question(QuestionId),
 }
 
 /// Moves an item one place up or down among its siblings; at either end nothing happens.
@@ -102,7 +103,7 @@ pub async fn remove(db: &impl ConnectionTrait, item: Item) -> CourseResult<()> {
 
 /// Clears "requires the previous module" on the first module of a version, which a move or a
 /// removal may have put there.
-async fn free_first_module(db: &impl ConnectionTrait, version_id: i32) -> CourseResult<()> {
+async fn free_first_module(db: &impl ConnectionTrait, version_id: VersionId) -> CourseResult<()> {
     course_module::Entity::update_many()
         .col_expr(course_module::Column::RequiresPrevious, Expr::value(false))
         .filter(course_module::Column::VersionId.eq(version_id))

@@ -2,6 +2,7 @@
 //! ones, how many courses there are, and their titles.
 
 use super::{Course, CourseResult, Version, content::group};
+use crate::domain::ids::{CourseId, VersionId};
 use crate::{
     domain::{
         course::{CourseStatus, VersionState},
@@ -48,7 +49,7 @@ pub async fn authoring_page(
         .paginate(db, per_page);
     let total = paginator.num_items().await?;
     let courses = paginator.fetch_page(page).await?;
-    let ids: Vec<i32> = courses.iter().map(|c| c.id).collect();
+    let ids: Vec<_> = courses.iter().map(|c| c.id).collect();
     // One query for the versions of the whole page: drafts and published ones.
     let versions = course_version::Entity::find()
         .filter(course_version::Column::CourseId.is_in(ids))
@@ -122,13 +123,13 @@ pub async fn catalogue_page(
         .paginate(db, per_page);
     let total = paginator.num_items().await?;
     let rows = paginator.fetch_page(page).await?;
-    let version_ids: Vec<i32> = rows.iter().map(|(v, _)| v.id).collect();
+    let version_ids: Vec<_> = rows.iter().map(|(v, _)| v.id).collect();
     let modules = course_module::Entity::find()
         .filter(course_module::Column::VersionId.is_in(version_ids.clone()))
         .order_by_asc(course_module::Column::Position)
         .all(db)
         .await?;
-    let minutes: Vec<(i32, Option<i64>)> = lesson::Entity::find()
+    let minutes: Vec<(VersionId, Option<i64>)> = lesson::Entity::find()
         .select_only()
         .column(lesson::Column::VersionId)
         .column_as(Expr::col(lesson::Column::Minutes).sum(), "minutes")
@@ -137,7 +138,7 @@ pub async fn catalogue_page(
         .into_tuple()
         .all(db)
         .await?;
-    let minutes: HashMap<i32, i64> = minutes
+    let minutes: HashMap<_, i64> = minutes
         .into_iter()
         .map(|(v, m)| (v, m.unwrap_or(0)))
         .collect();
@@ -171,11 +172,11 @@ pub async fn count(db: &impl ConnectionTrait) -> CourseResult<u64> {
 pub async fn titles_of(
     db: &impl ConnectionTrait,
     courses: &[Course],
-) -> CourseResult<HashMap<i32, String>> {
+) -> CourseResult<HashMap<CourseId, String>> {
     if courses.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(i32, i32, i32, String)> = course_version::Entity::find()
+    let rows: Vec<(VersionId, CourseId, i32, String)> = course_version::Entity::find()
         .select_only()
         .columns([
             course_version::Column::Id,

@@ -6,6 +6,7 @@ use super::{
     content::{insert_content, load_content},
     keys::new_key,
 };
+use crate::domain::ids::CourseId;
 use crate::{
     domain::{
         course::{
@@ -25,7 +26,7 @@ use sea_orm::{
 /// Writes a new draft version of a course with `doc`'s course-level texts (not its content).
 async fn insert_version(
     db: &impl ConnectionTrait,
-    course_id: i32,
+    course_id: CourseId,
     number: i32,
     doc: &CourseDoc,
     by: Option<i32>,
@@ -53,7 +54,7 @@ async fn insert_version(
 /// The course row, locked until the transaction ends (PostgreSQL: `FOR UPDATE`; SQLite's
 /// write transactions already exclude each other). Every change to a course's versions or
 /// content takes this lock first, so a publish and an edit never interleave.
-pub async fn lock(db: &impl ConnectionTrait, course_id: i32) -> CourseResult<Course> {
+pub async fn lock(db: &impl ConnectionTrait, course_id: CourseId) -> CourseResult<Course> {
     course::Entity::find_by_id(course_id)
         .lock_exclusive()
         .one(db)
@@ -117,7 +118,10 @@ pub async fn free_slug(db: &impl ConnectionTrait, base: &str) -> CourseResult<St
 }
 
 /// Every version of a course, newest first.
-pub async fn versions(db: &impl ConnectionTrait, course_id: i32) -> CourseResult<Vec<Version>> {
+pub async fn versions(
+    db: &impl ConnectionTrait,
+    course_id: CourseId,
+) -> CourseResult<Vec<Version>> {
     Ok(course_version::Entity::find()
         .filter(course_version::Column::CourseId.eq(course_id))
         .order_by_desc(course_version::Column::Number)
@@ -126,7 +130,10 @@ pub async fn versions(db: &impl ConnectionTrait, course_id: i32) -> CourseResult
 }
 
 /// The course's draft version, if it has one.
-pub async fn draft(db: &impl ConnectionTrait, course_id: i32) -> CourseResult<Option<Version>> {
+pub async fn draft(
+    db: &impl ConnectionTrait,
+    course_id: CourseId,
+) -> CourseResult<Option<Version>> {
     Ok(course_version::Entity::find()
         .filter(course_version::Column::CourseId.eq(course_id))
         .filter(course_version::Column::State.eq(VersionState::Draft))
@@ -134,7 +141,7 @@ pub async fn draft(db: &impl ConnectionTrait, course_id: i32) -> CourseResult<Op
         .await?)
 }
 
-async fn next_number(db: &impl ConnectionTrait, course_id: i32) -> CourseResult<i32> {
+async fn next_number(db: &impl ConnectionTrait, course_id: CourseId) -> CourseResult<i32> {
     Ok(versions(db, course_id)
         .await?
         .first()

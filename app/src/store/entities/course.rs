@@ -1,6 +1,7 @@
 //! A course: its lasting identity, language and status. Content lives in versions.
 
 use crate::domain::course::CourseStatus;
+use crate::domain::ids::{CourseId, VersionId};
 use sea_orm::entity::prelude::*;
 
 /// Row of `courses`.
@@ -8,14 +9,14 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "courses")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: CourseId,
     #[sea_orm(unique)]
     pub public_id: String,
     #[sea_orm(unique)]
     pub slug: String,
     pub language: String,
     pub status: CourseStatus,
-    pub published_version_id: Option<i32>,
+    pub published_version_id: Option<VersionId>,
     pub created_by: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

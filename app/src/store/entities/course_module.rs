@@ -1,5 +1,6 @@
 //! A module of one course version.
 
+use crate::domain::ids::{ModuleId, VersionId};
 use sea_orm::entity::prelude::*;
 
 /// Row of `course_modules`.
@@ -7,8 +8,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "course_modules")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub version_id: i32,
+    pub id: ModuleId,
+    pub version_id: VersionId,
     /// Follows the module from version to version.
     pub key: String,
     pub position: i32,

@@ -1,5 +1,6 @@
 //! A trainer who teaches a course and follows its learners.
 
+use crate::domain::ids::CourseId;
 use sea_orm::entity::prelude::*;
 
 /// Row of `course_trainers`.
@@ -8,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub course_id: i32,
+    pub course_id: CourseId,
     pub user_id: i32,
     pub added_at: DateTimeUtc,
 }

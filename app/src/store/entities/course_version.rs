@@ -1,6 +1,7 @@
 //! One numbered version of a course's content.
 
 use crate::domain::course::VersionState;
+use crate::domain::ids::{CourseId, VersionId};
 use sea_orm::entity::prelude::*;
 
 /// Row of `course_versions`.
@@ -8,8 +9,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "course_versions")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub course_id: i32,
+    pub id: VersionId,
+    pub course_id: CourseId,
     pub number: i32,
     pub state: VersionState,
     pub title: String,

@@ -1,5 +1,6 @@
 //! A learner's place in one course, bound to the version they started.
 
+use crate::domain::ids::{CourseId, EnrolmentId, VersionId};
 use sea_orm::entity::prelude::*;
 
 /// Row of `enrolments`.
@@ -7,10 +8,10 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "enrolments")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: EnrolmentId,
     pub user_id: i32,
-    pub course_id: i32,
-    pub version_id: i32,
+    pub course_id: CourseId,
+    pub version_id: VersionId,
     /// The centre the learner takes the course with, if they named one.
     pub centre_id: Option<i32>,
     pub started_at: DateTimeUtc,

@@ -1,5 +1,6 @@
 //! A lesson of one module; a quiz when `pass_mark` is set.
 
+use crate::domain::ids::{LessonId, ModuleId, VersionId};
 use sea_orm::entity::prelude::*;
 
 /// Row of `lessons`.
@@ -7,9 +8,9 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "lessons")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub version_id: i32,
-    pub module_id: i32,
+    pub id: LessonId,
+    pub version_id: VersionId,
+    pub module_id: ModuleId,
     /// Follows the lesson from version to version.
     pub key: String,
     pub position: i32,

@@ -1,5 +1,6 @@
 //! A lesson a learner has completed.
 
+use crate::domain::ids::{EnrolmentId, LessonId};
 use sea_orm::entity::prelude::*;
 
 /// Row of `lesson_completions`.
@@ -8,8 +9,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub enrolment_id: i32,
-    pub lesson_id: i32,
+    pub enrolment_id: EnrolmentId,
+    pub lesson_id: LessonId,
     pub completed_at: DateTimeUtc,
 }
 

@@ -1,6 +1,7 @@
 //! A question of a lesson's quiz.
 
 use crate::domain::course::{QuestionKind, ReviewMode};
+use crate::domain::ids::{LessonId, QuestionId, VersionId};
 use sea_orm::entity::prelude::*;
 
 /// Row of `questions`.
@@ -8,9 +9,9 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "questions")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub version_id: i32,
-    pub lesson_id: i32,
+    pub id: QuestionId,
+    pub version_id: VersionId,
+    pub lesson_id: LessonId,
     pub key: String,
     pub position: i32,
     pub kind: QuestionKind,

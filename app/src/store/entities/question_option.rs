@@ -1,5 +1,6 @@
 //! An option of a question.
 
+use crate::domain::ids::{OptionId, QuestionId, VersionId};
 use sea_orm::entity::prelude::*;
 
 /// Row of `question_options`.
@@ -7,9 +8,9 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "question_options")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub version_id: i32,
-    pub question_id: i32,
+    pub id: OptionId,
+    pub version_id: VersionId,
+    pub question_id: QuestionId,
     pub position: i32,
     pub text: String,
     pub correct: bool,

@@ -1,5 +1,6 @@
 //! One submitted quiz attempt, kept for good.
 
+use crate::domain::ids::{EnrolmentId, LessonId};
 use sea_orm::entity::prelude::*;
 
 /// Row of `quiz_attempts`.
@@ -8,8 +9,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub enrolment_id: i32,
-    pub lesson_id: i32,
+    pub enrolment_id: EnrolmentId,
+    pub lesson_id: LessonId,
     /// 1 for the first attempt at this quiz.
     pub number: i32,
     /// The form's one-time key.

@@ -1,5 +1,6 @@
 //! A learner's written answer to a reflection question.
 
+use crate::domain::ids::{EnrolmentId, LessonId, QuestionId, ReflectionId};
 use crate::domain::learning::ReflectionState;
 use sea_orm::entity::prelude::*;
 
@@ -8,10 +9,10 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "reflections")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub enrolment_id: i32,
-    pub question_id: i32,
-    pub lesson_id: i32,
+    pub id: ReflectionId,
+    pub enrolment_id: EnrolmentId,
+    pub question_id: QuestionId,
+    pub lesson_id: LessonId,
     pub answer: String,
     /// `draft`, `submitted`, `accepted` or `revise`.
     pub state: ReflectionState,

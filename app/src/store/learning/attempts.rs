@@ -4,20 +4,22 @@ use super::{
     Attempt, EnrolledCourse, LearningError, LearningResult, busy_on_conflict,
     completion::settle_lesson, enrolment::record_activity,
 };
-use crate::domain::learning::{AttemptRule, QuizLimits, grading};
+use crate::domain::ids::OptionId;
+use crate::domain::ids::{EnrolmentId, LessonId};
+use crate::domain::learning::{AttemptRule, QuizLimits, grading, grading::Answers};
 use crate::store::courses::LessonRow;
 use crate::store::entities::quiz_attempt;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 
 /// A learner's attempts at one quiz, oldest first.
 pub async fn attempts(
     db: &impl ConnectionTrait,
-    enrolment_id: i32,
-    lesson_id: i32,
+    enrolment_id: EnrolmentId,
+    lesson_id: LessonId,
 ) -> LearningResult<Vec<Attempt>> {
     Ok(quiz_attempt::Entity::find()
         .filter(quiz_attempt::Column::EnrolmentId.eq(enrolment_id))
@@ -30,8 +32,8 @@ pub async fn attempts(
 /// The attempt a form's one-time key already made at this quiz, if any.
 pub async fn attempt_by_submission(
     db: &impl ConnectionTrait,
-    enrolment_id: i32,
-    lesson_id: i32,
+    enrolment_id: EnrolmentId,
+    lesson_id: LessonId,
     submission: &str,
 ) -> LearningResult<Option<Attempt>> {
     Ok(quiz_attempt::Entity::find()
@@ -66,9 +68,9 @@ pub struct Submitted {
 pub async fn submit_attempt(
     db: &impl ConnectionTrait,
     enrolled: &EnrolledCourse,
-    lesson_id: i32,
+    lesson_id: LessonId,
     submission: &str,
-    answers: &HashMap<i32, BTreeSet<i32>>,
+    answers: &Answers,
     now: DateTime<Utc>,
 ) -> LearningResult<Submitted> {
     if let Some(attempt) =
@@ -97,7 +99,7 @@ pub async fn submit_attempt(
     let score = grading::mark(&keys, answers, u8::try_from(pass_mark).unwrap_or(100));
     let stored: BTreeMap<String, Vec<i32>> = answers
         .iter()
-        .map(|(q, options)| (q.to_string(), options.iter().copied().collect()))
+        .map(|(q, options)| (q.to_string(), options.iter().map(|o| o.get()).collect()))
         .collect();
     let attempt = quiz_attempt::ActiveModel {
         enrolment_id: Set(enrolled.enrolment.id),
@@ -128,10 +130,10 @@ pub async fn submit_attempt(
 }
 
 /// The chosen options of a stored attempt, per question id.
-pub fn answers_of(attempt: &Attempt) -> HashMap<i32, BTreeSet<i32>> {
+pub fn answers_of(attempt: &Attempt) -> Answers {
     serde_json::from_str::<BTreeMap<String, Vec<i32>>>(&attempt.answers)
         .unwrap_or_default()
         .into_iter()
-        .filter_map(|(q, o)| Some((q.parse().ok()?, o.into_iter().collect())))
+        .filter_map(|(q, o)| Some((q.parse().ok()?, o.into_iter().map(OptionId::new).collect())))
         .collect()
 }

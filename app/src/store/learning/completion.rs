@@ -2,6 +2,7 @@
 //! quiz once it asks nothing more, and the course with its last lesson.
 
 use super::{EnrolledCourse, LearningResult, enrolment::record_activity};
+use crate::domain::ids::LessonId;
 use crate::domain::learning::{LessonRequirements, ReflectionState, progress, unlocking};
 use crate::store::courses::LessonRow;
 use crate::store::entities::{enrolment, lesson_completion, quiz_attempt, reflection};
@@ -16,7 +17,7 @@ use sea_orm::{
 pub(super) async fn complete_lesson(
     db: &impl ConnectionTrait,
     enrolled: &EnrolledCourse,
-    lesson_id: i32,
+    lesson_id: LessonId,
     now: DateTime<Utc>,
 ) -> LearningResult<bool> {
     let inserted = lesson_completion::Entity::insert(lesson_completion::ActiveModel {
@@ -58,7 +59,7 @@ pub(super) async fn complete_lesson(
 pub async fn mark_done(
     db: &impl ConnectionTrait,
     enrolled: &EnrolledCourse,
-    lesson_id: i32,
+    lesson_id: LessonId,
     now: DateTime<Utc>,
 ) -> LearningResult<bool> {
     let lesson = enrolled.open(lesson_id)?;
@@ -75,7 +76,7 @@ pub(super) async fn settle_lesson(
     now: DateTime<Utc>,
 ) -> LearningResult<bool> {
     let questions = enrolled.quiz(lesson.id);
-    let reflection_ids: Vec<i32> = questions
+    let reflection_ids: Vec<_> = questions
         .iter()
         .filter(|q| !q.scored())
         .map(|q| q.id)

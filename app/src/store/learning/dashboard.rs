@@ -44,18 +44,18 @@ pub async fn my_courses(
         .limit(per_page)
         .all(db)
         .await?;
-    let ids: Vec<i32> = rows.iter().map(|e| e.id).collect();
-    let version_ids: Vec<i32> = rows.iter().map(|e| e.version_id).collect();
+    let ids: Vec<_> = rows.iter().map(|e| e.id).collect();
+    let version_ids: Vec<_> = rows.iter().map(|e| e.version_id).collect();
     let outlines = outlines(db, &version_ids).await?;
     let mut completed = completed_of(db, &ids).await?;
-    let titles = labels::<course_version::Entity>(
+    let titles = labels::<course_version::Entity, _>(
         db,
         course_version::Column::Id,
         course_version::Column::Title,
         version_ids.iter().copied(),
     )
     .await?;
-    let slugs = labels::<course::Entity>(
+    let slugs = labels::<course::Entity, _>(
         db,
         course::Column::Id,
         course::Column::Slug,

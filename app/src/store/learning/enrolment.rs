@@ -2,6 +2,7 @@
 //! progress, read once per request and handed to the rules.
 
 use super::{Enrolment, LearningError, LearningResult, completed};
+use crate::domain::ids::{CourseId, EnrolmentId, LessonId};
 use crate::domain::{
     course::{CourseStatus, VersionState},
     learning::{CourseProgress, ModuleShape, QuizOption, QuizQuestion, progress, unlocking},
@@ -19,7 +20,7 @@ use std::collections::HashSet;
 pub async fn enrolment_in(
     db: &impl ConnectionTrait,
     user_id: i32,
-    course_id: i32,
+    course_id: CourseId,
 ) -> LearningResult<Option<Enrolment>> {
     Ok(enrolment::Entity::find()
         .filter(enrolment::Column::UserId.eq(user_id))
@@ -66,7 +67,7 @@ pub async fn enrol(
 /// Moves the enrolment's last activity to `now`.
 pub(super) async fn record_activity(
     db: &impl ConnectionTrait,
-    enrolment_id: i32,
+    enrolment_id: EnrolmentId,
     now: DateTime<Utc>,
 ) -> LearningResult<()> {
     enrolment::Entity::update_many()
@@ -87,14 +88,14 @@ pub struct EnrolledCourse {
     /// The enrolled version's content.
     pub content: VersionContent,
     /// Completed lesson ids.
-    pub completed: HashSet<i32>,
+    pub completed: HashSet<LessonId>,
     /// Progress over the version.
     pub progress: CourseProgress,
 }
 
 impl EnrolledCourse {
     /// The lesson with this id in the learner's version.
-    pub fn lesson(&self, lesson_id: i32) -> LearningResult<&LessonRow> {
+    pub fn lesson(&self, lesson_id: LessonId) -> LearningResult<&LessonRow> {
         self.content
             .modules
             .iter()
@@ -109,19 +110,19 @@ impl EnrolledCourse {
     }
 
     /// Whether the module holding `lesson_id` is open to the learner.
-    pub fn unlocked(&self, lesson_id: i32) -> bool {
+    pub fn unlocked(&self, lesson_id: LessonId) -> bool {
         unlocking::may_open(&self.shapes(), &self.progress, lesson_id).is_ok()
     }
 
     /// The lesson, when the learner may work on it now.
-    pub fn open(&self, lesson_id: i32) -> LearningResult<&LessonRow> {
+    pub fn open(&self, lesson_id: LessonId) -> LearningResult<&LessonRow> {
         let lesson = self.lesson(lesson_id)?;
         unlocking::may_open(&self.shapes(), &self.progress, lesson_id)?;
         Ok(lesson)
     }
 
     /// The lesson's quiz questions as grading sees them, in quiz order.
-    pub fn quiz(&self, lesson_id: i32) -> Vec<QuizQuestion> {
+    pub fn quiz(&self, lesson_id: LessonId) -> Vec<QuizQuestion> {
         self.content
             .questions_of(lesson_id)
             .iter()
@@ -149,7 +150,7 @@ impl EnrolledCourse {
 pub async fn enrolled_for_lesson(
     db: &impl ConnectionTrait,
     user_id: i32,
-    lesson_id: i32,
+    lesson_id: LessonId,
 ) -> LearningResult<EnrolledCourse> {
     let row = lesson::Entity::find_by_id(lesson_id)
         .one(db)

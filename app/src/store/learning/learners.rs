@@ -5,6 +5,7 @@ use super::{
     Enrolment, LearningResult,
     outline::{completed_of, outlines},
 };
+use crate::domain::ids::{CourseId, EnrolmentId, LessonId, VersionId};
 use crate::domain::{
     authz::Scope,
     learning::{CourseProgress, LearnerStatus, STUCK_AFTER_DAYS},
@@ -30,7 +31,7 @@ pub struct LearnerFilter {
 /// The condition that selects the learners `scope` and `filter` name; the status part is the
 /// SQL twin of [`LearnerStatus::of`].
 pub(crate) fn learner_condition(
-    course_id: i32,
+    course_id: CourseId,
     scope: &Scope,
     filter: &LearnerFilter,
     now: DateTime<Utc>,
@@ -112,7 +113,7 @@ pub enum LearnerOrder {
 #[allow(clippy::too_many_arguments)]
 pub async fn learners(
     db: &impl ConnectionTrait,
-    course_id: i32,
+    course_id: CourseId,
     scope: &Scope,
     filter: &LearnerFilter,
     order: LearnerOrder,
@@ -143,21 +144,21 @@ async fn learner_rows(
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<i32> = rows.iter().map(|e| e.id).collect();
-    let mut version_ids: Vec<i32> = rows.iter().map(|e| e.version_id).collect();
+    let ids: Vec<_> = rows.iter().map(|e| e.id).collect();
+    let mut version_ids: Vec<_> = rows.iter().map(|e| e.version_id).collect();
     version_ids.sort_unstable();
     version_ids.dedup();
     let outlines = outlines(db, &version_ids).await?;
-    let numbers: HashMap<i32, i32> = course_version::Entity::find()
+    let numbers: HashMap<_, i32> = course_version::Entity::find()
         .select_only()
         .columns([course_version::Column::Id, course_version::Column::Number])
         .filter(course_version::Column::Id.is_in(version_ids.iter().copied()))
-        .into_tuple::<(i32, i32)>()
+        .into_tuple::<(VersionId, i32)>()
         .all(db)
         .await?
         .into_iter()
         .collect();
-    let people: HashMap<i32, (String, String)> = user::Entity::find()
+    let people: HashMap<_, (String, String)> = user::Entity::find()
         .select_only()
         .columns([
             user::Column::Id,
@@ -176,7 +177,7 @@ async fn learner_rows(
             .await?;
     let mut completed = completed_of(db, &ids).await?;
     // Attempts per enrolment and quiz, counted in the database: (enrolment, lesson, count, best).
-    let attempts: Vec<(i32, i32, i64, Option<i32>)> = quiz_attempt::Entity::find()
+    let attempts: Vec<(EnrolmentId, LessonId, i64, Option<i32>)> = quiz_attempt::Entity::find()
         .select_only()
         .column(quiz_attempt::Column::EnrolmentId)
         .column(quiz_attempt::Column::LessonId)
@@ -188,7 +189,7 @@ async fn learner_rows(
         .into_tuple()
         .all(db)
         .await?;
-    let passed: HashSet<(i32, i32)> = quiz_attempt::Entity::find()
+    let passed: HashSet<(_, _)> = quiz_attempt::Entity::find()
         .select_only()
         .column(quiz_attempt::Column::EnrolmentId)
         .column(quiz_attempt::Column::LessonId)
@@ -200,7 +201,7 @@ async fn learner_rows(
         .await?
         .into_iter()
         .collect();
-    let results: HashMap<(i32, i32), (u32, i32, bool)> = attempts
+    let results: HashMap<(_, _), (u32, i32, bool)> = attempts
         .into_iter()
         .map(|(enrolment, lesson, count, best)| {
             (
@@ -271,9 +272,9 @@ pub fn courses_with_centres(centres: &[i32]) -> sea_orm::sea_query::SelectStatem
 /// of `centres` when given.
 pub async fn learner_counts(
     db: &impl ConnectionTrait,
-    course_ids: &[i32],
+    course_ids: &[CourseId],
     centres: Option<&[i32]>,
-) -> LearningResult<HashMap<i32, i64>> {
+) -> LearningResult<HashMap<CourseId, i64>> {
     if course_ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -281,7 +282,7 @@ pub async fn learner_counts(
     if let Some(centres) = centres {
         query = query.filter(enrolment::Column::CentreId.is_in(centres.iter().copied()));
     }
-    let rows: Vec<(i32, i64)> = query
+    let rows: Vec<(CourseId, i64)> = query
         .select_only()
         .column(enrolment::Column::CourseId)
         .column_as(enrolment::Column::Id.count(), "n")

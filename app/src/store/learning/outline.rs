@@ -2,6 +2,7 @@
 //! for many versions or enrolments at once with a fixed number of queries.
 
 use super::LearningResult;
+use crate::domain::ids::{EnrolmentId, LessonId, ModuleId, VersionId};
 use crate::domain::learning::{CourseProgress, ModuleShape, progress};
 use crate::store::entities::{course_module, lesson, lesson_completion};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -11,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutlineLesson {
     /// Id.
-    pub id: i32,
+    pub id: LessonId,
     /// Title.
     pub title: String,
     /// Whether it ends in a quiz.
@@ -49,12 +50,12 @@ impl Outline {
     }
 
     /// Progress given completed lesson ids.
-    pub fn progress(&self, completed: &HashSet<i32>) -> CourseProgress {
+    pub fn progress(&self, completed: &HashSet<LessonId>) -> CourseProgress {
         progress(&self.shapes(), completed)
     }
 
     /// A lesson's title.
-    pub fn lesson_title(&self, id: i32) -> Option<&str> {
+    pub fn lesson_title(&self, id: LessonId) -> Option<&str> {
         self.modules
             .iter()
             .flat_map(|m| &m.lessons)
@@ -66,12 +67,12 @@ impl Outline {
 /// Outlines of several versions, with two queries whatever their number.
 pub async fn outlines(
     db: &impl ConnectionTrait,
-    version_ids: &[i32],
-) -> LearningResult<HashMap<i32, Outline>> {
+    version_ids: &[VersionId],
+) -> LearningResult<HashMap<VersionId, Outline>> {
     if version_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let modules: Vec<(i32, i32, String, bool)> = course_module::Entity::find()
+    let modules: Vec<(ModuleId, VersionId, String, bool)> = course_module::Entity::find()
         .select_only()
         .columns([
             course_module::Column::Id,
@@ -85,7 +86,7 @@ pub async fn outlines(
         .into_tuple()
         .all(db)
         .await?;
-    let lessons: Vec<(i32, i32, String, Option<i32>)> = lesson::Entity::find()
+    let lessons: Vec<(LessonId, ModuleId, String, Option<i32>)> = lesson::Entity::find()
         .select_only()
         .columns([
             lesson::Column::Id,
@@ -99,7 +100,7 @@ pub async fn outlines(
         .into_tuple()
         .all(db)
         .await?;
-    let mut by_module: HashMap<i32, Vec<OutlineLesson>> = HashMap::new();
+    let mut by_module: HashMap<_, Vec<OutlineLesson>> = HashMap::new();
     for (id, module_id, title, pass_mark) in lessons {
         by_module.entry(module_id).or_default().push(OutlineLesson {
             id,
@@ -107,7 +108,7 @@ pub async fn outlines(
             quiz: pass_mark.is_some(),
         });
     }
-    let mut out: HashMap<i32, Outline> = HashMap::new();
+    let mut out: HashMap<_, Outline> = HashMap::new();
     for (id, version_id, title, requires_previous) in modules {
         out.entry(version_id)
             .or_default()
@@ -124,12 +125,12 @@ pub async fn outlines(
 /// Completed lesson ids of several enrolments, with one query.
 pub async fn completed_of(
     db: &impl ConnectionTrait,
-    enrolment_ids: &[i32],
-) -> LearningResult<HashMap<i32, HashSet<i32>>> {
+    enrolment_ids: &[EnrolmentId],
+) -> LearningResult<HashMap<EnrolmentId, HashSet<LessonId>>> {
     if enrolment_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(i32, i32)> = lesson_completion::Entity::find()
+    let rows: Vec<(EnrolmentId, LessonId)> = lesson_completion::Entity::find()
         .select_only()
         .columns([
             lesson_completion::Column::EnrolmentId,
@@ -139,7 +140,7 @@ pub async fn completed_of(
         .into_tuple()
         .all(db)
         .await?;
-    let mut out: HashMap<i32, HashSet<i32>> = HashMap::new();
+    let mut out: HashMap<_, HashSet<LessonId>> = HashMap::new();
     for (enrolment, lesson) in rows {
         out.entry(enrolment).or_default().insert(lesson);
     }
@@ -149,8 +150,8 @@ pub async fn completed_of(
 /// Completed lesson ids of one enrolment.
 pub async fn completed(
     db: &impl ConnectionTrait,
-    enrolment_id: i32,
-) -> LearningResult<HashSet<i32>> {
+    enrolment_id: EnrolmentId,
+) -> LearningResult<HashSet<LessonId>> {
     Ok(completed_of(db, &[enrolment_id])
         .await?
         .remove(&enrolment_id)
@@ -158,20 +159,21 @@ pub async fn completed(
 }
 
 /// `id → text` of the rows of `E` whose `id` is in `ids`, with one query.
-pub(super) async fn labels<E>(
+pub(super) async fn labels<E, K>(
     db: &impl ConnectionTrait,
     id: E::Column,
     label: E::Column,
-    ids: impl IntoIterator<Item = i32>,
-) -> LearningResult<HashMap<i32, String>>
+    ids: impl IntoIterator<Item = K>,
+) -> LearningResult<HashMap<K, String>>
 where
     E: EntityTrait,
+    K: sea_orm::TryGetable + Into<sea_orm::Value> + Eq + std::hash::Hash,
 {
     Ok(E::find()
         .select_only()
         .columns([id, label])
         .filter(id.is_in(ids))
-        .into_tuple::<(i32, String)>()
+        .into_tuple::<(K, String)>()
         .all(db)
         .await?
         .into_iter()

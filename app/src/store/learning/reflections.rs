@@ -4,6 +4,7 @@ use super::{
     EnrolledCourse, LearningError, LearningResult, Reflection, busy_on_conflict,
     completion::settle_lesson, enrolment::record_activity,
 };
+use crate::domain::ids::{EnrolmentId, LessonId, QuestionId};
 use crate::domain::{course::QuestionKind, learning::ReflectionState};
 use crate::store::entities::reflection;
 use chrono::{DateTime, Utc};
@@ -13,9 +14,9 @@ use std::collections::HashMap;
 /// The learner's reflections in one lesson, by question id.
 pub async fn reflections_in(
     db: &impl ConnectionTrait,
-    enrolment_id: i32,
-    lesson_id: i32,
-) -> LearningResult<HashMap<i32, Reflection>> {
+    enrolment_id: EnrolmentId,
+    lesson_id: LessonId,
+) -> LearningResult<HashMap<QuestionId, Reflection>> {
     Ok(reflection::Entity::find()
         .filter(reflection::Column::EnrolmentId.eq(enrolment_id))
         .filter(reflection::Column::LessonId.eq(lesson_id))
@@ -40,7 +41,7 @@ pub struct SavedReflection {
 pub async fn save_reflection(
     db: &impl ConnectionTrait,
     enrolled: &EnrolledCourse,
-    question_id: i32,
+    question_id: QuestionId,
     answer: &str,
     send: bool,
     now: DateTime<Utc>,

@@ -2,6 +2,7 @@
 //! and the trainer's verdict.
 
 use super::{Enrolment, LearningError, LearningResult, Reflection, outline::labels};
+use crate::domain::ids::{CourseId, ReflectionId};
 use crate::domain::learning::ReflectionState;
 use crate::store::courses::QuestionRow;
 use crate::store::entities::{course_version, enrolment, lesson, question, reflection, user};
@@ -33,7 +34,7 @@ pub struct QueueItem {
 /// oldest first, and how many wait in all.
 pub async fn review_queue(
     db: &impl ConnectionTrait,
-    course_ids: Option<&[i32]>,
+    course_ids: Option<&[CourseId]>,
     page: u64,
     per_page: u64,
 ) -> LearningResult<(Vec<QueueItem>, u64)> {
@@ -61,7 +62,7 @@ pub async fn review_queue(
 /// One reflection with its context for the reviewer, and the learner's enrolment.
 pub async fn queue_item(
     db: &impl ConnectionTrait,
-    id: i32,
+    id: ReflectionId,
 ) -> LearningResult<(QueueItem, Enrolment)> {
     let row = reflection::Entity::find_by_id(id)
         .one(db)
@@ -86,35 +87,35 @@ pub(super) async fn describe(
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let enrolments: HashMap<i32, Enrolment> = enrolment::Entity::find()
+    let enrolments: HashMap<_, Enrolment> = enrolment::Entity::find()
         .filter(enrolment::Column::Id.is_in(rows.iter().map(|r| r.enrolment_id)))
         .all(db)
         .await?
         .into_iter()
         .map(|e| (e.id, e))
         .collect();
-    let names = labels::<user::Entity>(
+    let names = labels::<user::Entity, _>(
         db,
         user::Column::Id,
         user::Column::DisplayName,
         enrolments.values().map(|e| e.user_id),
     )
     .await?;
-    let titles = labels::<course_version::Entity>(
+    let titles = labels::<course_version::Entity, _>(
         db,
         course_version::Column::Id,
         course_version::Column::Title,
         enrolments.values().map(|e| e.version_id),
     )
     .await?;
-    let lessons = labels::<lesson::Entity>(
+    let lessons = labels::<lesson::Entity, _>(
         db,
         lesson::Column::Id,
         lesson::Column::Title,
         rows.iter().map(|r| r.lesson_id),
     )
     .await?;
-    let questions: HashMap<i32, QuestionRow> = question::Entity::find()
+    let questions: HashMap<_, QuestionRow> = question::Entity::find()
         .filter(question::Column::Id.is_in(rows.iter().map(|r| r.question_id)))
         .all(db)
         .await?
@@ -150,7 +151,7 @@ pub(super) async fn describe(
 /// Records a trainer's review of a sent reflection: accepted, or asked to be revised.
 pub async fn review(
     db: &impl ConnectionTrait,
-    reflection_id: i32,
+    reflection_id: ReflectionId,
     reviewer: i32,
     accept: bool,
     comment: Option<String>,

@@ -1,6 +1,7 @@
 //! A course's trainers: who teaches it, naming and removing them.
 
 use super::LearningResult;
+use crate::domain::ids::CourseId;
 use crate::store::entities::{course_trainer, user};
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -11,7 +12,7 @@ use sea_orm::{
 /// Whether `user_id` teaches the course.
 pub async fn teaches(
     db: &impl ConnectionTrait,
-    course_id: i32,
+    course_id: CourseId,
     user_id: i32,
 ) -> LearningResult<bool> {
     Ok(course_trainer::Entity::find()
@@ -23,7 +24,7 @@ pub async fn teaches(
 }
 
 /// Ids of the courses `user_id` teaches.
-pub async fn taught_by(db: &impl ConnectionTrait, user_id: i32) -> LearningResult<Vec<i32>> {
+pub async fn taught_by(db: &impl ConnectionTrait, user_id: i32) -> LearningResult<Vec<CourseId>> {
     Ok(course_trainer::Entity::find()
         .select_only()
         .column(course_trainer::Column::CourseId)
@@ -36,7 +37,7 @@ pub async fn taught_by(db: &impl ConnectionTrait, user_id: i32) -> LearningResul
 /// Names `user_id` a trainer of the course (once).
 pub async fn add_trainer(
     db: &impl ConnectionTrait,
-    course_id: i32,
+    course_id: CourseId,
     user_id: i32,
     now: DateTime<Utc>,
 ) -> LearningResult<()> {
@@ -63,7 +64,7 @@ pub async fn add_trainer(
 /// Removes `user_id` from the course's trainers.
 pub async fn remove_trainer(
     db: &impl ConnectionTrait,
-    course_id: i32,
+    course_id: CourseId,
     user_id: i32,
 ) -> LearningResult<()> {
     course_trainer::Entity::delete_many()
@@ -77,7 +78,7 @@ pub async fn remove_trainer(
 /// The course's trainers: public id, name and email, by name.
 pub async fn trainers_of(
     db: &impl ConnectionTrait,
-    course_id: i32,
+    course_id: CourseId,
 ) -> LearningResult<Vec<(String, String, String)>> {
     let ids = course_trainer::Entity::find()
         .select_only()

@@ -3,17 +3,32 @@ use crate::domain::course::QuestionKind;
 use crate::domain::learning::content::QuizOption;
 use proptest::prelude::*;
 
-fn set(ids: &[i32]) -> BTreeSet<i32> {
-    ids.iter().copied().collect()
+fn set(ids: &[i32]) -> BTreeSet<OptionId> {
+    ids.iter().copied().map(OptionId::new).collect()
+}
+
+fn q(id: i32) -> QuestionId {
+    QuestionId::new(id)
+}
+
+/// Answers from (question, options) numbers.
+fn answers(given: &[(i32, &[i32])]) -> Answers {
+    given
+        .iter()
+        .map(|(question, o)| (q(*question), set(o)))
+        .collect()
 }
 
 fn question(id: i32, kind: QuestionKind, options: &[(i32, bool)]) -> QuizQuestion {
     QuizQuestion {
-        id,
+        id: q(id),
         kind,
         options: options
             .iter()
-            .map(|&(id, correct)| QuizOption { id, correct })
+            .map(|&(id, correct)| QuizOption {
+                id: OptionId::new(id),
+                correct,
+            })
             .collect(),
     }
 }
@@ -34,30 +49,29 @@ fn quiz() -> Vec<QuizQuestion> {
 fn marking_needs_exactly_the_right_options() {
     let keys = [
         AnswerKey {
-            question: 1,
+            question: q(1),
             correct: set(&[10]),
         },
         AnswerKey {
-            question: 2,
+            question: q(2),
             correct: set(&[20, 21]),
         },
         AnswerKey {
-            question: 3,
+            question: q(3),
             correct: set(&[30]),
         },
     ];
-    let answers: HashMap<i32, BTreeSet<i32>> = [
-        (1, set(&[10])),
-        (2, set(&[20])),     // half of a multiple choice is wrong
-        (3, set(&[30, 31])), // one extra option is wrong
-        (99, set(&[1])),     // answers to other questions count for nothing
-    ]
-    .into();
+    let answers = answers(&[
+        (1, &[10]),
+        (2, &[20]),     // half of a multiple choice is wrong
+        (3, &[30, 31]), // one extra option is wrong
+        (99, &[1]),     // answers to other questions count for nothing
+    ]);
     let score = mark(&keys, &answers, 34);
     assert_eq!((score.right, score.total, score.percent), (1, 3, 33));
     assert!(!score.passed, "33% does not reach 34%");
     assert!(mark(&keys, &answers, 33).passed);
-    let all: HashMap<i32, BTreeSet<i32>> = keys
+    let all: Answers = keys
         .iter()
         .map(|q| (q.question, q.correct.clone()))
         .collect();
@@ -75,10 +89,10 @@ fn answers_must_fit_the_quiz_and_answer_every_scored_question() {
     let cases: [Case; 7] = [
         (&[(1, &[10]), (2, &[20, 21])], Ok(2)),
         (&[(1, &[11]), (2, &[22])], Ok(2)),
-        (&[(1, &[10])], Err(AnswerError::Unanswered(vec![2]))),
+        (&[(1, &[10])], Err(AnswerError::Unanswered(vec![q(2)]))),
         (
             &[(1, &[]), (2, &[20])],
-            Err(AnswerError::Unanswered(vec![1])),
+            Err(AnswerError::Unanswered(vec![q(1)])),
         ),
         (&[(1, &[10, 11]), (2, &[20])], Err(AnswerError::DoesNotFit)),
         (&[(1, &[10]), (2, &[99])], Err(AnswerError::DoesNotFit)),
@@ -88,18 +102,15 @@ fn answers_must_fit_the_quiz_and_answer_every_scored_question() {
         ),
     ];
     for (given, expected) in cases {
-        let answers: HashMap<i32, BTreeSet<i32>> =
-            given.iter().map(|(q, o)| (*q, set(o))).collect();
-        let got = answer_keys(&quiz, &answers).map(|keys| keys.len());
+        let got = answer_keys(&quiz, &answers(given)).map(|keys| keys.len());
         assert_eq!(got, expected, "answers {given:?}");
     }
 }
 
 #[test]
 fn verdicts_name_each_scored_question() {
-    let answers: HashMap<i32, BTreeSet<i32>> = [(1, set(&[10])), (2, set(&[20]))].into();
-    let verdicts = verdicts(&quiz(), &answers);
-    assert_eq!(verdicts, HashMap::from([(1, true), (2, false)]));
+    let verdicts = verdicts(&quiz(), &answers(&[(1, &[10]), (2, &[20])]));
+    assert_eq!(verdicts, HashMap::from([(q(1), true), (q(2), false)]));
 }
 
 #[test]
@@ -112,7 +123,7 @@ fn quiz_forms_decode_by_question_and_option() {
     };
     assert_eq!(
         decode_answers(&fields(&[("q1", "10"), ("q2o20", "20"), ("q2o21", " 21 ")])),
-        Some(HashMap::from([(1, set(&[10])), (2, set(&[20, 21]))]))
+        Some(answers(&[(1, &[10]), (2, &[20, 21])]))
     );
     assert_eq!(decode_answers(&fields(&[])), Some(HashMap::new()));
     for bad in [
@@ -132,9 +143,10 @@ proptest! {
         let options: Vec<(i32, bool)> =
             right.iter().enumerate().map(|(i, c)| (i32::try_from(i).unwrap(), *c)).collect();
         let quiz = [question(1, QuestionKind::MultipleChoice, &options)];
-        let chosen: BTreeSet<i32> = options.iter().filter(|o| o.1).map(|o| o.0).collect();
+        let chosen: BTreeSet<OptionId> =
+            options.iter().filter(|o| o.1).map(|o| OptionId::new(o.0)).collect();
         prop_assume!(!chosen.is_empty());
-        let answers = HashMap::from([(1, chosen)]);
+        let answers = HashMap::from([(q(1), chosen)]);
         let keys = answer_keys(&quiz, &answers).unwrap();
         let score = mark(&keys, &answers, 100);
         prop_assert!(score.passed);
@@ -147,12 +159,12 @@ proptest! {
         pass_mark in 0u8..=100,
     ) {
         let keys: Vec<AnswerKey> = (0..answered.len())
-            .map(|i| AnswerKey { question: i32::try_from(i).unwrap(), correct: set(&[1]) })
+            .map(|i| AnswerKey { question: q(i32::try_from(i).unwrap()), correct: set(&[1]) })
             .collect();
-        let answers: HashMap<i32, BTreeSet<i32>> = answered
+        let answers: Answers = answered
             .iter()
             .enumerate()
-            .map(|(i, right)| (i32::try_from(i).unwrap(), set(&[if *right { 1 } else { 2 }])))
+            .map(|(i, right)| (q(i32::try_from(i).unwrap()), set(&[if *right { 1 } else { 2 }])))
             .collect();
         let score = mark(&keys, &answers, pass_mark);
         prop_assert!(score.right <= score.total);

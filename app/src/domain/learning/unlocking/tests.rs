@@ -1,18 +1,30 @@
 use super::*;
 use proptest::prelude::*;
 
+fn ids(numbers: &[i32]) -> Vec<LessonId> {
+    numbers.iter().copied().map(LessonId::new).collect()
+}
+
+fn done(numbers: &[i32]) -> HashSet<LessonId> {
+    numbers.iter().copied().map(LessonId::new).collect()
+}
+
+fn l(number: i32) -> LessonId {
+    LessonId::new(number)
+}
+
 fn course() -> [ModuleShape; 3] {
     [
         ModuleShape {
-            lessons: vec![1, 2],
+            lessons: ids(&[1, 2]),
             requires_previous: false,
         },
         ModuleShape {
-            lessons: vec![3],
+            lessons: ids(&[3]),
             requires_previous: true,
         },
         ModuleShape {
-            lessons: vec![4],
+            lessons: ids(&[4]),
             requires_previous: false,
         },
     ]
@@ -28,21 +40,21 @@ fn modules_unlock_in_order_and_completion_is_immediate() {
     );
     assert_eq!(
         (none.percent, none.next, none.complete),
-        (0, Some(1), false)
+        (0, Some(l(1)), false)
     );
 
-    let first = progress(&modules, &[1].into());
-    assert_eq!((first.percent, first.next), (25, Some(2)));
-    let module_one = progress(&modules, &[1, 2].into());
+    let first = progress(&modules, &done(&[1]));
+    assert_eq!((first.percent, first.next), (25, Some(l(2))));
+    let module_one = progress(&modules, &done(&[1, 2]));
     assert!(module_one.modules[1].unlocked);
-    assert_eq!(module_one.next, Some(3));
+    assert_eq!(module_one.next, Some(l(3)));
     // Out of order is fine where nothing is locked.
-    let skipped = progress(&modules, &[4].into());
-    assert_eq!(skipped.next, Some(1));
-    let all = progress(&modules, &[1, 2, 3, 4].into());
+    let skipped = progress(&modules, &done(&[4]));
+    assert_eq!(skipped.next, Some(l(1)));
+    let all = progress(&modules, &done(&[1, 2, 3, 4]));
     assert_eq!((all.percent, all.next, all.complete), (100, None, true));
     // Lessons of another version do not count.
-    let foreign = progress(&modules, &[7, 8, 9].into());
+    let foreign = progress(&modules, &done(&[7, 8, 9]));
     assert_eq!(foreign.percent, 0);
     assert!(!progress(&[], &HashSet::new()).complete);
 }
@@ -58,13 +70,12 @@ fn opening_a_lesson_follows_its_module() {
         (&[1, 2], 3, Ok(())),
         (&[], 99, Err(Refusal::NotInCourse)),
     ];
-    for (done, lesson, expected) in cases {
-        let done: HashSet<i32> = done.iter().copied().collect();
-        let now = progress(&modules, &done);
+    for (finished, lesson, expected) in cases {
+        let now = progress(&modules, &done(finished));
         assert_eq!(
-            may_open(&modules, &now, lesson),
+            may_open(&modules, &now, l(lesson)),
             expected,
-            "{done:?} {lesson}"
+            "{finished:?} {lesson}"
         );
     }
 }
@@ -79,9 +90,9 @@ fn a_quiz_completes_its_lesson_and_a_locked_module_names_the_one_before() {
         (0..4).map(|i| waits_for(&none, i)).collect::<Vec<_>>(),
         [None, Some(0), None, None]
     );
-    assert_eq!(continue_at(&modules, &none), Some(1));
-    let all = progress(&modules, &[1, 2, 3, 4].into());
-    assert_eq!(continue_at(&modules, &all), Some(1), "back to the start");
+    assert_eq!(continue_at(&modules, &none), Some(l(1)));
+    let all = progress(&modules, &done(&[1, 2, 3, 4]));
+    assert_eq!(continue_at(&modules, &all), Some(l(1)), "back to the start");
     assert_eq!(continue_at(&[], &progress(&[], &HashSet::new())), None);
 }
 
@@ -94,7 +105,7 @@ fn shapes() -> impl Strategy<Value = Vec<ModuleShape>> {
                 lessons: (0..n)
                     .map(|_| {
                         id += 1;
-                        id
+                        LessonId::new(id)
                     })
                     .collect(),
                 requires_previous,
@@ -107,9 +118,9 @@ proptest! {
     #[test]
     fn completion_is_every_lesson_and_percent_grows(
         modules in shapes(),
-        done in proptest::collection::hash_set(1i32..16, 0..16),
+        done in proptest::collection::hash_set((1i32..16).prop_map(LessonId::new), 0..16),
     ) {
-        let all: HashSet<i32> = modules.iter().flat_map(|m| m.lessons.clone()).collect();
+        let all: HashSet<LessonId> = modules.iter().flat_map(|m| m.lessons.clone()).collect();
         let now = progress(&modules, &done);
         prop_assert_eq!(now.complete, !all.is_empty() && all.is_subset(&done));
         prop_assert!(now.percent <= 100);

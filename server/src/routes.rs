@@ -1,0 +1,113 @@
+//! The HTTP routes: health probes, the language switch, course files, static files under
+//! `/pkg` and the Leptos pages and server functions, wrapped in the session, security and
+//! compression layers.
+
+use crate::http::{courses, errors, forms, health, islands, language, security, session, teaching};
+use app::{App, shell, state::AppState};
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    middleware,
+    routing::{get, post},
+};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::path::Path;
+use tower_http::{
+    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+
+/// How long browsers keep files from `/pkg`: a year when their names change with their
+/// content, five minutes otherwise.
+fn pkg_cache_control(hashed: bool) -> axum::http::HeaderValue {
+    axum::http::HeaderValue::from_static(if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    })
+}
+
+/// The HTTP routes: probes, the language switch, static files and the Leptos app.
+pub fn router(state: AppState) -> Router {
+    app::api::register_all();
+    let routes = generate_route_list(App);
+    let pkg_dir =
+        Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir);
+    let site = state.site.clone();
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let pkg = Router::new()
+        .fallback_service(
+            ServeDir::new(pkg_dir)
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        .layer(SetResponseHeaderLayer::overriding(
+            axum::http::header::CACHE_CONTROL,
+            {
+                let cache = pkg_cache_control(state.leptos_options.hash_files);
+                move |response: &axum::response::Response| {
+                    response.status().is_success().then(|| cache.clone())
+                }
+            },
+        ))
+        // The same address answers brotli, gzip or plain bytes: caches must tell them apart.
+        .layer(SetResponseHeaderLayer::appending(
+            axum::http::header::VARY,
+            axum::http::HeaderValue::from_static("accept-encoding"),
+        ));
+    // The pages and server functions; kept apart so a refused form's page can be rendered
+    // again from inside the stack.
+    let pages: Router = Router::new()
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(middleware::from_fn(islands::only_with_islands))
+        .with_state(state.clone());
+    let forms = forms::Forms {
+        pages: pages.clone(),
+        site: site.clone(),
+    };
+    Router::new()
+        .route("/healthz", get(health::live))
+        .route("/readyz", get(health::ready))
+        .route("/language", post(language::switch))
+        .route(
+            "/authoring/import",
+            post(courses::import).layer(DefaultBodyLimit::max(courses::MAX_UPLOAD)),
+        )
+        .route(
+            "/authoring/media",
+            post(courses::upload_image).layer(DefaultBodyLimit::max(courses::MAX_UPLOAD)),
+        )
+        .route("/authoring/courses/{id}/export", get(courses::export))
+        .route("/media/{name}", get(courses::serve_media))
+        .route(
+            "/teach/courses/{id}/learners.csv",
+            get(teaching::learners_csv),
+        )
+        .nest("/pkg", pkg)
+        .fallback_service(pages)
+        .layer(middleware::from_fn_with_state(forms, forms::keep_refused))
+        .layer(middleware::from_fn(errors::server_fn_status))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::attach,
+        ))
+        .layer(middleware::from_fn_with_state(
+            site.clone(),
+            security::reject_cross_site,
+        ))
+        .layer(middleware::from_fn_with_state(site, security::headers))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
