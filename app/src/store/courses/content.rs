@@ -206,21 +206,13 @@ pub(super) async fn insert_content(
         .insert(db)
         .await?;
         for (l, lesson) in module.lessons.iter().enumerate() {
-            let lesson_row = lesson::ActiveModel {
-                version_id: Set(version_id),
-                module_id: Set(module_row.id),
-                key: Set(keys.lesson(m, l)),
-                position: Set(int(l)),
-                slug: Set(lesson.slug.clone()),
-                title: Set(lesson.title.clone()),
-                minutes: Set(i32::try_from(lesson.minutes).unwrap_or(i32::MAX)),
-                body_html: Set(markdown::render(&lesson.body)),
-                body: Set(lesson.body.clone()),
-                pass_mark: Set(quiz_columns(lesson).0),
-                max_attempts: Set(quiz_columns(lesson).1),
-                cooldown_minutes: Set(quiz_columns(lesson).2),
-                ..Default::default()
-            }
+            let lesson_row = lesson_row(
+                (version_id, module_row.id),
+                keys.lesson(m, l),
+                int(l),
+                lesson.slug.clone(),
+                lesson,
+            )
             .insert(db)
             .await?;
             let Some(quiz) = &lesson.quiz else { continue };
@@ -376,4 +368,31 @@ impl QuizSettings {
 /// The quiz columns of a lesson document.
 pub(super) fn quiz_columns(lesson: &LessonDoc) -> (Option<i32>, Option<i32>, Option<i32>) {
     QuizSettings::columns(lesson.quiz.as_ref().map(QuizSettings::of))
+}
+
+/// A new lesson row in `(version, module)` at `position`, with the document's texts and quiz
+/// settings.
+pub(super) fn lesson_row(
+    (version_id, module_id): (VersionId, ModuleId),
+    key: String,
+    position: i32,
+    slug: String,
+    lesson: &LessonDoc,
+) -> lesson::ActiveModel {
+    let (pass_mark, max_attempts, cooldown_minutes) = quiz_columns(lesson);
+    lesson::ActiveModel {
+        version_id: Set(version_id),
+        module_id: Set(module_id),
+        key: Set(key),
+        position: Set(position),
+        slug: Set(slug),
+        title: Set(lesson.title.clone()),
+        minutes: Set(i32::try_from(lesson.minutes).unwrap_or(i32::MAX)),
+        body_html: Set(markdown::render(&lesson.body)),
+        body: Set(lesson.body.clone()),
+        pass_mark: Set(pass_mark),
+        max_attempts: Set(max_attempts),
+        cooldown_minutes: Set(cooldown_minutes),
+        ..Default::default()
+    }
 }

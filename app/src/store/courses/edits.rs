@@ -3,7 +3,7 @@
 
 use super::{
     Course, CourseError, CourseResult, LessonRow, ModuleRow, OptionRow, QuestionRow, Version,
-    content::{QuizSettings, insert_options, insert_question, int, quiz_columns},
+    content::{QuizSettings, insert_options, insert_question, int, lesson_row},
     keys::new_key,
     versions::lock,
 };
@@ -175,21 +175,13 @@ pub async fn add_lesson(
         .all(db)
         .await?;
     let slug = unique_among(&lesson.slug, siblings.iter().map(|l| l.slug.as_str()));
-    Ok(lesson::ActiveModel {
-        version_id: Set(module.version_id),
-        module_id: Set(module.id),
-        key: Set(new_key()),
-        position: Set(int(siblings.len())),
-        slug: Set(slug),
-        title: Set(lesson.title.clone()),
-        minutes: Set(i32::try_from(lesson.minutes).unwrap_or(1)),
-        body_html: Set(markdown::render(&lesson.body)),
-        body: Set(lesson.body.clone()),
-        pass_mark: Set(quiz_columns(lesson).0),
-        max_attempts: Set(quiz_columns(lesson).1),
-        cooldown_minutes: Set(quiz_columns(lesson).2),
-        ..Default::default()
-    }
+    Ok(lesson_row(
+        (module.version_id, module.id),
+        new_key(),
+        int(siblings.len()),
+        slug,
+        lesson,
+    )
     .insert(db)
     .await?)
 }
