@@ -62,6 +62,7 @@ pub async fn headers(
 ///
 /// Browsers send `Sec-Fetch-Site` and `Origin` with every such request; clients that send
 /// neither (scripts, monitoring) cannot carry a visitor's cookies across sites and pass.
+/// Without `Origin`, a `Referer` from another site is refused too.
 pub async fn reject_cross_site(
     State(site): State<Arc<SiteSettings>>,
     request: Request,
@@ -74,15 +75,13 @@ pub async fn reject_cross_site(
         return next.run(request).await;
     }
     let headers = request.headers();
-    let fetch_site_ok = headers
-        .get("sec-fetch-site")
-        .map(|v| matches!(v.as_bytes(), b"same-origin" | b"none"))
-        .unwrap_or(true);
-    let origin_ok = headers
-        .get(header::ORIGIN)
-        .map(|v| v.as_bytes() == site_origin(&site.base_url).as_bytes())
-        .unwrap_or(true);
-    if fetch_site_ok && origin_ok {
+    let same_site = is_same_site(
+        headers.get("sec-fetch-site").map(HeaderValue::as_bytes),
+        headers.get(header::ORIGIN).map(HeaderValue::as_bytes),
+        headers.get(header::REFERER).map(HeaderValue::as_bytes),
+        &site_origin(&site.base_url),
+    );
+    if same_site {
         return next.run(request).await;
     }
     let (parts, _) = request.into_parts();
@@ -90,6 +89,7 @@ pub async fn reject_cross_site(
         method = %parts.method,
         path = %parts.uri.path(),
         origin = ?parts.headers.get(header::ORIGIN),
+        referer = ?parts.headers.get(header::REFERER),
         sec_fetch_site = ?parts.headers.get("sec-fetch-site"),
         "cross-site request refused"
     );
@@ -101,6 +101,28 @@ pub async fn reject_cross_site(
     (StatusCode::FORBIDDEN, message).into_response()
 }
 
+/// Whether a state-changing request's headers say it comes from this site (`site`, as
+/// `scheme://host[:port]`): `Sec-Fetch-Site` same-origin or none, `Origin` this site, and
+/// when there is no `Origin`, a `Referer` (if any) on this site. A header that is absent
+/// says nothing; one that cannot be read is foreign.
+fn is_same_site(
+    fetch_site: Option<&[u8]>,
+    origin: Option<&[u8]>,
+    referer: Option<&[u8]>,
+    site: &str,
+) -> bool {
+    let fetch_site_ok = fetch_site.is_none_or(|v| matches!(v, b"same-origin" | b"none"));
+    let origin_ok = match (origin, referer) {
+        (Some(origin), _) => origin == site.as_bytes(),
+        (None, Some(referer)) => std::str::from_utf8(referer)
+            .ok()
+            .and_then(|r| url::Url::parse(r).ok())
+            .is_some_and(|r| r.origin().ascii_serialization() == site),
+        (None, None) => true,
+    };
+    fetch_site_ok && origin_ok
+}
+
 /// `scheme://host[:port]` of a base URL, as browsers write it in `Origin`.
 fn site_origin(base_url: &str) -> String {
     url::Url::parse(base_url)
@@ -110,7 +132,52 @@ fn site_origin(base_url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::site_origin;
+    use super::{is_same_site, site_origin};
+
+    #[test]
+    fn requests_from_another_site_are_told_apart() {
+        let site = "https://igang.example";
+        let cases: [(Option<&str>, Option<&str>, Option<&str>, bool); 11] = [
+            (None, None, None, true),
+            (Some("same-origin"), Some(site), None, true),
+            (Some("none"), None, None, true),
+            (Some("cross-site"), None, None, false),
+            (Some("same-site"), None, None, false),
+            (None, Some("https://evil.example"), None, false),
+            (
+                None,
+                Some("https://evil.example"),
+                Some("https://igang.example/x"),
+                false,
+            ),
+            (
+                None,
+                None,
+                Some("https://igang.example/courses?page=2"),
+                true,
+            ),
+            (
+                None,
+                None,
+                Some("https://evil.example/igang.example"),
+                false,
+            ),
+            (None, None, Some("http://igang.example/"), false),
+            (None, None, Some("not a url"), false),
+        ];
+        for (fetch_site, origin, referer, expected) in cases {
+            assert_eq!(
+                is_same_site(
+                    fetch_site.map(str::as_bytes),
+                    origin.map(str::as_bytes),
+                    referer.map(str::as_bytes),
+                    site
+                ),
+                expected,
+                "{fetch_site:?} {origin:?} {referer:?}"
+            );
+        }
+    }
 
     #[test]
     fn origin_drops_path_and_default_port() {
