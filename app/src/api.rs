@@ -64,6 +64,10 @@ pub fn register_all() {
     register_explicit::<authoring::Publish>();
     register_explicit::<authoring::SetCourseStatus>();
     register_explicit::<authoring::VersionHistory>();
+    register_explicit::<authoring::ListCourseEditors>();
+    register_explicit::<authoring::AddCourseEditor>();
+    register_explicit::<authoring::RemoveCourseEditor>();
+    register_explicit::<authoring::CopyCourse>();
     register_explicit::<catalogue::ListCatalogue>();
     register_explicit::<catalogue::LoadCourseOverview>();
     register_explicit::<catalogue::PreviewCourse>();

@@ -14,6 +14,7 @@ pub mod people;
 pub mod rate_limit;
 pub mod recovery;
 pub mod rendered;
+mod roster;
 pub mod sessions;
 pub mod tokens;
 

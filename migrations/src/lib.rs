@@ -9,6 +9,7 @@ mod m20261123_000004_totp_replay;
 mod m20261123_000005_courses;
 mod m20261123_000006_learning;
 mod m20261202_000007_pinned_options;
+mod m20261203_000008_course_editors;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_courses::Migration),
             Box::new(m20261123_000006_learning::Migration),
             Box::new(m20261202_000007_pinned_options::Migration),
+            Box::new(m20261203_000008_course_editors::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 mod bundles;
 mod curriculum;
 mod drafts;
+mod editors;
 mod images;
 mod permissions;
 mod publishing;

@@ -15,10 +15,10 @@ use app::api::{
         ResetPassword, SignUp,
     },
     authoring::{
-        AddLesson, AddModule, CreateCourse, DeleteItem, DiscardDraft, ListAuthoredCourses,
-        LoadCourseEditor, LoadLessonEditor, LoadPublishPreview, MoveItem, PreviewMarkdown, Publish,
-        SaveQuestion, SetCourseStatus, StartDraft, UpdateCourse, UpdateLesson, UpdateModule,
-        VersionHistory,
+        AddCourseEditor, AddLesson, AddModule, CopyCourse, CreateCourse, DeleteItem, DiscardDraft,
+        ListAuthoredCourses, ListCourseEditors, LoadCourseEditor, LoadLessonEditor,
+        LoadPublishPreview, MoveItem, PreviewMarkdown, Publish, RemoveCourseEditor, SaveQuestion,
+        SetCourseStatus, StartDraft, UpdateCourse, UpdateLesson, UpdateModule, VersionHistory,
     },
     catalogue::{ListCatalogue, LoadCourseOverview, PreviewCourse, PreviewLesson},
     learning::{
@@ -234,6 +234,22 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
             Author,
         ),
         e(StartDraft::PATH, &[("course", "no-such-course")], Author),
+        e(
+            ListCourseEditors::PATH,
+            &[("course", "no-such-course")],
+            Author,
+        ),
+        e(
+            AddCourseEditor::PATH,
+            &[("course", "no-such-course"), ("email", "a@x.test")],
+            Author,
+        ),
+        e(
+            RemoveCourseEditor::PATH,
+            &[("course", "no-such-course"), ("editor", "x")],
+            Author,
+        ),
+        e(CopyCourse::PATH, &[("course", "no-such-course")], Author),
         e(DiscardDraft::PATH, &[("course", "no-such-course")], Author),
         e(
             AddModule::PATH,

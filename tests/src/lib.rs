@@ -8,7 +8,7 @@ pub mod fixtures;
 pub mod smtp;
 mod store_database;
 
-pub use store_database::{StoreDatabase, store_database};
+pub use store_database::{StoreDatabase, store_database, store_database_before};
 
 use database::TestDatabase;
 use sea_orm::DatabaseConnection;

@@ -19,10 +19,16 @@ pub struct StoreDatabase {
 
 /// Creates and migrates a database on `backend`.
 pub async fn store_database(backend: &Backend) -> StoreDatabase {
+    store_database_before(backend, None).await
+}
+
+/// Creates a database on `backend` with the first `steps` migrations applied (all of them for
+/// `None`), so a test can put rows in place before a later migration runs.
+pub async fn store_database_before(backend: &Backend, steps: Option<u32>) -> StoreDatabase {
     crate::init_logs();
     let (dir, url, pg) = fresh_database(backend, "igang-store-").await;
     let db = app::store::db::connect(&url).await.expect("connect");
-    Migrator::up(&db, None).await.expect("migrations apply");
+    Migrator::up(&db, steps).await.expect("migrations apply");
     StoreDatabase { db, _dir: dir, pg }
 }
 

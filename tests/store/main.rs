@@ -3,6 +3,7 @@
 //! tested on its own.
 
 mod courses;
+mod editors;
 mod learners;
 mod learning;
 mod setup;

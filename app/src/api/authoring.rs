@@ -1,13 +1,16 @@
 //! Course authoring for trainers: courses, modules, lessons, questions, versions.
 //!
 //! Every function asks for [`Action::AuthorCourses`](crate::domain::authz::Action) before it
-//! looks anything up, and changes only ever land in a course's draft version.
+//! looks anything up; whatever reads or changes one course asks for
+//! [`Action::EditCourse`](crate::domain::authz::Action) too (its editors and administrators),
+//! and changes only ever land in a course's draft version.
 //!
 //! The functions follow the authoring pages: the list of courses, the course editor, the
 //! lesson editor, and a course's versions.
 
 mod course;
 mod courses;
+mod editors;
 mod lesson;
 #[cfg(feature = "ssr")]
 mod ssr;
@@ -22,6 +25,10 @@ pub use courses::{
     AuthoredCourse, CreateCourse, ListAuthoredCourses, PER_PAGE, create_course,
     list_authored_courses,
 };
+pub use editors::{
+    AddCourseEditor, CopyCourse, CourseEditors, EditorEntry, ListCourseEditors, RemoveCourseEditor,
+    add_course_editor, copy_course, list_course_editors, remove_course_editor,
+};
 pub use lesson::{
     LessonEditor, LoadLessonEditor, OptionInput, PreviewMarkdown, QuestionItem, SaveQuestion,
     UpdateLesson, load_lesson_editor, preview_markdown, save_question, update_lesson,
@@ -31,3 +38,6 @@ pub use versions::{
     VersionEntry, VersionHistory, discard_draft, load_publish_preview, publish, set_course_status,
     start_draft, version_history,
 };
+
+#[cfg(feature = "ssr")]
+pub use ssr::may_edit;

@@ -46,8 +46,13 @@ pub enum Action {
         /// The centre.
         centre_id: i32,
     },
-    /// Write and edit courses.
+    /// Write courses: create new ones, preview and copy published ones.
     AuthorCourses,
+    /// Change one course: its texts and drafts, publishing, archiving and its editors.
+    EditCourse {
+        /// Whether the person is one of the course's editors.
+        editor: bool,
+    },
     /// Take courses: enrol, read, answer quizzes, write reflections.
     Learn,
     /// Follow a course's learners, review their reflections and name its trainers.
@@ -100,6 +105,11 @@ pub fn allows(subject: Option<&Subject>, action: Action) -> bool {
             admin || (staff_ok && subject.coordinates(centre_id))
         }
         Action::AuthorCourses => staff_ok && (subject.has(Role::Trainer) || admin),
+        // Trainers share one platform across organisations: a course is changed by its own
+        // editors (and administrators), never by every trainer.
+        Action::EditCourse { editor } => {
+            admin || (editor && staff_ok && subject.has(Role::Trainer))
+        }
         Action::Learn => true,
         Action::TeachCourse { teaches } => {
             admin || (teaches && staff_ok && subject.has(Role::Trainer))

@@ -41,9 +41,20 @@ pub fn unique_among<'a>(base: &str, taken: impl IntoIterator<Item = &'a str>) ->
     }
 }
 
+/// The organisation a new course belongs to: the centre its creator trains for, or none
+/// (the platform) when they train for no centre in particular.
+pub fn owner_centre(creator_grants: &[(crate::domain::role::Role, Option<i32>)]) -> Option<i32> {
+    creator_grants
+        .iter()
+        .find(|(role, centre)| *role == crate::domain::role::Role::Trainer && centre.is_some())
+        .and_then(|(_, centre)| *centre)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{DEFAULT_PASS_MARK, SLUG_TRIES, numbered, requires_previous, unique_among};
+    use super::{
+        DEFAULT_PASS_MARK, SLUG_TRIES, numbered, owner_centre, requires_previous, unique_among,
+    };
 
     #[test]
     fn only_a_module_after_the_first_may_require_the_previous_one() {
@@ -96,5 +107,20 @@ mod tests {
     fn a_new_quiz_asks_for_a_pass_mark_a_learner_can_reach() {
         let reachable = 1..=100;
         assert!(reachable.contains(&DEFAULT_PASS_MARK));
+    }
+
+    #[test]
+    fn a_course_belongs_to_the_centre_its_creator_trains_for() {
+        use crate::domain::role::Role::{self, Admin, Coordinator, Trainer, Volunteer};
+        type Grants = &'static [(Role, Option<i32>)];
+        let cases: [(Grants, Option<i32>); 4] = [
+            (&[(Volunteer, None), (Trainer, Some(7))], Some(7)),
+            (&[(Volunteer, None), (Trainer, None)], None),
+            (&[(Coordinator, Some(3)), (Trainer, None)], None),
+            (&[(Admin, None)], None),
+        ];
+        for (grants, owner) in cases {
+            assert_eq!(owner_centre(grants), owner, "{grants:?}");
+        }
     }
 }

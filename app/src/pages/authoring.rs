@@ -1,12 +1,13 @@
 //! `/authoring/...`: trainers write and maintain courses.
 
 pub mod course;
+pub mod editors;
 pub mod lesson;
 pub mod versions;
 
 use crate::domain::ids::LessonId;
 use crate::{
-    api::authoring::{CreateCourse, list_authored_courses},
+    api::authoring::{CopyCourse, CreateCourse, list_authored_courses},
     components::{
         form::{Field, FormError},
         pager::{Pager, page_from_query},
@@ -181,6 +182,7 @@ pub fn AuthoringHome() -> impl IntoView {
     let archived = move || query.read().get("archived").is_some_and(|a| a == "1");
     let import_error = move || query.read().get("import_error");
     let create = ServerAction::<CreateCourse>::new();
+    let copy = ServerAction::<CopyCourse>::new();
     let error = action_error(create);
     let courses = Resource::new(
         move || (page(), archived()),
@@ -217,11 +219,26 @@ pub fn AuthoringHome() -> impl IntoView {
                                                 <th scope="col">{t!(i18n, authoring.status)}</th>
                                                 <th scope="col">{t!(i18n, authoring.version)}</th>
                                                 <th scope="col">{t!(i18n, authoring.updated)}</th>
+                                                <th scope="col"><span class="visually-hidden">{t!(i18n, authoring.actions)}</span></th>
                                             </tr>
                                         </thead>
                                         <tbody>
                                             {list.items.into_iter().map(|c| {
-                                                let href = format!("/authoring/courses/{}", c.id);
+                                                // Courses of other editors open as a preview, with a copy to start from.
+                                                let href = if c.editable {
+                                                    format!("/authoring/courses/{}", c.id)
+                                                } else {
+                                                    format!("/authoring/courses/{}/preview", c.id)
+                                                };
+                                                let copy = (!c.editable && c.published.is_some()).then(|| {
+                                                    let id = c.id.clone();
+                                                    view! {
+                                                        <ActionForm action=copy attr:class="inline-form">
+                                                            <input type="hidden" name="course" value=id />
+                                                            <button type="submit" class="button small">{t!(i18n, authoring.copy_course)}</button>
+                                                        </ActionForm>
+                                                    }
+                                                });
                                                 let version = if c.has_draft {
                                                     format!("{} ({})", c.version, t_string!(i18n, authoring.state_draft))
                                                 } else {
@@ -234,6 +251,7 @@ pub fn AuthoringHome() -> impl IntoView {
                                                         <td><span class=format!("badge status-{}", c.status.as_str())>{status_name(i18n, c.status)}</span></td>
                                                         <td>{version}</td>
                                                         <td>{c.updated}</td>
+                                                        <td>{copy}</td>
                                                     </tr>
                                                 }
                                             }).collect_view()}

@@ -5,6 +5,7 @@
 //! started it keep.
 
 mod content;
+mod editors;
 mod edits;
 mod items;
 mod keys;
@@ -21,10 +22,11 @@ pub use super::entities::{
 };
 pub use crate::domain::editing::DEFAULT_PASS_MARK;
 pub use content::{QuizSettings, VersionContent, content_of, load_content, question_doc};
+pub use editors::{Editor, add_editor, edited_by, editors_of, is_editor, remove_editor};
 pub use edits::{
-    CourseDetails, add_lesson, add_module, add_question, editable, lesson, mark_draft_changed,
-    module, options_of, question, question_count, update_details, update_lesson, update_module,
-    update_question,
+    CourseDetails, add_lesson, add_module, add_question, course_of_version, editable, lesson,
+    mark_draft_changed, module, options_of, question, question_count, update_details,
+    update_lesson, update_module, update_question,
 };
 pub use items::{Item, remove, shift};
 pub use keys::Keys;

@@ -4,6 +4,7 @@ pub mod audit_event;
 pub mod auth_attempt;
 pub mod centre;
 pub mod course;
+pub mod course_editor;
 pub mod course_module;
 pub mod course_trainer;
 pub mod course_version;

@@ -126,6 +126,28 @@ pub async fn import(
             return fail("the file could not be read; try again");
         }
     };
+    // A bundle for an existing course becomes its next draft: only for those who may change it.
+    match courses::find_by_slug(&state.db, &bundle.course.slug).await {
+        Ok(Some(course)) => {
+            match app::api::authoring::may_edit(&state.db, &auth, course.id).await {
+                Ok(true) => {}
+                Ok(false) => {
+                    return fail(
+                        "a course with this short name exists, and you are not one of its editors",
+                    );
+                }
+                Err(error) => {
+                    tracing::error!(%error, "import failed");
+                    return fail("the course could not be saved; try again");
+                }
+            }
+        }
+        Ok(None) => {}
+        Err(error) => {
+            tracing::error!(%error, "import failed");
+            return fail("the course could not be saved; try again");
+        }
+    }
     match bundles::import(
         &state.db,
         &state.site.media_dir,
@@ -161,8 +183,25 @@ pub async fn export(
     Path(public_id): Path<String>,
     Query(query): Query<ExportQuery>,
 ) -> Response {
-    if let Err(refusal) = author(auth) {
-        return refusal.into_response();
+    let auth = match author(auth) {
+        Ok(auth) => auth,
+        Err(refusal) => return refusal.into_response(),
+    };
+    // A course's text is exported by those who may change it; others preview and copy it.
+    match courses::find(&state.db, &public_id).await {
+        Ok(course) => match app::api::authoring::may_edit(&state.db, &auth, course.id).await {
+            Ok(true) => {}
+            Ok(false) => return Refusal::Forbidden.into_response(),
+            Err(error) => {
+                tracing::error!(%error, "export failed");
+                return (StatusCode::INTERNAL_SERVER_ERROR, "Export failed").into_response();
+            }
+        },
+        Err(CourseError::NotFound) => return (StatusCode::NOT_FOUND, "Not found").into_response(),
+        Err(error) => {
+            tracing::error!(%error, "export failed");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "Export failed").into_response();
+        }
     }
     match export_zip(&state, &public_id, query.version).await {
         Ok((name, bytes)) => (

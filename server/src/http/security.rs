@@ -137,7 +137,14 @@ mod tests {
     #[test]
     fn requests_from_another_site_are_told_apart() {
         let site = "https://igang.example";
-        let cases: [(Option<&str>, Option<&str>, Option<&str>, bool); 11] = [
+        // (Sec-Fetch-Site, Origin, Referer, same site)
+        type Case = (
+            Option<&'static str>,
+            Option<&'static str>,
+            Option<&'static str>,
+            bool,
+        );
+        let cases: [Case; 11] = [
             (None, None, None, true),
             (Some("same-origin"), Some(site), None, true),
             (Some("none"), None, None, true),

@@ -39,13 +39,22 @@ fn shipped_files(slug_dir: &str) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
-/// A trainer's browser, the shipped Danish course's public id and its exported bundle.
+/// The browser of a trainer whom an administrator named an editor of the shipped Danish course,
+/// the course's public id and its exported bundle.
 async fn exported(app: &TestApp) -> (reqwest::Client, String, Vec<u8>) {
     let trainer = staff(app, "trainer@x.test", Role::Trainer, None).await;
     let shipped = courses::find_by_slug(&app.db, "igangsaetteruddannelse")
         .await
         .unwrap()
         .expect("shipped course");
+    let email = app::domain::email::EmailAddress::parse("trainer@x.test").unwrap();
+    let person = app::store::people::find_by_email(&app.db, &email)
+        .await
+        .unwrap()
+        .unwrap();
+    courses::add_editor(&app.db, shipped.id, person.id, chrono::Utc::now())
+        .await
+        .unwrap();
     let export = app.export_bundle(&trainer, &shipped.public_id).await;
     assert_eq!(export.status(), 200);
     assert_eq!(export.headers()["content-type"], "application/zip");

@@ -29,6 +29,8 @@ pub struct AuthoredCourse {
     pub published: Option<i32>,
     /// Last change, `YYYY-MM-DD`.
     pub updated: String,
+    /// Whether the signed-in author may change it (otherwise they may preview and copy it).
+    pub editable: bool,
 }
 
 /// The trainers' list of courses: the working ones, or the archived ones.
@@ -41,10 +43,15 @@ pub async fn list_authored_courses(
         api::{context::state, dates::date},
         store::courses,
     };
-    ssr::author()?;
+    let auth = ssr::author()?;
     let state = state()?;
     let page = page.clamp(1, 100_000);
     let (rows, total) = courses::authoring_page(&state.db, archived, page - 1, PER_PAGE).await?;
+    let mine = courses::edited_by(&state.db, auth.user.id).await?;
+    let admin = crate::domain::authz::allows(
+        Some(&auth.subject()),
+        crate::domain::authz::Action::EditCourse { editor: false },
+    );
     Ok(Page {
         items: rows
             .into_iter()
@@ -57,6 +64,7 @@ pub async fn list_authored_courses(
                 has_draft: l.has_draft,
                 published: l.published_number,
                 updated: date(l.course.updated_at),
+                editable: admin || mine.contains(&l.course.id),
             })
             .collect(),
         page,

@@ -137,6 +137,7 @@ pub async fn load_lesson_editor(lesson: LessonId) -> Result<LessonEditor, AppErr
     ssr::author()?;
     let state = state()?;
     let row = courses::lesson(&state.db, lesson).await?;
+    ssr::editor_of_version(&state.db, row.version_id).await?;
     let content = courses::load_content(&state.db, row.version_id).await?;
     let course = crate::store::entities::course::Entity::find_by_id(content.version.course_id)
         .one(&state.db)

@@ -1,11 +1,14 @@
 //! Shared server-side steps of course authoring: who may author, checking form fields, and
 //! running a change inside a course's draft version.
 
-use crate::domain::ids::VersionId;
+use crate::domain::ids::{CourseId, VersionId};
 use crate::{
     api::context::{require, state},
     auth::Auth,
-    domain::{authz::Action, course::MAX_TITLE},
+    domain::{
+        authz::{Action, allows},
+        course::MAX_TITLE,
+    },
     errors::{AppError, FieldError, Problem},
     store::{
         courses::{self, Course, CourseError, Version},
@@ -17,6 +20,37 @@ use sea_orm::DatabaseTransaction;
 /// The signed-in author.
 pub fn author() -> Result<Auth, AppError> {
     require(Action::AuthorCourses)
+}
+
+/// Whether `auth` may change the course: one of its editors, or an administrator.
+pub async fn may_edit(
+    db: &impl sea_orm::ConnectionTrait,
+    auth: &Auth,
+    course_id: CourseId,
+) -> Result<bool, AppError> {
+    let editor = courses::is_editor(db, course_id, auth.user.id).await?;
+    Ok(allows(Some(&auth.subject()), Action::EditCourse { editor }))
+}
+
+/// The signed-in author, when they may change the course.
+pub async fn editor_of(
+    db: &impl sea_orm::ConnectionTrait,
+    course_id: CourseId,
+) -> Result<Auth, AppError> {
+    let auth = author()?;
+    if may_edit(db, &auth, course_id).await? {
+        Ok(auth)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The signed-in author, when they may change the course that holds `version_id`.
+pub async fn editor_of_version(
+    db: &impl sea_orm::ConnectionTrait,
+    version_id: VersionId,
+) -> Result<Auth, AppError> {
+    editor_of(db, courses::course_of_version(db, version_id).await?).await
 }
 
 /// Collects field problems for a form.
@@ -88,6 +122,8 @@ pub async fn in_draft<T>(
     change: impl AsyncFnOnce(&DatabaseTransaction, &Version) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let state = state()?;
+    author()?;
+    editor_of_version(&state.db, version_id).await?;
     let txn = begin_write(&state.db).await?;
     let (course, version) = courses::editable(&txn, version_id).await?;
     let result = change(&txn, &version).await?;
@@ -96,9 +132,12 @@ pub async fn in_draft<T>(
     Ok(result)
 }
 
-/// The course with this public id.
+/// The course with this public id, when the signed-in author may change it.
 pub async fn course(db: &impl sea_orm::ConnectionTrait, id: &str) -> Result<Course, AppError> {
-    Ok(courses::find(db, id).await?)
+    author()?;
+    let course = courses::find(db, id).await?;
+    editor_of(db, course.id).await?;
+    Ok(course)
 }
 
 /// The draft version id of a course, or why there is none to change.

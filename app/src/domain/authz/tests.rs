@@ -27,25 +27,29 @@ fn the_permission_table() {
         Action::Learn,
         Action::TeachCourse { teaches: false },
         Action::TeachCourse { teaches: true },
+        Action::EditCourse { editor: false },
+        Action::EditCourse { editor: true },
     ];
     // Rows: visitor, volunteer, trainer, coordinator of centre 1, of centre 2, admin.
-    let expected: [[bool; 10]; 6] = [
+    let expected: [[bool; 12]; 6] = [
         [
-            false, false, false, false, false, false, false, false, false, false,
+            false, false, false, false, false, false, false, false, false, false, false, false,
         ],
         [
-            true, false, false, false, false, false, false, true, false, false,
+            true, false, false, false, false, false, false, true, false, false, false, false,
         ],
         [
-            true, false, false, false, false, false, true, true, false, true,
+            true, false, false, false, false, false, true, true, false, true, false, true,
         ],
         [
-            true, false, false, false, true, true, false, true, false, false,
+            true, false, false, false, true, true, false, true, false, false, false, false,
         ],
         [
-            true, false, false, false, false, false, false, true, false, false,
+            true, false, false, false, false, false, false, true, false, false, false, false,
         ],
-        [true, true, true, true, true, true, true, true, true, true],
+        [
+            true, true, true, true, true, true, true, true, true, true, true, true,
+        ],
     ];
     let subjects = [
         None,
@@ -125,4 +129,29 @@ fn who_sees_which_learners() {
         followed_centres(&halfway).is_empty(),
         "no second factor, no centre"
     );
+}
+
+#[test]
+fn a_course_is_changed_by_its_editors_and_administrators_only() {
+    let trainer = subject(&[(Volunteer, None), (Trainer, None)]);
+    let coordinator = subject(&[(Volunteer, None), (Coordinator, Some(1))]);
+    let admin = subject(&[(Volunteer, None), (Admin, None)]);
+    let mut halfway = trainer.clone();
+    halfway.second_factor = SecondFactor::NotEnrolled;
+    // (who, editor of the course, may change it, may preview and copy it)
+    let cases = [
+        (&trainer, true, true, true),
+        (&trainer, false, false, true),
+        (&admin, false, true, true),
+        (&coordinator, true, false, false),
+        (&halfway, true, false, false),
+    ];
+    for (who, editor, edit, author) in cases {
+        assert_eq!(
+            allows(Some(who), Action::EditCourse { editor }),
+            edit,
+            "{who:?}"
+        );
+        assert_eq!(allows(Some(who), Action::AuthorCourses), author, "{who:?}");
+    }
 }

@@ -1,6 +1,6 @@
 //! `/authoring/courses/:id`: the course editor.
 
-use super::{flaw_text, state_name, status_name, topic_name};
+use super::{editors::EditorsPanel, flaw_text, state_name, status_name, topic_name};
 use crate::{
     api::authoring::{
         AddLesson, AddModule, CourseEditor, DeleteItem, DiscardDraft, ModuleOutline, MoveItem,
@@ -120,7 +120,14 @@ pub fn CourseEditorPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match course.await {
                         Err(e) => load_error(i18n, &e).into_any(),
-                        Ok(course) => editor(i18n, course, flash()).into_any(),
+                        Ok(course) => {
+                            let id = course.id.clone();
+                            view! {
+                                {editor(i18n, course, flash())}
+                                <EditorsPanel course=id />
+                            }
+                            .into_any()
+                        }
                     }
                 })}
             </Transition>

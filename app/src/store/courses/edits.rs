@@ -7,7 +7,7 @@ use super::{
     keys::new_key,
     versions::lock,
 };
-use crate::domain::ids::{LessonId, ModuleId, QuestionId, VersionId};
+use crate::domain::ids::{CourseId, LessonId, ModuleId, QuestionId, VersionId};
 use crate::{
     domain::{
         course::{CourseStatus, LessonDoc, ModuleDoc, QuestionDoc, VersionState},
@@ -22,17 +22,24 @@ use sea_orm::{
     QueryOrder, Set, sea_query::Expr,
 };
 
+/// The course a version belongs to.
+pub async fn course_of_version(
+    db: &impl ConnectionTrait,
+    version_id: VersionId,
+) -> CourseResult<CourseId> {
+    Ok(course_version::Entity::find_by_id(version_id)
+        .one(db)
+        .await?
+        .ok_or(CourseError::NotFound)?
+        .course_id)
+}
+
 /// The draft version `version_id`, ready to be changed, with its course.
 pub async fn editable(
     db: &impl ConnectionTrait,
     version_id: VersionId,
 ) -> CourseResult<(Course, Version)> {
-    let course_id = course_version::Entity::find_by_id(version_id)
-        .one(db)
-        .await?
-        .ok_or(CourseError::NotFound)?
-        .course_id;
-    let course = lock(db, course_id).await?;
+    let course = lock(db, course_of_version(db, version_id).await?).await?;
     // Read again under the lock: a publish may have finished meanwhile.
     let version = course_version::Entity::find_by_id(version_id)
         .one(db)

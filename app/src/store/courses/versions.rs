@@ -89,6 +89,18 @@ pub async fn create(
     if find_by_slug(db, &doc.slug).await?.is_some() {
         return Err(CourseError::SlugTaken);
     }
+    // The creator becomes its first editor; the course belongs to the centre they train for.
+    let owner = match by {
+        Some(creator) => crate::domain::editing::owner_centre(
+            &crate::store::people::roles_of(db, creator)
+                .await
+                .map_err(|e| match e {
+                    crate::store::StoreError::Db(e) => CourseError::Db(e),
+                    _ => CourseError::NotFound,
+                })?,
+        ),
+        None => None,
+    };
     let course = course::ActiveModel {
         public_id: Set(new_key()),
         slug: Set(doc.slug.clone()),
@@ -96,12 +108,16 @@ pub async fn create(
         status: Set(CourseStatus::Draft),
         published_version_id: Set(None),
         created_by: Set(by),
+        owner_centre_id: Set(owner),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
     }
     .insert(db)
     .await?;
+    if let Some(creator) = by {
+        super::add_editor(db, course.id, creator, now).await?;
+    }
     let version = insert_version(db, course.id, 1, doc, by, now).await?;
     insert_content(db, version.id, doc, &Keys::default()).await?;
     Ok(course)

@@ -18,6 +18,8 @@ pub struct Model {
     pub status: CourseStatus,
     pub published_version_id: Option<VersionId>,
     pub created_by: Option<i32>,
+    /// The centre the course belongs to; none for the platform's own courses.
+    pub owner_centre_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

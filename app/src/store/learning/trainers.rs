@@ -2,11 +2,14 @@
 
 use super::LearningResult;
 use crate::domain::ids::CourseId;
-use crate::store::entities::{course_trainer, user};
+use crate::store::{entities::course_trainer, roster::Roster};
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait, Set, sea_query::OnConflict,
+use sea_orm::{ConnectionTrait, EntityTrait, Set, sea_query::OnConflict};
+
+/// The course's trainers, by course and person.
+const TRAINERS: Roster<course_trainer::Entity> = Roster {
+    course: course_trainer::Column::CourseId,
+    person: course_trainer::Column::UserId,
 };
 
 /// Whether `user_id` teaches the course.
@@ -15,23 +18,12 @@ pub async fn teaches(
     course_id: CourseId,
     user_id: i32,
 ) -> LearningResult<bool> {
-    Ok(course_trainer::Entity::find()
-        .filter(course_trainer::Column::CourseId.eq(course_id))
-        .filter(course_trainer::Column::UserId.eq(user_id))
-        .count(db)
-        .await?
-        > 0)
+    Ok(TRAINERS.has(db, course_id, user_id).await?)
 }
 
 /// Ids of the courses `user_id` teaches.
 pub async fn taught_by(db: &impl ConnectionTrait, user_id: i32) -> LearningResult<Vec<CourseId>> {
-    Ok(course_trainer::Entity::find()
-        .select_only()
-        .column(course_trainer::Column::CourseId)
-        .filter(course_trainer::Column::UserId.eq(user_id))
-        .into_tuple()
-        .all(db)
-        .await?)
+    Ok(TRAINERS.courses_of(db, user_id).await?)
 }
 
 /// Names `user_id` a trainer of the course (once).
@@ -67,11 +59,7 @@ pub async fn remove_trainer(
     course_id: CourseId,
     user_id: i32,
 ) -> LearningResult<()> {
-    course_trainer::Entity::delete_many()
-        .filter(course_trainer::Column::CourseId.eq(course_id))
-        .filter(course_trainer::Column::UserId.eq(user_id))
-        .exec(db)
-        .await?;
+    TRAINERS.remove(db, course_id, user_id).await?;
     Ok(())
 }
 
@@ -80,21 +68,5 @@ pub async fn trainers_of(
     db: &impl ConnectionTrait,
     course_id: CourseId,
 ) -> LearningResult<Vec<(String, String, String)>> {
-    let ids = course_trainer::Entity::find()
-        .select_only()
-        .column(course_trainer::Column::UserId)
-        .filter(course_trainer::Column::CourseId.eq(course_id))
-        .into_query();
-    Ok(user::Entity::find()
-        .select_only()
-        .columns([
-            user::Column::PublicId,
-            user::Column::DisplayName,
-            user::Column::Email,
-        ])
-        .filter(user::Column::Id.in_subquery(ids))
-        .order_by_asc(user::Column::DisplayName)
-        .into_tuple()
-        .all(db)
-        .await?)
+    Ok(TRAINERS.people(db, course_id).await?)
 }
