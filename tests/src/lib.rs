@@ -180,6 +180,8 @@ impl TestApp {
         reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            // A request the server never answers fails the test instead of holding up the run.
+            .timeout(Duration::from_secs(120))
             .build()
             .expect("http client")
     }
