@@ -59,5 +59,14 @@ pub enum CourseError {
     Flaws(Vec<Flaw>),
 }
 
+impl From<crate::store::StoreError> for CourseError {
+    fn from(error: crate::store::StoreError) -> Self {
+        match error {
+            crate::store::StoreError::Db(e) => CourseError::Db(e),
+            _ => CourseError::NotFound,
+        }
+    }
+}
+
 /// Result of a course operation.
 pub type CourseResult<T> = Result<T, CourseError>;

@@ -3,17 +3,20 @@
 
 use crate::domain::ids::CourseId;
 use crate::store::entities::user;
+use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, sea_query::OnConflict,
 };
 
-/// A table of (course, person) pairs, named by its two columns.
+/// A table of (course, person) pairs, named by its two columns and how a new row is made.
 pub(crate) struct Roster<E: EntityTrait> {
     /// The course column.
     pub course: E::Column,
     /// The person column.
     pub person: E::Column,
+    /// A new row: the course, the person and when they were named.
+    pub row: fn(CourseId, i32, DateTime<Utc>) -> E::ActiveModel,
 }
 
 impl<E: EntityTrait> Roster<E> {
@@ -48,6 +51,29 @@ impl<E: EntityTrait> Roster<E> {
             .into_tuple()
             .all(db)
             .await
+    }
+
+    /// Puts `person` on the course's list (once).
+    pub async fn add(
+        &self,
+        db: &impl ConnectionTrait,
+        course: CourseId,
+        person: i32,
+        now: DateTime<Utc>,
+    ) -> Result<(), DbErr>
+    where
+        E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    {
+        E::insert((self.row)(course, person, now))
+            .on_conflict(
+                OnConflict::columns([self.course, self.person])
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .try_insert()
+            .exec(db)
+            .await?;
+        Ok(())
     }
 
     /// Takes `person` off the course's list; returns whether they were on it.

@@ -5,12 +5,18 @@ use super::CourseResult;
 use crate::domain::ids::CourseId;
 use crate::store::{entities::course_editor, roster::Roster};
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait, Set, sea_query::OnConflict};
+use sea_orm::{ConnectionTrait, Set};
 
 /// The course's editors, by course and person.
 const EDITORS: Roster<course_editor::Entity> = Roster {
     course: course_editor::Column::CourseId,
     person: course_editor::Column::UserId,
+    row: |course_id, user_id, added_at| course_editor::ActiveModel {
+        course_id: Set(course_id),
+        user_id: Set(user_id),
+        added_at: Set(added_at),
+        ..Default::default()
+    },
 };
 
 /// One editor as the course editor lists them.
@@ -45,24 +51,7 @@ pub async fn add_editor(
     user_id: i32,
     now: DateTime<Utc>,
 ) -> CourseResult<()> {
-    course_editor::Entity::insert(course_editor::ActiveModel {
-        course_id: Set(course_id),
-        user_id: Set(user_id),
-        added_at: Set(now),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([
-            course_editor::Column::CourseId,
-            course_editor::Column::UserId,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .try_insert()
-    .exec(db)
-    .await?;
-    Ok(())
+    Ok(EDITORS.add(db, course_id, user_id, now).await?)
 }
 
 /// Removes `user_id` from the course's editors; returns whether they were one.

@@ -92,12 +92,7 @@ pub async fn create(
     // The creator becomes its first editor; the course belongs to the centre they train for.
     let owner = match by {
         Some(creator) => crate::domain::editing::owner_centre(
-            &crate::store::people::roles_of(db, creator)
-                .await
-                .map_err(|e| match e {
-                    crate::store::StoreError::Db(e) => CourseError::Db(e),
-                    _ => CourseError::NotFound,
-                })?,
+            &crate::store::people::roles_of(db, creator).await?,
         ),
         None => None,
     };

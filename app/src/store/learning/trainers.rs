@@ -4,12 +4,18 @@ use super::LearningResult;
 use crate::domain::ids::CourseId;
 use crate::store::{entities::course_trainer, roster::Roster};
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait, Set, sea_query::OnConflict};
+use sea_orm::{ConnectionTrait, Set};
 
 /// The course's trainers, by course and person.
 const TRAINERS: Roster<course_trainer::Entity> = Roster {
     course: course_trainer::Column::CourseId,
     person: course_trainer::Column::UserId,
+    row: |course_id, user_id, added_at| course_trainer::ActiveModel {
+        course_id: Set(course_id),
+        user_id: Set(user_id),
+        added_at: Set(added_at),
+        ..Default::default()
+    },
 };
 
 /// Whether `user_id` teaches the course.
@@ -33,24 +39,7 @@ pub async fn add_trainer(
     user_id: i32,
     now: DateTime<Utc>,
 ) -> LearningResult<()> {
-    course_trainer::Entity::insert(course_trainer::ActiveModel {
-        course_id: Set(course_id),
-        user_id: Set(user_id),
-        added_at: Set(now),
-        ..Default::default()
-    })
-    .on_conflict(
-        OnConflict::columns([
-            course_trainer::Column::CourseId,
-            course_trainer::Column::UserId,
-        ])
-        .do_nothing()
-        .to_owned(),
-    )
-    .try_insert()
-    .exec(db)
-    .await?;
-    Ok(())
+    Ok(TRAINERS.add(db, course_id, user_id, now).await?)
 }
 
 /// Removes `user_id` from the course's trainers.
