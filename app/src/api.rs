@@ -135,6 +135,26 @@ pub mod context {
         }
     }
 
+    /// The account a form names by its email address (field `email`), when it holds the
+    /// trainer role: only trainers teach a course or edit one.
+    pub async fn trainer_by_email(
+        db: &impl sea_orm::ConnectionTrait,
+        email: &str,
+    ) -> Result<crate::store::people::User, AppError> {
+        use crate::{domain::role::Role, errors::Problem, store::people};
+        let address = crate::domain::email::EmailAddress::parse(email)
+            .map_err(|_| AppError::field("email", Problem::InvalidEmail))?;
+        let person = people::find_by_email(db, &address)
+            .await?
+            .ok_or_else(|| AppError::field("email", Problem::NotAllowed))?;
+        let roles = people::roles_of(db, person.id).await?;
+        if roles.iter().any(|(role, _)| *role == Role::Trainer) {
+            Ok(person)
+        } else {
+            Err(AppError::field("email", Problem::NotAllowed))
+        }
+    }
+
     /// Turns a rate-limit refusal into the error shown to the person.
     pub fn rate_limited(wait: chrono::Duration) -> AppError {
         let minutes = (wait.num_seconds().max(1) + 59) / 60;

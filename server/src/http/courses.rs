@@ -126,26 +126,24 @@ pub async fn import(
             return fail("the file could not be read; try again");
         }
     };
+    let not_saved = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "import failed");
+        fail("the course could not be saved; try again")
+    };
     // A bundle for an existing course becomes its next draft: only for those who may change it.
-    match courses::find_by_slug(&state.db, &bundle.course.slug).await {
-        Ok(Some(course)) => {
-            match app::api::authoring::may_edit(&state.db, &auth, course.id).await {
-                Ok(true) => {}
-                Ok(false) => {
-                    return fail(
-                        "a course with this short name exists, and you are not one of its editors",
-                    );
-                }
-                Err(error) => {
-                    tracing::error!(%error, "import failed");
-                    return fail("the course could not be saved; try again");
-                }
+    let existing = match courses::find_by_slug(&state.db, &bundle.course.slug).await {
+        Ok(existing) => existing,
+        Err(error) => return not_saved(&error),
+    };
+    if let Some(course) = existing {
+        match app::api::authoring::may_edit(&state.db, &auth, course.id).await {
+            Ok(true) => {}
+            Ok(false) => {
+                return fail(
+                    "a course with this short name exists, and you are not one of its editors",
+                );
             }
-        }
-        Ok(None) => {}
-        Err(error) => {
-            tracing::error!(%error, "import failed");
-            return fail("the course could not be saved; try again");
+            Err(error) => return not_saved(&error),
         }
     }
     match bundles::import(
@@ -162,10 +160,7 @@ pub async fn import(
             imported.course.public_id
         ))
         .into_response(),
-        Err(ImportError::Course(CourseError::Db(error))) => {
-            tracing::error!(%error, "import failed");
-            fail("the course could not be saved; try again")
-        }
+        Err(ImportError::Course(CourseError::Db(error))) => not_saved(&error),
         Err(error) => fail(&error.to_string()),
     }
 }
@@ -187,23 +182,22 @@ pub async fn export(
         Ok(auth) => auth,
         Err(refusal) => return refusal.into_response(),
     };
-    // A course's text is exported by those who may change it; others preview and copy it.
-    match courses::find(&state.db, &public_id).await {
-        Ok(course) => match app::api::authoring::may_edit(&state.db, &auth, course.id).await {
-            Ok(true) => {}
-            Ok(false) => return Refusal::Forbidden.into_response(),
-            Err(error) => {
-                tracing::error!(%error, "export failed");
-                return (StatusCode::INTERNAL_SERVER_ERROR, "Export failed").into_response();
-            }
-        },
+    let failed = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "export failed");
+        (StatusCode::INTERNAL_SERVER_ERROR, "Export failed").into_response()
+    };
+    let course = match courses::find(&state.db, &public_id).await {
+        Ok(course) => course,
         Err(CourseError::NotFound) => return (StatusCode::NOT_FOUND, "Not found").into_response(),
-        Err(error) => {
-            tracing::error!(%error, "export failed");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "Export failed").into_response();
-        }
+        Err(error) => return failed(&error),
+    };
+    // A course's text is exported by those who may change it; others preview and copy it.
+    match app::api::authoring::may_edit(&state.db, &auth, course.id).await {
+        Ok(true) => {}
+        Ok(false) => return Refusal::Forbidden.into_response(),
+        Err(error) => return failed(&error),
     }
-    match export_zip(&state, &public_id, query.version).await {
+    match export_zip(&state, &course, query.version).await {
         Ok((name, bytes)) => (
             [
                 (header::CONTENT_TYPE, "application/zip".to_owned()),
@@ -217,21 +211,16 @@ pub async fn export(
         )
             .into_response(),
         Err(CourseError::NotFound) => (StatusCode::NOT_FOUND, "Not found").into_response(),
-        Err(error) => {
-            tracing::error!(%error, "export failed");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Export failed").into_response()
-        }
+        Err(error) => failed(&error),
     }
 }
 
 async fn export_zip(
     state: &AppState,
-    public_id: &str,
+    course: &courses::Course,
     number: Option<i32>,
 ) -> Result<(String, Vec<u8>), CourseError> {
-    let course = courses::find(&state.db, public_id).await?;
-    let (folder, files) =
-        bundles::export(&state.db, &state.site.media_dir, &course, number).await?;
+    let (folder, files) = bundles::export(&state.db, &state.site.media_dir, course, number).await?;
     let mut out = std::io::Cursor::new(Vec::new());
     bundle::zip_files(&folder, &files, &mut out)
         .map_err(|e| CourseError::Db(sea_orm::DbErr::Custom(e.to_string())))?;

@@ -48,10 +48,14 @@ pub async fn list_authored_courses(
     let page = page.clamp(1, 100_000);
     let (rows, total) = courses::authoring_page(&state.db, archived, page - 1, PER_PAGE).await?;
     let mine = courses::edited_by(&state.db, auth.user.id).await?;
-    let admin = crate::domain::authz::allows(
-        Some(&auth.subject()),
-        crate::domain::authz::Action::EditCourse { editor: false },
-    );
+    let subject = auth.subject();
+    let may_edit = |course| {
+        let editor = mine.contains(&course);
+        crate::domain::authz::allows(
+            Some(&subject),
+            crate::domain::authz::Action::EditCourse { editor },
+        )
+    };
     Ok(Page {
         items: rows
             .into_iter()
@@ -64,7 +68,7 @@ pub async fn list_authored_courses(
                 has_draft: l.has_draft,
                 published: l.published_number,
                 updated: date(l.course.updated_at),
-                editable: admin || mine.contains(&l.course.id),
+                editable: may_edit(l.course.id),
             })
             .collect(),
         page,

@@ -57,22 +57,12 @@ pub async fn list_course_editors(course: String) -> Result<CourseEditors, AppErr
 #[server(endpoint = "authoring/add-editor")]
 pub async fn add_course_editor(course: String, email: String) -> Result<(), AppError> {
     use crate::{
-        api::context::state,
-        domain::{email::EmailAddress, role::Role},
-        errors::Problem,
-        store::{courses, people},
+        api::context::{state, trainer_by_email},
+        store::courses,
     };
     let db = state()?.db;
     let course = ssr::course(&db, &course).await?;
-    let address =
-        EmailAddress::parse(&email).map_err(|_| AppError::field("email", Problem::InvalidEmail))?;
-    let person = people::find_by_email(&db, &address)
-        .await?
-        .ok_or_else(|| AppError::field("email", Problem::NotAllowed))?;
-    let roles = people::roles_of(&db, person.id).await?;
-    if !roles.iter().any(|(role, _)| *role == Role::Trainer) {
-        return Err(AppError::field("email", Problem::NotAllowed));
-    }
+    let person = trainer_by_email(&db, &email).await?;
     courses::add_editor(&db, course.id, person.id, chrono::Utc::now()).await?;
     Ok(())
 }

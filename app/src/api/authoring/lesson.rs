@@ -134,12 +134,13 @@ pub async fn load_lesson_editor(lesson: LessonId) -> Result<LessonEditor, AppErr
         store::courses::{self, question_doc},
     };
     use sea_orm::EntityTrait;
-    ssr::author()?;
+    let auth = ssr::author()?;
     let state = state()?;
     let row = courses::lesson(&state.db, lesson).await?;
-    ssr::editor_of_version(&state.db, row.version_id).await?;
+    let course_id = courses::course_of_version(&state.db, row.version_id).await?;
+    ssr::ensure_editor(&state.db, &auth, course_id).await?;
     let content = courses::load_content(&state.db, row.version_id).await?;
-    let course = crate::store::entities::course::Entity::find_by_id(content.version.course_id)
+    let course = crate::store::entities::course::Entity::find_by_id(course_id)
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -32,25 +32,17 @@ pub async fn may_edit(
     Ok(allows(Some(&auth.subject()), Action::EditCourse { editor }))
 }
 
-/// The signed-in author, when they may change the course.
-pub async fn editor_of(
+/// Refuses unless `auth` may change the course.
+pub async fn ensure_editor(
     db: &impl sea_orm::ConnectionTrait,
+    auth: &Auth,
     course_id: CourseId,
-) -> Result<Auth, AppError> {
-    let auth = author()?;
-    if may_edit(db, &auth, course_id).await? {
-        Ok(auth)
+) -> Result<(), AppError> {
+    if may_edit(db, auth, course_id).await? {
+        Ok(())
     } else {
         Err(AppError::Forbidden)
     }
-}
-
-/// The signed-in author, when they may change the course that holds `version_id`.
-pub async fn editor_of_version(
-    db: &impl sea_orm::ConnectionTrait,
-    version_id: VersionId,
-) -> Result<Auth, AppError> {
-    editor_of(db, courses::course_of_version(db, version_id).await?).await
 }
 
 /// Collects field problems for a form.
@@ -122,8 +114,9 @@ pub async fn in_draft<T>(
     change: impl AsyncFnOnce(&DatabaseTransaction, &Version) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let state = state()?;
-    author()?;
-    editor_of_version(&state.db, version_id).await?;
+    let auth = author()?;
+    let course_id = courses::course_of_version(&state.db, version_id).await?;
+    ensure_editor(&state.db, &auth, course_id).await?;
     let txn = begin_write(&state.db).await?;
     let (course, version) = courses::editable(&txn, version_id).await?;
     let result = change(&txn, &version).await?;
@@ -134,9 +127,9 @@ pub async fn in_draft<T>(
 
 /// The course with this public id, when the signed-in author may change it.
 pub async fn course(db: &impl sea_orm::ConnectionTrait, id: &str) -> Result<Course, AppError> {
-    author()?;
+    let auth = author()?;
     let course = courses::find(db, id).await?;
-    editor_of(db, course.id).await?;
+    ensure_editor(db, &auth, course.id).await?;
     Ok(course)
 }
 

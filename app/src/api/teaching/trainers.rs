@@ -7,24 +7,14 @@ use leptos::prelude::*;
 #[server(endpoint = "teach/add-trainer")]
 pub async fn add_course_trainer(course: String, email: String) -> Result<(), AppError> {
     use crate::{
-        api::context::state,
-        domain::role::Role,
-        errors::Problem,
-        store::{courses, learning, people},
+        api::context::{state, trainer_by_email},
+        store::{courses, learning},
     };
     super::ssr::follower()?;
     let db = state()?.db;
     let course = courses::find(&db, &course).await?;
     super::ssr::course_trainer(&db, course.id).await?;
-    let address = crate::domain::email::EmailAddress::parse(&email)
-        .map_err(|_| AppError::field("email", Problem::InvalidEmail))?;
-    let person = people::find_by_email(&db, &address)
-        .await?
-        .ok_or_else(|| AppError::field("email", Problem::NotAllowed))?;
-    let roles = people::roles_of(&db, person.id).await?;
-    if !roles.iter().any(|(r, _)| *r == Role::Trainer) {
-        return Err(AppError::field("email", Problem::NotAllowed));
-    }
+    let person = trainer_by_email(&db, &email).await?;
     learning::add_trainer(&db, course.id, person.id, chrono::Utc::now()).await?;
     Ok(())
 }
