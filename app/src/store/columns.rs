@@ -74,9 +74,7 @@ text_column!(VersionState, |s: &str| s.parse::<VersionState>().ok());
 text_column!(QuestionKind, |s: &str| s.parse::<QuestionKind>().ok());
 text_column!(ReviewMode, |s: &str| s.parse::<ReviewMode>().ok());
 text_column!(Role, |s: &str| s.parse::<Role>().ok());
-text_column!(ReflectionState, |s: &str| ReflectionState::ALL
-    .into_iter()
-    .find(|state| state.as_str() == s));
+text_column!(ReflectionState, ReflectionState::parse);
 
 /// Maps each id type to an integer column (and a primary key).
 macro_rules! id_column {

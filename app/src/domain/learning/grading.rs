@@ -16,6 +16,21 @@ pub struct AnswerKey {
     pub correct: BTreeSet<OptionId>,
 }
 
+impl QuizQuestion {
+    /// The question's answer key: its right options.
+    pub fn answer_key(&self) -> AnswerKey {
+        AnswerKey {
+            question: self.id,
+            correct: self
+                .options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| o.id)
+                .collect(),
+        }
+    }
+}
+
 /// The result of marking one quiz attempt.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Score {
@@ -61,15 +76,7 @@ pub fn answer_keys(
                 }
             }
         }
-        keys.push(AnswerKey {
-            question: q.id,
-            correct: q
-                .options
-                .iter()
-                .filter(|o| o.correct)
-                .map(|o| o.id)
-                .collect(),
-        });
+        keys.push(q.answer_key());
     }
     if answers.keys().any(|id| !scored.iter().any(|q| q.id == *id)) {
         return Err(AnswerError::DoesNotFit);
@@ -105,15 +112,7 @@ pub fn verdicts(questions: &[QuizQuestion], answers: &Answers) -> HashMap<Questi
     questions
         .iter()
         .filter(|q| q.scored())
-        .map(|q| {
-            let right: BTreeSet<OptionId> = q
-                .options
-                .iter()
-                .filter(|o| o.correct)
-                .map(|o| o.id)
-                .collect();
-            (q.id, answers.get(&q.id) == Some(&right))
-        })
+        .map(|q| (q.id, answers.get(&q.id) == Some(&q.answer_key().correct)))
         .collect()
 }
 

@@ -38,14 +38,11 @@ impl ReflectionState {
         }
     }
 
-    /// Parses the stored form; anything unknown reads as a draft.
-    pub fn parse(text: &str) -> ReflectionState {
-        match text {
-            "submitted" => ReflectionState::Submitted,
-            "accepted" => ReflectionState::Accepted,
-            "revise" => ReflectionState::Revise,
-            _ => ReflectionState::Draft,
-        }
+    /// Parses the stored form.
+    pub fn parse(text: &str) -> Option<ReflectionState> {
+        ReflectionState::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text)
     }
 
     /// Whether the learner may still change the text.
@@ -163,9 +160,10 @@ mod tests {
         assert_eq!(ReflectionState::after_review(true), Accepted);
         assert_eq!(ReflectionState::after_review(false), Revise);
         for state in ReflectionState::ALL {
-            assert_eq!(ReflectionState::parse(state.as_str()), state);
+            assert_eq!(ReflectionState::parse(state.as_str()), Some(state));
             assert_eq!(state.editable(), !state.sent());
         }
+        assert_eq!(ReflectionState::parse("sent"), None);
     }
 
     #[test]
