@@ -11,8 +11,8 @@ use axum::{
     routing::{get, post},
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
-use std::path::Path;
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use std::{path::Path, sync::OnceLock};
 use tower_http::{
     compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
@@ -28,10 +28,21 @@ fn pkg_cache_control(hashed: bool) -> axum::http::HeaderValue {
     })
 }
 
+/// The app's page routes, found once per process.
+///
+/// Finding them renders the app with resource loading switched off for the whole process
+/// (a flag Leptos keeps globally): a page whose data started loading in that window would
+/// wait forever. Finding them once, before any router serves, leaves no such window when
+/// several routers run in one process.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The HTTP routes: probes, the language switch, static files and the Leptos app.
 pub fn router(state: AppState) -> Router {
     app::api::register_all();
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let pkg_dir =
         Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir);
     let site = state.site.clone();
