@@ -3,6 +3,7 @@
 pub mod authz;
 #[cfg(feature = "ssr")]
 pub mod bundle;
+pub mod certification;
 pub mod course;
 pub mod editing;
 pub mod email;
@@ -17,3 +18,4 @@ pub mod redirect;
 pub mod retry;
 pub mod role;
 pub mod shuffle;
+pub mod workshops;

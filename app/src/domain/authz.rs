@@ -60,6 +60,15 @@ pub enum Action {
         /// Whether the person is one of the course's trainers.
         teaches: bool,
     },
+    /// Schedule workshops of a programme.
+    ScheduleWorkshops,
+    /// Run one workshop: see who comes and mark attendance.
+    RunWorkshop {
+        /// Whether the person scheduled it.
+        organiser: bool,
+    },
+    /// Revoke certificates.
+    RevokeCertificates,
 }
 
 impl Subject {
@@ -114,6 +123,12 @@ pub fn allows(subject: Option<&Subject>, action: Action) -> bool {
         Action::TeachCourse { teaches } => {
             admin || (teaches && staff_ok && subject.has(Role::Trainer))
         }
+        Action::ScheduleWorkshops => admin || (staff_ok && subject.has(Role::Trainer)),
+        // As with courses, a workshop's list belongs to whoever runs it.
+        Action::RunWorkshop { organiser } => {
+            admin || (organiser && staff_ok && subject.has(Role::Trainer))
+        }
+        Action::RevokeCertificates => admin,
     }
 }
 

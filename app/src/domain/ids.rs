@@ -57,6 +57,12 @@ id_type! {
     EnrolmentId;
     /// A learner's answer to a reflection question.
     ReflectionId;
+    /// A certification programme.
+    ProgrammeId;
+    /// An in-person workshop.
+    WorkshopId;
+    /// A certificate.
+    CertificateId;
 }
 
 #[cfg(test)]

@@ -29,26 +29,36 @@ fn the_permission_table() {
         Action::TeachCourse { teaches: true },
         Action::EditCourse { editor: false },
         Action::EditCourse { editor: true },
+        Action::ScheduleWorkshops,
+        Action::RunWorkshop { organiser: false },
+        Action::RunWorkshop { organiser: true },
+        Action::RevokeCertificates,
     ];
     // Rows: visitor, volunteer, trainer, coordinator of centre 1, of centre 2, admin.
-    let expected: [[bool; 12]; 6] = [
+    let expected: [[bool; 16]; 6] = [
         [
             false, false, false, false, false, false, false, false, false, false, false, false,
+            false, false, false, false,
         ],
         [
             true, false, false, false, false, false, false, true, false, false, false, false,
+            false, false, false, false,
         ],
         [
-            true, false, false, false, false, false, true, true, false, true, false, true,
+            true, false, false, false, false, false, true, true, false, true, false, true, true,
+            false, true, false,
         ],
         [
-            true, false, false, false, true, true, false, true, false, false, false, false,
+            true, false, false, false, true, true, false, true, false, false, false, false, false,
+            false, false, false,
         ],
         [
             true, false, false, false, false, false, false, true, false, false, false, false,
+            false, false, false, false,
         ],
         [
-            true, true, true, true, true, true, true, true, true, true, true, true,
+            true, true, true, true, true, true, true, true, true, true, true, true, true, true,
+            true, true,
         ],
     ];
     let subjects = [
