@@ -1,5 +1,6 @@
 //! The curriculum the product ships with, built into the binary from `app/curriculum/`: the
-//! igangsætter course in Danish, Norwegian and English, one bundle folder each.
+//! igangsætter course and its refresher in Danish, Norwegian and English, one bundle folder
+//! each.
 
 use crate::domain::bundle::{self, Bundle, BundleError};
 use include_dir::{Dir, include_dir};
@@ -30,28 +31,34 @@ pub enum InstallError {
     Course(#[from] crate::store::courses::CourseError),
 }
 
-/// On a database without courses, imports and publishes the shipped ones; returns how many.
-pub async fn install_if_empty(
+/// Imports and publishes each shipped course whose short name no course has yet (all of
+/// them on a new database, a course added to the curriculum on an older one). Returns how
+/// many were installed and how many the curriculum holds.
+pub async fn install_missing(
     db: &sea_orm::DatabaseConnection,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<usize, InstallError> {
+) -> Result<(usize, usize), InstallError> {
     use crate::store::{courses, db::begin_write};
+    let bundles = shipped()?;
     let txn = begin_write(db)
         .await
         .map_err(|e| InstallError::Course(e.into()))?;
-    if courses::count(&txn).await? > 0 {
-        return Ok(0);
-    }
-    // Read the bundles only when they are needed, not on every start.
-    let bundles = shipped()?;
+    let mut installed = 0;
     for bundle in &bundles {
+        if courses::find_by_slug(&txn, &bundle.course.slug)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
         let course = courses::create(&txn, &bundle.course, None, now).await?;
         courses::publish(&txn, &course, None, now).await?;
+        installed += 1;
     }
     txn.commit()
         .await
         .map_err(|e| InstallError::Course(e.into()))?;
-    Ok(bundles.len())
+    Ok((installed, bundles.len()))
 }
 
 /// Brings the shipped courses that nobody has changed up to the curriculum in this build.
@@ -149,16 +156,76 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_shipped_course_is_complete_in_three_languages() {
-        let courses = shipped().unwrap();
+    /// The shipped courses that lead to the certificate, or the refreshers that renew it.
+    fn shipped_where(certifying: bool) -> Vec<Bundle> {
+        shipped()
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.course.leads_to_certificate == certifying)
+            .collect()
+    }
+
+    fn languages_of(courses: &[Bundle]) -> Vec<Language> {
         let mut languages: Vec<Language> = courses.iter().map(|c| c.course.language).collect();
         languages.sort_by_key(|l| l.code());
-        assert_eq!(languages, [Language::Da, Language::En, Language::Nb]);
+        languages
+    }
+
+    /// What every shipped course holds to: it validates, its quizzes cannot be passed by
+    /// habit, each module has 2–5 lessons of at least 250 words and a quiz.
+    fn well_made(course: &crate::domain::course::CourseDoc) {
+        assert_eq!(validate(course), vec![], "{}", course.slug);
+        assert_eq!(
+            crate::domain::quiz_balance::balance(course).habits(),
+            vec![],
+            "{}: the quizzes can be passed by habit",
+            course.slug
+        );
+        for module in &course.modules {
+            assert!((2..=5).contains(&module.lessons.len()), "{}", module.title);
+            assert!(
+                module.lessons.iter().any(|l| l.quiz.is_some()),
+                "{}",
+                module.title
+            );
+            for lesson in &module.lessons {
+                let words = lesson.body.split_whitespace().count();
+                assert!(words >= 250, "{}: {words} words", lesson.title);
+            }
+        }
+    }
+
+    #[test]
+    fn the_refresher_is_short_and_complete_in_three_languages() {
+        let refreshers = shipped_where(false);
+        assert_eq!(
+            languages_of(&refreshers),
+            [Language::Da, Language::En, Language::Nb]
+        );
+        for bundle in &refreshers {
+            let course = &bundle.course;
+            well_made(course);
+            assert!(
+                course.modules.len() <= 3,
+                "{}: a refresher is short",
+                course.slug
+            );
+            let topics: Vec<Topic> = course.modules.iter().map(|m| m.topic.clone()).collect();
+            assert!(topics.contains(&Topic::Values), "{}", course.slug);
+            assert!(topics.contains(&Topic::Roles), "{}", course.slug);
+        }
+    }
+
+    #[test]
+    fn the_shipped_course_is_complete_in_three_languages() {
+        let courses = shipped_where(true);
+        assert_eq!(
+            languages_of(&courses),
+            [Language::Da, Language::En, Language::Nb]
+        );
         for bundle in &courses {
             let course = &bundle.course;
-            assert_eq!(validate(course), vec![], "{}", course.slug);
-            assert!(course.leads_to_certificate);
+            well_made(course);
             let topics: Vec<Topic> = course.modules.iter().map(|m| m.topic.clone()).collect();
             for needed in [
                 Topic::Values,
@@ -168,24 +235,6 @@ mod tests {
                 Topic::Ending,
             ] {
                 assert!(topics.contains(&needed), "{}: {needed}", course.slug);
-            }
-            assert_eq!(
-                crate::domain::quiz_balance::balance(course).habits(),
-                vec![],
-                "{}: the quizzes can be passed by habit",
-                course.slug
-            );
-            for module in &course.modules {
-                assert!((2..=5).contains(&module.lessons.len()), "{}", module.title);
-                assert!(
-                    module.lessons.iter().any(|l| l.quiz.is_some()),
-                    "{}",
-                    module.title
-                );
-                for lesson in &module.lessons {
-                    let words = lesson.body.split_whitespace().count();
-                    assert!(words >= 250, "{}: {words} words", lesson.title);
-                }
             }
             let values = course
                 .modules

@@ -116,6 +116,12 @@ pub enum AppError {
     /// Another request changed the same thing at the same moment.
     #[error("changed at the same time; try again")]
     Busy,
+    /// The workshop has started: signing up and cancelling are closed.
+    #[error("the workshop has started")]
+    WorkshopStarted,
+    /// Attendance is marked from the day of the workshop.
+    #[error("attendance opens on the day of the workshop")]
+    AttendanceNotOpen,
     /// Something failed on the server; details are in the server log.
     #[error("something went wrong on our side")]
     Internal,
@@ -164,7 +170,9 @@ impl AppError {
             | AppError::NoAttemptsLeft
             | AppError::AlreadySent
             | AppError::AlreadyReviewed
-            | AppError::Busy => StatusCode::CONFLICT,
+            | AppError::Busy
+            | AppError::WorkshopStarted
+            | AppError::AttendanceNotOpen => StatusCode::CONFLICT,
             AppError::CoolingDown { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::CourseFlaws(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -245,6 +253,19 @@ impl From<crate::store::learning::LearningError> for AppError {
                     .collect(),
             ),
             L::QuizFirst => AppError::field("lesson", Problem::QuizFirst),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::store::workshops::WorkshopError> for AppError {
+    fn from(error: crate::store::workshops::WorkshopError) -> Self {
+        use crate::store::workshops::WorkshopError as W;
+        match error {
+            W::Store(error) => error.into(),
+            W::NotFound | W::NotSignedUp => AppError::NotFound,
+            W::Closed => AppError::WorkshopStarted,
+            W::TooEarly => AppError::AttendanceNotOpen,
         }
     }
 }

@@ -30,11 +30,15 @@ pub enum Template {
     Invitation,
     /// A trainer has read a learner's reflection.
     ReflectionReviewed,
+    /// A seat at a workshop came free for the first on its waiting list.
+    WorkshopSeat,
+    /// A certificate was issued.
+    CertificateIssued,
 }
 
 impl Template {
     /// Every template, for checks that each renders in each language.
-    pub const ALL: [Template; 8] = [
+    pub const ALL: [Template; 10] = [
         Template::Welcome,
         Template::TestMessage,
         Template::VerifyEmail,
@@ -43,6 +47,8 @@ impl Template {
         Template::PasswordChanged,
         Template::Invitation,
         Template::ReflectionReviewed,
+        Template::WorkshopSeat,
+        Template::CertificateIssued,
     ];
 
     /// Folder name under `mail/templates/`.
@@ -56,6 +62,8 @@ impl Template {
             Template::PasswordChanged => "password_changed",
             Template::Invitation => "invitation",
             Template::ReflectionReviewed => "reflection_reviewed",
+            Template::WorkshopSeat => "workshop_seat",
+            Template::CertificateIssued => "certificate_issued",
         }
     }
 }
@@ -143,6 +151,8 @@ fn environment() -> &'static Environment<'static> {
             "password_changed",
             "invitation",
             "reflection_reviewed",
+            "workshop_seat",
+            "certificate_issued",
         ) {
             env.add_template(name, source)
                 .expect("embedded mail templates are valid");
@@ -274,7 +284,7 @@ mod tests {
                 let mail = render(
                     template,
                     language,
-                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true },
+                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN" },
                 )
                 .unwrap_or_else(|e| panic!("{e}"));
                 assert!(!mail.subject.is_empty());

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod bundles;
 pub mod centres;
+pub mod certification;
 mod columns;
 pub mod courses;
 pub mod db;
@@ -17,6 +18,7 @@ pub mod rendered;
 mod roster;
 pub mod sessions;
 pub mod tokens;
+pub mod workshops;
 
 /// A failure in the data layer.
 #[derive(Debug, thiserror::Error)]

@@ -53,6 +53,9 @@ pub enum StartupError {
     /// The shipped curriculum could not be installed.
     #[error("cannot install the shipped curriculum: {0}")]
     Curriculum(#[from] app::curriculum::InstallError),
+    /// The shipped certification programme could not be installed.
+    #[error("cannot install the shipped certification programme: {0}")]
+    Programme(app::store::StoreError),
     /// The listening socket could not be opened.
     #[error("cannot listen on {addr}: {source}")]
     Bind {
@@ -81,11 +84,19 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, Startu
     Migrator::up(&db, None)
         .await
         .map_err(StartupError::Migration)?;
-    let installed = app::curriculum::install_if_empty(&db, chrono::Utc::now()).await?;
+    let (installed, shipped) = app::curriculum::install_missing(&db, chrono::Utc::now()).await?;
+    let programme = app::store::certification::install_default(&db, chrono::Utc::now())
+        .await
+        .map_err(StartupError::Programme)?;
+    if programme {
+        tracing::info!("installed the shipped certification programme");
+    }
     if installed > 0 {
+        tracing::info!(courses = installed, "installed shipped courses");
+    }
+    if installed == shipped {
         // Just installed from this build's bundles with this build's renderer: nothing to
         // bring up to date.
-        tracing::info!(courses = installed, "installed the shipped curriculum");
         return Ok(db);
     }
     let updated = app::curriculum::update_untouched(&db, chrono::Utc::now()).await?;

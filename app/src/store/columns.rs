@@ -4,12 +4,15 @@
 //! silent default. An id is stored as its number.
 
 use crate::domain::{
+    certification::{CertificateCode, ReflectionRule},
     course::{CourseStatus, QuestionKind, ReviewMode, VersionState},
     ids::{
-        CourseId, EnrolmentId, LessonId, ModuleId, OptionId, QuestionId, ReflectionId, VersionId,
+        CertificateId, CourseId, EnrolmentId, LessonId, ModuleId, OptionId, ProgrammeId,
+        QuestionId, ReflectionId, VersionId, WorkshopId,
     },
     learning::ReflectionState,
     role::Role,
+    workshops::Placement,
 };
 
 /// Maps `$name` to a text column, parsing with `$parse: fn(&str) -> Option<$name>`.
@@ -75,6 +78,9 @@ text_column!(QuestionKind, |s: &str| s.parse::<QuestionKind>().ok());
 text_column!(ReviewMode, |s: &str| s.parse::<ReviewMode>().ok());
 text_column!(Role, |s: &str| s.parse::<Role>().ok());
 text_column!(ReflectionState, ReflectionState::parse);
+text_column!(ReflectionRule, ReflectionRule::parse);
+text_column!(Placement, Placement::parse);
+text_column!(CertificateCode, CertificateCode::parse);
 
 /// Maps each id type to an integer column (and a primary key).
 macro_rules! id_column {
@@ -142,5 +148,8 @@ id_column!(
     QuestionId,
     OptionId,
     EnrolmentId,
-    ReflectionId
+    ReflectionId,
+    ProgrammeId,
+    WorkshopId,
+    CertificateId
 );

@@ -75,5 +75,7 @@ pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -
         AppError::AlreadySent => t!(i18n, errors.already_sent).into_any(),
         AppError::Busy => t!(i18n, errors.busy).into_any(),
         AppError::AlreadyReviewed => t!(i18n, errors.already_reviewed).into_any(),
+        AppError::WorkshopStarted => t!(i18n, errors.workshop_started).into_any(),
+        AppError::AttendanceNotOpen => t!(i18n, errors.attendance_not_open).into_any(),
     }
 }
