@@ -5,11 +5,13 @@ pub mod admin;
 pub mod auth;
 pub mod authoring;
 pub mod catalogue;
+pub mod certification;
 #[cfg(feature = "ssr")]
 pub mod dates;
 pub mod learning;
 pub mod teaching;
 pub mod two_factor;
+pub mod workshops;
 
 /// Registers every server function with the router's table.
 ///
@@ -85,6 +87,14 @@ pub fn register_all() {
     register_explicit::<teaching::ReviewReflection>();
     register_explicit::<teaching::AddCourseTrainer>();
     register_explicit::<teaching::RemoveCourseTrainer>();
+    register_explicit::<workshops::ListWorkshops>();
+    register_explicit::<workshops::SignUpForWorkshop>();
+    register_explicit::<workshops::CancelWorkshopPlace>();
+    register_explicit::<workshops::ScheduleWorkshop>();
+    register_explicit::<workshops::LoadAttendance>();
+    register_explicit::<workshops::MarkAttendance>();
+    register_explicit::<certification::LoadMyCertification>();
+    register_explicit::<certification::VerifyCertificate>();
 }
 
 #[cfg(feature = "ssr")]

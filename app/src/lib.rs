@@ -51,12 +51,14 @@ use crate::{
             lesson::LessonEditorPage,
             versions::{CoursePreviewPage, HistoryPage, LessonPreviewPage, PublishPage},
         },
+        certificates::{MyCertificatesPage, VerifyPage},
         courses::{CataloguePage, CourseOverviewPage},
         home::HomePage,
         learning::{DashboardPage, PlayerPage},
         not_found::NotFound,
         teaching::{LearnersPage, ReviewQueuePage, TeachingHome},
         two_factor::{SecondFactorPage, TwoFactorSetupPage},
+        workshops::{AttendancePage, ScheduleWorkshopsPage, WorkshopsPage},
     },
 };
 use leptos::prelude::*;
@@ -138,6 +140,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teach") view=TeachingHome ssr=PAGE />
                     <Route path=path!("/teach/courses/:id") view=LearnersPage ssr=PAGE />
                     <Route path=path!("/teach/reviews") view=ReviewQueuePage ssr=PAGE />
+                    <Route path=path!("/teach/workshops") view=ScheduleWorkshopsPage ssr=PAGE />
+                    <Route path=path!("/teach/workshops/:id") view=AttendancePage ssr=PAGE />
+                    <Route path=path!("/workshops") view=WorkshopsPage ssr=PAGE />
+                    <Route path=path!("/certificates") view=MyCertificatesPage ssr=PAGE />
+                    <Route path=path!("/verify") view=VerifyPage ssr=PAGE />
+                    <Route path=path!("/verify/:code") view=VerifyPage ssr=PAGE />
                     <Route path=path!("/authoring") view=AuthoringHome ssr=PAGE />
                     <Route path=path!("/authoring/courses/:id") view=CourseEditorPage ssr=PAGE />
                     <Route path=path!("/authoring/courses/:id/publish") view=PublishPage ssr=PAGE />

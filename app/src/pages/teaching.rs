@@ -43,7 +43,11 @@ pub fn TeachingHome() -> impl IntoView {
         <section class="container page">
             <h1>{t!(i18n, teach.title)}</h1>
             <p class="lead">{t!(i18n, teach.lead)}</p>
-            <p><a class="button" href="/teach/reviews">{t!(i18n, teach.reviews_link)}</a></p>
+            <p class="actions">
+                <a class="button" href="/teach/reviews">{t!(i18n, teach.reviews_link)}</a>
+                " "
+                <a class="button" href="/teach/workshops">{t!(i18n, teach.workshops_link)}</a>
+            </p>
             <Transition>
                 {move || Suspend::new(async move {
                     match courses.await {

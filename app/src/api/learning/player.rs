@@ -117,11 +117,15 @@ pub async fn load_player(lesson: LessonId) -> Result<PlayerLesson, AppError> {
 #[server(endpoint = "learn/done")]
 pub async fn mark_lesson_done(lesson: LessonId) -> Result<Done, AppError> {
     use crate::store::{db::begin_write, learning};
-    let db = super::ssr::db()?;
-    let txn = begin_write(&db).await?;
+    let state = crate::api::context::state()?;
+    let txn = begin_write(&state.db).await?;
     let enrolled = super::ssr::enrolled(&txn, lesson).await?;
-    let course_completed = learning::mark_done(&txn, &enrolled, lesson, chrono::Utc::now()).await?;
+    let now = chrono::Utc::now();
+    let course_completed = learning::mark_done(&txn, &enrolled, lesson, now).await?;
+    // Completing a course may complete a certification (or renew one, for a refresher).
+    let mailed = course_completed && settle(&txn, &state, enrolled.enrolment.user_id, now).await?;
     txn.commit().await?;
+    ring_if(mailed, &state);
     Ok(Done { course_completed })
 }
 
@@ -142,7 +146,8 @@ pub async fn submit_quiz(
     }
     let chosen = crate::domain::learning::grading::decode_answers(&answers)
         .ok_or_else(|| AppError::field("answers", Problem::NotAllowed))?;
-    let db = super::ssr::db()?;
+    let state = crate::api::context::state()?;
+    let db = state.db.clone();
     let txn = begin_write(&db).await?;
     let enrolled = super::ssr::enrolled(&txn, lesson).await?;
     let now = chrono::Utc::now();
@@ -150,7 +155,10 @@ pub async fn submit_quiz(
         learning::submit_attempt(&txn, &enrolled, lesson, submission.trim(), &chosen, now).await;
     match result {
         Ok(done) => {
+            // A score may meet a programme's quiz requirement, a completion its course.
+            let mailed = settle(&txn, &state, enrolled.enrolment.user_id, now).await?;
             txn.commit().await?;
+            ring_if(mailed, &state);
             Ok(Done {
                 course_completed: done.course_completed,
             })
@@ -200,14 +208,26 @@ pub async fn save_reflection(
             },
         )
     })?;
-    let db = super::ssr::db()?;
-    let txn = begin_write(&db).await?;
+    let state = crate::api::context::state()?;
+    let txn = begin_write(&state.db).await?;
     let enrolled = super::ssr::enrolled(&txn, lesson).await?;
-    let saved =
-        learning::save_reflection(&txn, &enrolled, question, &answer, send, chrono::Utc::now())
-            .await?;
+    let now = chrono::Utc::now();
+    let saved = learning::save_reflection(&txn, &enrolled, question, &answer, send, now).await?;
+    let mailed = send && settle(&txn, &state, enrolled.enrolment.user_id, now).await?;
     txn.commit().await?;
+    ring_if(mailed, &state);
     Ok(Done {
         course_completed: saved.course_completed,
     })
+}
+
+#[cfg(feature = "ssr")]
+use crate::api::certification::ssr::settle;
+
+/// Wakes the mail worker when a certificate's email was queued.
+#[cfg(feature = "ssr")]
+fn ring_if(mailed: bool, state: &crate::state::AppState) {
+    if mailed {
+        crate::mail::ring(&state.mail_wakeup);
+    }
 }

@@ -129,6 +129,8 @@ pub async fn review_reflection(
         )
         .await?;
     }
+    // An accepted reflection may be the last thing a certification waited for.
+    crate::api::certification::ssr::settle(&txn, &state, enrolment.user_id, now).await?;
     txn.commit().await?;
     mail::ring(&state.mail_wakeup);
     Ok(())

@@ -24,6 +24,11 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <section class="container page">
             <h1>{t!(i18n, learn.title)}</h1>
+            <p class="actions">
+                <a class="button" href="/certificates">{t!(i18n, nav.certificates)}</a>
+                " "
+                <a class="button" href="/workshops">{t!(i18n, nav.workshops)}</a>
+            </p>
             <Transition>
                 {move || Suspend::new(async move {
                     match dashboard.await {

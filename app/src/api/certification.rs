@@ -1,0 +1,13 @@
+//! Certificates: a volunteer's own, with their progress towards those not earned yet, and
+//! the public check anyone can make with a certificate's code.
+
+mod mine;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+mod verify;
+
+pub use mine::{
+    CertificateCard, LoadMyCertification, MyCertification, ProgrammeProgress, Step,
+    load_my_certification,
+};
+pub use verify::{Verification, VerifyCertificate, verify_certificate};

@@ -1,0 +1,69 @@
+//! What settling a volunteer's certification leads to on the way out: the email for each
+//! certificate issued.
+
+use crate::{
+    domain::{email::EmailAddress, language::Language},
+    errors::AppError,
+    mail::{self, Template},
+    state::AppState,
+    store::{
+        certification::{self, Settled},
+        people,
+    },
+};
+use sea_orm::ConnectionTrait;
+
+/// Settles `user_id`'s certification inside the caller's transaction and queues an email
+/// for each certificate issued; returns whether any mail was queued (ring after commit).
+pub async fn settle(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    user_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, AppError> {
+    let settled = certification::settle(db, user_id, now).await?;
+    tell_certified(db, state, user_id, &settled).await
+}
+
+/// Tells a person about each certificate that settling issued them.
+async fn tell_certified(
+    db: &impl ConnectionTrait,
+    state: &AppState,
+    user_id: i32,
+    settled: &[Settled],
+) -> Result<bool, AppError> {
+    let issued: Vec<_> = settled
+        .iter()
+        .filter_map(|s| match s {
+            Settled::Issued { programme, code } => Some((*programme, code)),
+            _ => None,
+        })
+        .collect();
+    if issued.is_empty() {
+        return Ok(false);
+    }
+    let Some(person) = people::find_by_id(db, user_id).await? else {
+        return Ok(false);
+    };
+    let Ok(to) = EmailAddress::parse(&person.email) else {
+        return Ok(false);
+    };
+    let language = person.language.parse().unwrap_or(Language::Da);
+    for (programme, code) in issued {
+        let programme = certification::find(db, programme).await?;
+        mail::queue(
+            db,
+            &to,
+            language,
+            Template::CertificateIssued,
+            serde_json::json!({
+                "name": person.display_name,
+                "programme": programme.titles.get(language),
+                "code": code.as_str(),
+                "link": format!("{}/verify/{}", state.site.base_url, code),
+            }),
+        )
+        .await?;
+    }
+    Ok(true)
+}
