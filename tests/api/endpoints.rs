@@ -21,6 +21,7 @@ use app::api::{
         SetCourseStatus, StartDraft, UpdateCourse, UpdateLesson, UpdateModule, VersionHistory,
     },
     catalogue::{ListCatalogue, LoadCourseOverview, PreviewCourse, PreviewLesson},
+    certification::{LoadMyCertification, VerifyCertificate},
     learning::{
         Enrol, LoadDashboard, LoadPlayer, LoadStanding, MarkLessonDone, SaveReflection, SubmitQuiz,
     },
@@ -29,6 +30,10 @@ use app::api::{
         ReviewReflection,
     },
     two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, VerifySecondFactor},
+    workshops::{
+        CancelWorkshopPlace, ListWorkshops, LoadAttendance, MarkAttendance, ScheduleWorkshop,
+        SignUpForWorkshop,
+    },
 };
 use leptos::server_fn::ServerFn;
 
@@ -364,6 +369,33 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
             RemoveCourseTrainer::PATH,
             &[("course", "no-such-course"), ("trainer", "x")],
             Teaching,
+        ),
+        e(ListWorkshops::PATH, &[("page", "1")], SignedIn),
+        e(SignUpForWorkshop::PATH, &[("workshop", "0")], SignedIn),
+        e(CancelWorkshopPlace::PATH, &[("workshop", "0")], SignedIn),
+        e(
+            ScheduleWorkshop::PATH,
+            &[
+                ("title", ""),
+                ("starts", "2099-01-01T10:00"),
+                ("ends", "2099-01-01T16:00"),
+                ("place", "Algade 1"),
+                ("capacity", "10"),
+                ("language", "da"),
+            ],
+            Author,
+        ),
+        e(LoadAttendance::PATH, &[("workshop", "0")], Author),
+        e(
+            MarkAttendance::PATH,
+            &[("workshop", "0"), ("person", "x"), ("attended", "yes")],
+            Author,
+        ),
+        e(LoadMyCertification::PATH, &[], SignedIn),
+        e(
+            VerifyCertificate::PATH,
+            &[("code", "0000-0000-0000-0000")],
+            Public,
         ),
         e(LogOutEverywhere::PATH, &[], SignedIn),
         e(LogOut::PATH, &[], Public),

@@ -27,9 +27,13 @@ use igang_tests::{
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 /// The shipped Danish course.
-const SLUG: &str = "igangsaetteruddannelse";
+pub(crate) const SLUG: &str = "igangsaetteruddannelse";
 
-async fn overview(app: &TestApp, client: &reqwest::Client, slug: &str) -> CourseOverview {
+pub(crate) async fn overview(
+    app: &TestApp,
+    client: &reqwest::Client,
+    slug: &str,
+) -> CourseOverview {
     json(app.load_course_overview(client, slug).await).await
 }
 
@@ -37,12 +41,21 @@ async fn standing(app: &TestApp, client: &reqwest::Client, slug: &str) -> Standi
     json(app.load_standing(client, slug).await).await
 }
 
-async fn player(app: &TestApp, client: &reqwest::Client, lesson: LessonId) -> PlayerLesson {
+pub(crate) async fn player(
+    app: &TestApp,
+    client: &reqwest::Client,
+    lesson: LessonId,
+) -> PlayerLesson {
     json(app.load_player(client, lesson).await).await
 }
 
 /// Starts the course at `centre` (a public id, or none when empty); returns the lesson to open.
-async fn enrol(app: &TestApp, client: &reqwest::Client, slug: &str, centre: &str) -> LessonId {
+pub(crate) async fn enrol(
+    app: &TestApp,
+    client: &reqwest::Client,
+    slug: &str,
+    centre: &str,
+) -> LessonId {
     json(app.enrol(client, slug, centre).await).await
 }
 
@@ -61,7 +74,7 @@ async fn first_module(app: &TestApp, client: &reqwest::Client, slug: &str) -> Ve
 }
 
 /// Answers for a lesson's scored questions: right ones, or the first wrong option of each.
-async fn answers(app: &TestApp, lesson_id: LessonId, right: bool) -> Vec<(String, i32)> {
+pub(crate) async fn answers(app: &TestApp, lesson_id: LessonId, right: bool) -> Vec<(String, i32)> {
     let row = courses::lesson(&app.db, lesson_id).await.unwrap();
     let tree = courses::load_content(&app.db, row.version_id)
         .await
@@ -97,7 +110,7 @@ async fn answers(app: &TestApp, lesson_id: LessonId, right: bool) -> Vec<(String
 }
 
 /// A fresh submission key, as each quiz form carries.
-fn key() -> String {
+pub(crate) fn key() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
@@ -113,7 +126,7 @@ async fn read(app: &TestApp, client: &reqwest::Client, lessons: &[LessonId]) {
 }
 
 /// Sends the right answers to the lesson's quiz.
-async fn pass_quiz(app: &TestApp, client: &reqwest::Client, lesson: LessonId) {
+pub(crate) async fn pass_quiz(app: &TestApp, client: &reqwest::Client, lesson: LessonId) {
     let right = answers(app, lesson, true).await;
     ok(app.submit_quiz(client, lesson, &key(), &right).await).await;
 }

@@ -5,6 +5,7 @@ mod admin;
 mod assets;
 mod auth;
 mod authz;
+mod certification;
 mod cli;
 mod courses;
 mod endpoints;

@@ -48,11 +48,13 @@ mod admin;
 mod auth;
 mod authoring;
 mod catalogue;
+mod certification;
 mod learning;
 mod teaching;
 mod two_factor;
 
 pub use authoring::LessonForm;
+pub use certification::WorkshopForm;
 
 impl crate::TestApp {
     /// [`call`](crate::TestApp::call) with owned field values.
