@@ -1,14 +1,15 @@
 //! Certification over HTTP: workshops with their seats, waiting list and attendance; the
 //! certificate issued the moment the last requirement is met; the public check by code.
 
+mod calendar;
+mod documents;
 mod issuing;
+mod lifecycle;
 mod workshops;
 
-use crate::learning::{SLUG, answers, enrol, key, overview, player};
+use crate::learning::SLUG;
 use app::{
-    api::{learning::Done, workshops::AttendanceList},
-    domain::ids::{LessonId, WorkshopId},
-    store::entities::outbox_message,
+    api::workshops::AttendanceList, domain::ids::WorkshopId, store::entities::outbox_message,
 };
 use chrono::{Duration, Utc};
 use igang_tests::{
@@ -31,48 +32,15 @@ async fn schedule(
     json(app.schedule_workshop(trainer, &form).await).await
 }
 
-/// Finishes a lesson as a learner does: sends its reflections, passes its quiz, or marks it
-/// done when it has neither. Returns whether that completed the course.
-async fn finish_lesson(app: &TestApp, client: &reqwest::Client, lesson: LessonId) -> bool {
-    let page = player(app, client, lesson).await;
-    let mut completed = false;
-    for reflection in &page.reflections {
-        let done: Done = json(
-            app.save_reflection(
-                client,
-                lesson,
-                reflection.question,
-                "Jeg vil lytte mere, end jeg taler, og lade gruppen finde sine egne svar.",
-                true,
-            )
-            .await,
-        )
-        .await;
-        completed |= done.course_completed;
-    }
-    let right = answers(app, lesson, true).await;
-    if !right.is_empty() {
-        let done: Done = json(app.submit_quiz(client, lesson, &key(), &right).await).await;
-        completed |= done.course_completed;
-    } else if page.reflections.is_empty() {
-        let done: Done = json(app.mark_lesson_done(client, lesson).await).await;
-        completed |= done.course_completed;
-    }
-    completed
-}
-
 /// Starts the shipped Danish course and finishes every lesson in order; returns whether the
 /// last one completed it.
 async fn complete_course(app: &TestApp, client: &reqwest::Client) -> bool {
-    enrol(app, client, SLUG, "").await;
-    let course = overview(app, client, SLUG).await;
-    let mut completed = false;
-    for module in &course.modules {
-        for lesson in &module.lessons {
-            completed = finish_lesson(app, client, lesson.id).await;
-        }
-    }
-    completed
+    complete(app, client, SLUG).await
+}
+
+/// Starts the course with this short name and finishes every lesson in order.
+async fn complete(app: &TestApp, client: &reqwest::Client, slug: &str) -> bool {
+    igang_tests::courses::complete_course(app, client, slug).await
 }
 
 /// Marks everyone holding a seat at the workshop as present.
@@ -96,4 +64,39 @@ async fn mails_to(app: &TestApp, address: &str) -> Vec<String> {
         .into_iter()
         .map(|m| m.template)
         .collect()
+}
+
+/// Gives `email`'s account a certificate of the shipped programme directly, issued at
+/// `issued_at` and expiring at `expires_at`; returns its code.
+async fn certificate_for(
+    app: &TestApp,
+    email: &str,
+    issued_at: chrono::DateTime<Utc>,
+    expires_at: chrono::DateTime<Utc>,
+) -> app::domain::certification::CertificateCode {
+    use app::{
+        domain::{certification::CertificateCode, email::EmailAddress},
+        store::{certification, entities::certificate, people},
+    };
+    use sea_orm::{ActiveModelTrait, Set};
+    let person = people::find_by_email(&app.db, &EmailAddress::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let programme = certification::all(&app.db).await.unwrap().remove(0);
+    let code = CertificateCode::from_bytes(rand::random());
+    certificate::ActiveModel {
+        code: Set(code.clone()),
+        programme_id: Set(programme.id),
+        user_id: Set(Some(person.id)),
+        holder_name: Set(Some(person.display_name)),
+        language: Set("da".into()),
+        issued_at: Set(issued_at),
+        expires_at: Set(Some(expires_at)),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    code
 }

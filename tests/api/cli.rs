@@ -98,11 +98,39 @@ fn migrate_then_seed_demo_twice_then_create_admin() {
 
     let (code, first, stderr) = run(dir.path(), &["seed-demo"], &[]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(first.contains("3 new centres, 8 new accounts"), "{first}");
+    assert!(
+        first.contains("3 new centres, 10 new accounts, 2 new certificates, a workshop"),
+        "{first}"
+    );
+    assert!(first.contains("igangsaetter.demo@example.org"));
     assert!(first.contains("admin.demo@example.org") && first.contains("igang-demo-2026"));
     let (code, second, _) = run(dir.path(), &["seed-demo"], &[]);
     assert_eq!(code, 0);
-    assert!(second.contains("0 new centres, 0 new accounts"), "{second}");
+    assert!(
+        second.contains("0 new centres, 0 new accounts, 0 new certificates ("),
+        "{second}"
+    );
+
+    // Revoking needs a code that exists.
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["revoke-certificate", "not-a-code", "--reason", "Fejl"],
+        &[],
+    );
+    assert_ne!(code, 0);
+    assert!(stderr.contains("is not a certificate code"), "{stderr}");
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "revoke-certificate",
+            "0000-0000-0000-0000",
+            "--reason",
+            "Fejl",
+        ],
+        &[],
+    );
+    assert_ne!(code, 0);
+    assert!(stderr.contains("no certificate has the code"), "{stderr}");
 
     let (code, stdout, stderr) = run(
         dir.path(),

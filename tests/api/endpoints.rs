@@ -21,7 +21,7 @@ use app::api::{
         SetCourseStatus, StartDraft, UpdateCourse, UpdateLesson, UpdateModule, VersionHistory,
     },
     catalogue::{ListCatalogue, LoadCourseOverview, PreviewCourse, PreviewLesson},
-    certification::{LoadMyCertification, VerifyCertificate},
+    certification::{LoadMyCertification, RevokeCertificate, VerifyCertificate},
     learning::{
         Enrol, LoadDashboard, LoadPlayer, LoadStanding, MarkLessonDone, SaveReflection, SubmitQuiz,
     },
@@ -31,8 +31,8 @@ use app::api::{
     },
     two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, VerifySecondFactor},
     workshops::{
-        CancelWorkshopPlace, ListWorkshops, LoadAttendance, MarkAttendance, ScheduleWorkshop,
-        SignUpForWorkshop,
+        CalendarFeed, CancelWorkshopPlace, ListWorkshops, LoadAttendance, MarkAttendance,
+        ResetCalendarFeed, ScheduleWorkshop, SignUpForWorkshop,
     },
 };
 use leptos::server_fn::ServerFn;
@@ -392,6 +392,17 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
             Author,
         ),
         e(LoadMyCertification::PATH, &[], SignedIn),
+        e(CalendarFeed::PATH, &[], SignedIn),
+        e(ResetCalendarFeed::PATH, &[], SignedIn),
+        e(
+            RevokeCertificate::PATH,
+            &[
+                ("code", "0000-0000-0000-0000"),
+                ("reason", "Udstedt ved en fejl"),
+                ("confirm", "yes"),
+            ],
+            Admin,
+        ),
         e(
             VerifyCertificate::PATH,
             &[("code", "0000-0000-0000-0000")],

@@ -75,43 +75,12 @@ async fn first_module(app: &TestApp, client: &reqwest::Client, slug: &str) -> Ve
 
 /// Answers for a lesson's scored questions: right ones, or the first wrong option of each.
 pub(crate) async fn answers(app: &TestApp, lesson_id: LessonId, right: bool) -> Vec<(String, i32)> {
-    let row = courses::lesson(&app.db, lesson_id).await.unwrap();
-    let tree = courses::load_content(&app.db, row.version_id)
-        .await
-        .unwrap();
-    let mut out = Vec::new();
-    for q in tree.questions_of(lesson_id) {
-        if q.kind.as_str() == "reflection" {
-            continue;
-        }
-        let options = tree.options_of(q.id);
-        if right {
-            let correct: Vec<i32> = options
-                .iter()
-                .filter(|o| o.correct)
-                .map(|o| o.id.get())
-                .collect();
-            if q.kind.as_str() == "multiple_choice" {
-                out.extend(correct.iter().map(|o| (format!("q{}o{o}", q.id), *o)));
-            } else {
-                out.push((format!("q{}", q.id), correct[0]));
-            }
-        } else {
-            let wrong = options.iter().find(|o| !o.correct).unwrap();
-            let key = if q.kind.as_str() == "multiple_choice" {
-                format!("q{}o{}", q.id, wrong.id)
-            } else {
-                format!("q{}", q.id)
-            };
-            out.push((key, wrong.id.get()));
-        }
-    }
-    out
+    igang_tests::courses::answers(app, lesson_id, right).await
 }
 
 /// A fresh submission key, as each quiz form carries.
 pub(crate) fn key() -> String {
-    uuid::Uuid::new_v4().to_string()
+    igang_tests::courses::submission_key()
 }
 
 async fn attempt_count(app: &TestApp) -> u64 {

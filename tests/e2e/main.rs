@@ -165,3 +165,35 @@ async fn a_volunteer_completes_the_first_module_and_resumes() {
     .await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_volunteer_is_certified_and_a_visitor_checks_the_certificate() {
+    use app::domain::role::Role;
+    use igang_tests::{
+        client::WorkshopForm,
+        courses::complete_course,
+        fixtures::{PASSWORD, account, enrol_authenticator, json, sign_in},
+    };
+    let app = spawn_with_site(None).await;
+    let trainer = "tove@underviser.test";
+    account(&app, trainer, Role::Trainer).await;
+    let trainer_client = sign_in(&app, trainer).await;
+    let secret = enrol_authenticator(&app, &trainer_client).await;
+    let volunteer = "frida@frivillig.test";
+    account(&app, volunteer, Role::Volunteer).await;
+    let frida = sign_in(&app, volunteer).await;
+    assert!(complete_course(&app, &frida, "igangsaetteruddannelse").await);
+    let starts = chrono::Utc::now() + chrono::Duration::hours(1);
+    let at = app::api::dates::local_input;
+    let form = WorkshopForm::new(at(starts), at(starts + chrono::Duration::hours(3)), 12);
+    let workshop: app::domain::ids::WorkshopId =
+        json(app.schedule_workshop(&trainer_client, &form).await).await;
+    let _: app::domain::workshops::Placement =
+        json(app.sign_up_for_workshop(&frida, workshop).await).await;
+    run_journey(
+        "certification.mjs",
+        &[&app.base_url, trainer, &secret, volunteer, PASSWORD],
+    )
+    .await;
+    app.stop().await;
+}

@@ -3,6 +3,7 @@
 
 pub mod binary;
 pub mod client;
+pub mod courses;
 mod database;
 pub mod fixtures;
 pub mod smtp;

@@ -5,8 +5,8 @@ use crate::answer;
 use app::api::{
     certification::{LoadMyCertification, VerifyCertificate},
     workshops::{
-        CancelWorkshopPlace, ListWorkshops, LoadAttendance, MarkAttendance, ScheduleWorkshop,
-        SignUpForWorkshop,
+        CalendarFeed, CancelWorkshopPlace, ListWorkshops, LoadAttendance, MarkAttendance,
+        ResetCalendarFeed, ScheduleWorkshop, SignUpForWorkshop,
     },
 };
 use leptos::server_fn::ServerFn;
@@ -26,6 +26,10 @@ server_fns! {
     load_my_certification() = LoadMyCertification;
     /// The public check of a certificate by its code.
     verify_certificate(code) = VerifyCertificate;
+    /// The address of the caller's calendar feed, if any.
+    calendar_feed() = CalendarFeed;
+    /// A new address for the caller's calendar feed.
+    reset_calendar_feed() = ResetCalendarFeed;
 }
 
 /// The scheduling form of a workshop, as a trainer fills it in (times as a `datetime-local`

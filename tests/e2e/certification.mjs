@@ -1,0 +1,56 @@
+// Journey: the trainer marks a volunteer present at a workshop on a phone without
+// JavaScript; the volunteer, who finished the course, finds their certificate and its PDF;
+// an anonymous visitor checks the certificate by typing its code.
+//   node certification.mjs BASE TRAINER_EMAIL TOTP_SECRET VOLUNTEER_EMAIL PASSWORD
+import { journey, check, checkAccessibility, screenshot, signIn, enterCode, desktop, phone } from "./browser.mjs";
+
+const [base, trainer, secret, volunteer, password] = process.argv.slice(2);
+
+const options = { context: { viewport: desktop }, allowed: [/status of 4\d\d/] };
+
+await journey("certification journey", options, async (page, ctx) => {
+  // The trainer, on a phone with JavaScript off, marks who came.
+  const trainerPage = await ctx.open({ viewport: phone, javaScriptEnabled: false });
+  await signIn(trainerPage, base, trainer, password);
+  await enterCode(trainerPage, secret);
+  await trainerPage.waitForURL(base + "/account");
+  await trainerPage.goto(base + "/teach/workshops");
+  await screenshot(trainerPage, "workshops-trainer-phone");
+  await trainerPage.getByRole("link", { name: "Fremmødeliste" }).first().click();
+  await trainerPage.waitForURL(/\/teach\/workshops\/\d+$/);
+  const row = trainerPage.locator(".attendance-row").first();
+  check((await row.locator(".state").textContent()).trim() === "Ikke registreret", "not marked yet");
+  await screenshot(trainerPage, "workshop-attendance-phone");
+  await row.getByRole("button", { name: "Kom", exact: true }).click();
+  await trainerPage.locator(".attendance-row .state", { hasText: /^Kom$/ }).waitFor();
+  await screenshot(trainerPage, "workshop-attendance-marked-phone");
+
+  // The volunteer's certificate is there at once, with its PDF.
+  await signIn(page, base, volunteer, password);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.goto(base + "/workshops", { waitUntil: "networkidle" });
+  await page.getByText("Du har en plads.").waitFor();
+  await screenshot(page, "workshops-volunteer");
+  await page.goto(base + "/certificates", { waitUntil: "networkidle" });
+  await page.locator(".certificate .status", { hasText: "Gyldigt" }).waitFor();
+  const code = (await page.locator(".certificate code").first().textContent()).trim();
+  check(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/.test(code), `a code, got ${code}`);
+  await checkAccessibility(page, "my certificates");
+  await screenshot(page, "certificates-mine");
+  const pdfHref = await page.getByRole("link", { name: "Hent beviset som PDF" }).getAttribute("href");
+  const pdf = await page.request.get(base + pdfHref);
+  check(pdf.status() === 200, `the PDF answers ${pdf.status()}`);
+  check(pdf.headers()["content-type"] === "application/pdf", "a PDF");
+  check((await pdf.body()).subarray(0, 5).toString() === "%PDF-", "PDF bytes");
+
+  // Anyone checks it: a visitor types the code in lower case, on a phone.
+  const visitor = await ctx.open({ viewport: phone });
+  await visitor.goto(base + "/verify", { waitUntil: "networkidle" });
+  await visitor.getByLabel("Kode").fill(code.toLowerCase());
+  await visitor.getByRole("button", { name: "Tjek beviset" }).click();
+  await visitor.locator(".verified .status", { hasText: "Gyldigt" }).waitFor();
+  await visitor.getByText("Certificeret igangsætter").first().waitFor();
+  check(!(await visitor.content()).includes(volunteer), "the address is not shown");
+  await checkAccessibility(visitor, "the public check");
+  await screenshot(visitor, "verify-phone");
+});
