@@ -93,8 +93,11 @@ pub fn register_all() {
     register_explicit::<workshops::ScheduleWorkshop>();
     register_explicit::<workshops::LoadAttendance>();
     register_explicit::<workshops::MarkAttendance>();
+    register_explicit::<workshops::CalendarFeed>();
+    register_explicit::<workshops::ResetCalendarFeed>();
     register_explicit::<certification::LoadMyCertification>();
     register_explicit::<certification::VerifyCertificate>();
+    register_explicit::<certification::RevokeCertificate>();
 }
 
 #[cfg(feature = "ssr")]

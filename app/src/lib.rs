@@ -11,9 +11,15 @@ pub mod language;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
+pub mod calendar;
+#[cfg(feature = "ssr")]
 pub mod curriculum;
 #[cfg(feature = "ssr")]
+pub mod documents;
+#[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod reminders;
 #[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
@@ -37,6 +43,7 @@ use crate::{
             AdminHome,
             audit::AdminAudit,
             centres::AdminCentres,
+            certificates::AdminCertificates,
             invitations::{AcceptInvitationPage, AdminInvitations},
             users::AdminUsers,
         },
@@ -131,6 +138,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/centres") view=AdminCentres ssr=PAGE />
                     <Route path=path!("/admin/invitations") view=AdminInvitations ssr=PAGE />
                     <Route path=path!("/admin/audit") view=AdminAudit ssr=PAGE />
+                    <Route path=path!("/admin/certificates") view=AdminCertificates ssr=PAGE />
                     <Route path=path!("/invitation") view=AcceptInvitationPage ssr=PAGE />
                     <Route path=path!("/account/two-factor") view=TwoFactorSetupPage ssr=PAGE />
                     <Route path=path!("/courses") view=CataloguePage ssr=PAGE />

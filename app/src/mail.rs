@@ -34,11 +34,15 @@ pub enum Template {
     WorkshopSeat,
     /// A certificate was issued.
     CertificateIssued,
+    /// A workshop is tomorrow.
+    WorkshopReminder,
+    /// A certificate expires soon.
+    CertificateExpiring,
 }
 
 impl Template {
     /// Every template, for checks that each renders in each language.
-    pub const ALL: [Template; 10] = [
+    pub const ALL: [Template; 12] = [
         Template::Welcome,
         Template::TestMessage,
         Template::VerifyEmail,
@@ -49,6 +53,8 @@ impl Template {
         Template::ReflectionReviewed,
         Template::WorkshopSeat,
         Template::CertificateIssued,
+        Template::WorkshopReminder,
+        Template::CertificateExpiring,
     ];
 
     /// Folder name under `mail/templates/`.
@@ -64,6 +70,8 @@ impl Template {
             Template::ReflectionReviewed => "reflection_reviewed",
             Template::WorkshopSeat => "workshop_seat",
             Template::CertificateIssued => "certificate_issued",
+            Template::WorkshopReminder => "workshop_reminder",
+            Template::CertificateExpiring => "certificate_expiring",
         }
     }
 }
@@ -153,6 +161,8 @@ fn environment() -> &'static Environment<'static> {
             "reflection_reviewed",
             "workshop_seat",
             "certificate_issued",
+            "workshop_reminder",
+            "certificate_expiring",
         ) {
             env.add_template(name, source)
                 .expect("embedded mail templates are valid");
@@ -284,7 +294,7 @@ mod tests {
                 let mail = render(
                     template,
                     language,
-                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN" },
+                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN", days => 30, expires => "2028-12-03" },
                 )
                 .unwrap_or_else(|e| panic!("{e}"));
                 assert!(!mail.subject.is_empty());

@@ -28,7 +28,7 @@ fn index(name: &str, table: &str, columns: &[&str], unique: bool) -> IndexCreate
 }
 
 /// Tables in the order they are created (dropped in reverse).
-const TABLES: [&str; 7] = [
+const TABLES: [&str; 8] = [
     "programmes",
     "programme_courses",
     "programme_quizzes",
@@ -36,6 +36,7 @@ const TABLES: [&str; 7] = [
     "workshop_signups",
     "sign_offs",
     "certificates",
+    "calendar_feeds",
 ];
 
 #[async_trait::async_trait]
@@ -267,6 +268,21 @@ impl MigrationTrait for Migration {
                 &["expires_at"],
                 false,
             ))
+            .await?;
+        // A person's calendar feed of their workshops: looked up by the hash of its secret,
+        // the secret itself kept sealed with the server key so its link can be shown again.
+        manager
+            .create_table(
+                Table::create()
+                    .table(a("calendar_feeds"))
+                    .col(pk_auto(a("id")))
+                    .col(integer_uniq(a("user_id")))
+                    .col(string_len_uniq(a("token_hash"), 64))
+                    .col(text(a("sealed_token")))
+                    .col(timestamp_with_time_zone(a("created_at")))
+                    .foreign_key(&mut fk("calendar_feeds", "user_id", "users", Cascade))
+                    .to_owned(),
+            )
             .await?;
         Ok(())
     }

@@ -66,6 +66,14 @@ enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Revoke a certificate: its public page, PDF and status list say so from then on.
+    RevokeCertificate {
+        /// The certificate's code.
+        code: String,
+        /// Why it is revoked (kept in the audit log).
+        #[arg(long)]
+        reason: String,
+    },
     /// Queue a test email and try to deliver it at once, to check the mail settings.
     SendTestMail {
         /// Recipient address.
@@ -140,6 +148,9 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             println!("{summary}");
         }
         Command::SendTestMail { to, language } => send_test_mail(&config, &to, &language).await?,
+        Command::RevokeCertificate { code, reason } => {
+            revoke_certificate(&config, &code, &reason).await?
+        }
         Command::ImportCourse { path } => import_course(&config, &path).await?,
         Command::ExportCourse { slug, version, out } => {
             export_course(&config, &slug, version, &out).await?
@@ -332,6 +343,27 @@ async fn send_test_mail(config: &Config, to: &str, language: &str) -> anyhow::Re
             "Test message to {to} is queued but not sent yet: {}. The server retries it automatically.",
             row.last_error.as_deref().unwrap_or("unknown error")
         ),
+    }
+    Ok(())
+}
+
+async fn revoke_certificate(config: &Config, code: &str, reason: &str) -> anyhow::Result<()> {
+    use app::domain::certification::CertificateCode;
+    let code = CertificateCode::parse(code)
+        .ok_or_else(|| anyhow::anyhow!("{code:?} is not a certificate code"))?;
+    let reason = reason.trim();
+    anyhow::ensure!(!reason.is_empty(), "give a reason with --reason");
+    anyhow::ensure!(
+        reason.chars().count() <= app::api::certification::MAX_REASON,
+        "the reason is too long (at most {} characters)",
+        app::api::certification::MAX_REASON
+    );
+    let db = startup::open_database(config).await?;
+    match app::api::certification::ssr::revoke(&db, &code, reason, None, chrono::Utc::now()).await {
+        Ok(true) => println!("Certificate {code} is revoked."),
+        Ok(false) => println!("Certificate {code} was revoked already."),
+        Err(app::errors::AppError::NotFound) => anyhow::bail!("no certificate has the code {code}"),
+        Err(error) => anyhow::bail!("could not revoke {code}: {error}"),
     }
     Ok(())
 }

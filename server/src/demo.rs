@@ -1,4 +1,5 @@
-//! Demo content for trying Igang locally: centres and one account per role.
+//! Demo content for trying Igang locally: centres, one account per role, two certified
+//! igangsættere and a workshop to sign up for.
 
 use app::{
     domain::{
@@ -7,7 +8,7 @@ use app::{
         role::{CentreKind, Country, Role},
     },
     security::password,
-    store::{StoreResult, centres, people},
+    store::{StoreResult, centres, certification, people, workshops},
 };
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
@@ -116,6 +117,27 @@ const PEOPLE: [DemoPerson; 8] = [
     },
 ];
 
+/// Certified igangsættere: volunteers who hold a valid certificate of the shipped programme.
+const CERTIFIED: [DemoPerson; 2] = [
+    DemoPerson {
+        email: "igangsaetter.demo@example.org",
+        name: "Ida Igangsætter",
+        language: Language::Da,
+        role: Role::Volunteer,
+        centre: None,
+    },
+    DemoPerson {
+        email: "igangsetter.no.demo@example.org",
+        name: "Ivar Igangsetter",
+        language: Language::Nb,
+        role: Role::Volunteer,
+        centre: None,
+    },
+];
+
+/// The demo workshop: two weeks ahead, run by the Danish demo trainer.
+const WORKSHOP_TITLE: &str = "Workshop: at starte en ny gruppe";
+
 /// What seeding created.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SeedSummary {
@@ -123,18 +145,32 @@ pub struct SeedSummary {
     pub centres_created: usize,
     /// Accounts added this time.
     pub people_created: usize,
+    /// Certificates issued to the demo igangsættere this time.
+    pub certificates_issued: usize,
+    /// Whether the demo workshop was scheduled this time.
+    pub workshop_created: bool,
 }
 
 impl fmt::Display for SeedSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Demo content ready: {} new centres, {} new accounts (existing ones were left as they were).",
-            self.centres_created, self.people_created
+            "Demo content ready: {} new centres, {} new accounts, {} new certificates{} (existing ones were left as they were).",
+            self.centres_created,
+            self.people_created,
+            self.certificates_issued,
+            if self.workshop_created {
+                ", a workshop"
+            } else {
+                ""
+            }
         )?;
         writeln!(f, "Sign in with any of these, password {DEMO_PASSWORD:?}:")?;
         for person in &PEOPLE {
             writeln!(f, "  {:<12} {}", person.role.as_str(), person.email)?;
+        }
+        for person in &CERTIFIED {
+            writeln!(f, "  {:<12} {}", "certified", person.email)?;
         }
         writeln!(
             f,
@@ -174,31 +210,100 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<SeedSummary> {
     // One hash serves every demo account: Argon2 is deliberately slow.
     let hash = tokio::task::spawn_blocking(|| password::hash_password(DEMO_PASSWORD)).await??;
     for person in &PEOPLE {
-        let email = EmailAddress::parse(person.email)?;
-        let user = match people::find_by_email(db, &email).await? {
-            Some(existing) => existing,
-            None => {
-                summary.people_created += 1;
-                people::create_user(
-                    db,
-                    people::NewUser {
-                        email,
-                        display_name: person.name.to_owned(),
-                        language: person.language,
-                        password_hash: Some(hash.clone()),
-                        email_verified: true,
-                    },
-                    now,
-                )
-                .await?
-            }
-        };
+        let user = ensure_person(db, person, &hash, &mut summary).await?;
         grant(db, user.id, person, &centre_ids).await?;
         if person.role == Role::Trainer {
             teach_every_course(db, user.id).await?;
         }
     }
+    let programme = certification::all(db)
+        .await?
+        .into_iter()
+        .find(|p| p.slug == certification::DEFAULT_PROGRAMME);
+    if let Some(programme) = &programme {
+        for person in &CERTIFIED {
+            let user = ensure_person(db, person, &hash, &mut summary).await?;
+            grant(db, user.id, person, &centre_ids).await?;
+            // Certified two months ago, so the certificate has most of its time left.
+            let issued = now - chrono::Duration::days(60);
+            if certification::recognise(db, programme, user.id, issued)
+                .await?
+                .is_some()
+            {
+                summary.certificates_issued += 1;
+            }
+        }
+        summary.workshop_created = schedule_workshop(db, programme.id, now).await?;
+    }
     Ok(summary)
+}
+
+/// The account of `person`, created with `hash` when it does not exist yet.
+async fn ensure_person(
+    db: &DatabaseConnection,
+    person: &DemoPerson,
+    hash: &str,
+    summary: &mut SeedSummary,
+) -> anyhow::Result<people::User> {
+    let email = EmailAddress::parse(person.email)?;
+    if let Some(existing) = people::find_by_email(db, &email).await? {
+        return Ok(existing);
+    }
+    summary.people_created += 1;
+    Ok(people::create_user(
+        db,
+        people::NewUser {
+            email,
+            display_name: person.name.to_owned(),
+            language: person.language,
+            password_hash: Some(hash.to_owned()),
+            email_verified: true,
+        },
+        Utc::now(),
+    )
+    .await?)
+}
+
+/// Schedules the demo workshop unless one with its title is ahead already.
+async fn schedule_workshop(
+    db: &DatabaseConnection,
+    programme: app::domain::ids::ProgrammeId,
+    now: chrono::DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    use app::domain::workshops::WorkshopForm;
+    let (ahead, _) = workshops::upcoming(db, now, 0, 100).await?;
+    if ahead.iter().any(|w| w.workshop.title == WORKSHOP_TITLE) {
+        return Ok(false);
+    }
+    let trainer = people::find_by_email(db, &EmailAddress::parse(PEOPLE[1].email)?)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the demo trainer is missing"))?;
+    let day = (now + chrono::Duration::days(14)).date_naive();
+    let starts_at = day
+        .and_hms_opt(16, 0, 0)
+        .map(|t| t.and_utc())
+        .ok_or_else(|| anyhow::anyhow!("no such time"))?;
+    workshops::create(
+        db,
+        workshops::NewWorkshop {
+            programme,
+            form: WorkshopForm {
+                title: WORKSHOP_TITLE.to_owned(),
+                place: "Frivilligcenter Aarhus, Mejlgade 10, 8000 Aarhus C".to_owned(),
+                capacity: 16,
+                description: "Vi øver det første møde i en ny gruppe, taler om rollerne og om, \
+                              hvordan og hvornår man træder ud."
+                    .to_owned(),
+            },
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(3),
+            language: "da".to_owned(),
+        },
+        trainer.id,
+        now,
+    )
+    .await?;
+    Ok(true)
 }
 
 async fn grant(

@@ -1,5 +1,7 @@
 //! HTTP handlers and middleware outside the Leptos routes.
 
+pub mod calendar;
+pub mod certificates;
 pub mod courses;
 pub mod errors;
 pub mod forms;

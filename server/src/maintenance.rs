@@ -1,7 +1,10 @@
 //! Hourly housekeeping: forget what is no longer needed (ended sessions, old rate-limit
-//! counts, long-expired links).
+//! counts, long-expired links), and send the reminders that came due.
 
-use app::store::{StoreResult, rate_limit, sessions, tokens};
+use app::{
+    state::AppState,
+    store::{StoreResult, rate_limit, sessions, tokens},
+};
 use chrono::{Duration, Utc};
 use sea_orm::DatabaseConnection;
 use tokio::sync::watch;
@@ -27,9 +30,21 @@ pub async fn run_once(db: &DatabaseConnection) -> StoreResult<Pruned> {
     })
 }
 
+/// Queues the reminders due now and wakes the mail worker when there were any.
+pub async fn remind(
+    state: &AppState,
+) -> Result<app::reminders::Sent, app::reminders::ReminderError> {
+    let sent = app::reminders::send_due(&state.db, &state.site.base_url, Utc::now()).await?;
+    if sent != app::reminders::Sent::default() {
+        app::mail::ring(&state.mail_wakeup);
+    }
+    Ok(sent)
+}
+
 /// Runs a pass every hour, the first an hour after start (start-up has enough to do), until
 /// `shutdown` turns true.
-pub async fn run(db: DatabaseConnection, mut shutdown: watch::Receiver<bool>) {
+pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
+    let db = state.db.clone();
     loop {
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(3600)) => {}
@@ -42,6 +57,13 @@ pub async fn run(db: DatabaseConnection, mut shutdown: watch::Receiver<bool>) {
             Ok(pruned) if pruned != Pruned::default() => tracing::info!(?pruned, "housekeeping"),
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "housekeeping failed; will try again"),
+        }
+        match remind(&state).await {
+            Ok(sent) if sent != app::reminders::Sent::default() => {
+                tracing::info!(?sent, "reminders queued")
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "reminders failed; will try again"),
         }
     }
 }

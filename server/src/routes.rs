@@ -2,7 +2,9 @@
 //! `/pkg` and the Leptos pages and server functions, wrapped in the session, security and
 //! compression layers.
 
-use crate::http::{courses, errors, forms, health, islands, language, security, session, teaching};
+use crate::http::{
+    calendar, courses, errors, forms, health, islands, language, security, session, teaching,
+};
 use app::{App, shell, state::AppState};
 use axum::{
     Router,
@@ -102,9 +104,15 @@ pub fn router(state: AppState) -> Router {
         .route("/authoring/courses/{id}/export", get(courses::export))
         .route("/media/{name}", get(courses::serve_media))
         .route(
+            "/verify/{code}/certificate.pdf",
+            get(crate::http::certificates::pdf),
+        )
+        .route(
             "/teach/courses/{id}/learners.csv",
             get(teaching::learners_csv),
         )
+        .route("/workshops/{id}/calendar.ics", get(calendar::workshop))
+        .route("/calendar/{secret}/workshops.ics", get(calendar::feed))
         .nest("/pkg", pkg)
         .fallback_service(pages)
         .layer(middleware::from_fn_with_state(forms, forms::keep_refused))

@@ -234,7 +234,7 @@ impl Application {
     ) -> std::io::Result<()> {
         let (stop_worker, worker_stopped) = watch::channel(false);
         let housekeeping = tokio::spawn(crate::maintenance::run(
-            self.state.db.clone(),
+            self.state.clone(),
             worker_stopped.clone(),
         ));
         let worker = tokio::spawn(self.worker.run(worker_stopped));

@@ -2,6 +2,7 @@
 //! the public check anyone can make with a certificate's code.
 
 mod mine;
+mod revoke;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 mod verify;
@@ -10,4 +11,5 @@ pub use mine::{
     CertificateCard, LoadMyCertification, MyCertification, ProgrammeProgress, Step,
     load_my_certification,
 };
+pub use revoke::{MAX_REASON, RevokeCertificate, revoke_certificate};
 pub use verify::{Verification, VerifyCertificate, verify_certificate};

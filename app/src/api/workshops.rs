@@ -2,6 +2,7 @@
 //! scheduling a workshop and marking who came.
 
 mod attendance;
+mod calendar;
 mod listing;
 mod schedule;
 #[cfg(feature = "ssr")]
@@ -10,6 +11,7 @@ mod ssr;
 pub use attendance::{
     AttendanceList, AttendanceRow, LoadAttendance, MarkAttendance, load_attendance, mark_attendance,
 };
+pub use calendar::{CalendarFeed, ResetCalendarFeed, calendar_feed, feed_url, reset_calendar_feed};
 pub use listing::{
     CancelWorkshopPlace, ListWorkshops, SignUpForWorkshop, WorkshopItem, cancel_workshop_place,
     list_workshops, sign_up_for_workshop,

@@ -5,7 +5,7 @@ mod fields;
 mod kept;
 mod messages;
 
-pub use fields::{CheckBox, Field, LanguageField, TextArea};
+pub use fields::{CheckBox, ConfirmBox, Field, LanguageField, TextArea};
 pub use kept::{KeptForm, kept_value, scoped};
 pub use messages::{error_message, problem_message};
 

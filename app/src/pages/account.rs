@@ -9,7 +9,7 @@ use crate::{
     },
     auth::Viewer,
     components::{
-        form::{Field, LanguageField, PostForm},
+        form::{ConfirmBox, Field, LanguageField, PostForm},
         layout::use_viewer,
     },
     domain::{authz::SecondFactor, role::Role},
@@ -163,13 +163,7 @@ fn AccountSettings(viewer: Viewer) -> impl IntoView {
             <p>{t!(i18n, account.delete_lead)}</p>
             <PostForm action={ServerAction::<DeleteAccount>::new()} submit=t!(i18n, account.delete_submit) button="button danger" let:error>
                 <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error />
-                <div class="field checkbox" class:has-error=move || error.get().and_then(|e| e.problem_for("confirm")).is_some()>
-                    <label>
-                        <input type="checkbox" name="confirm" value="yes" />
-                        " "
-                        {t!(i18n, account.delete_confirm)}
-                    </label>
-                </div>
+                <ConfirmBox label=t_string!(i18n, account.delete_confirm).to_string() error />
             </PostForm>
         </section>
     }

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod centres;
+pub mod certificates;
 pub mod invitations;
 pub mod users;
 
@@ -52,6 +53,7 @@ pub fn AdminHome() -> impl IntoView {
                             {admin.then(|| view! { <li><A href="/admin/centres">{t!(i18n, admin.centres_title)}</A></li> })}
                             {(admin || coordinator).then(|| view! { <li><A href="/admin/invitations">{t!(i18n, admin.invitations_title)}</A></li> })}
                             {admin.then(|| view! { <li><A href="/admin/audit">{t!(i18n, admin.audit_title)}</A></li> })}
+                            {admin.then(|| view! { <li><A href="/admin/certificates">{t!(i18n, certificates.revoke_title)}</A></li> })}
                         </ul>
                         {(!admin && !coordinator).then(|| view! { <p>{t!(i18n, errors.forbidden)}</p> })}
                     }

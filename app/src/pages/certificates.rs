@@ -71,8 +71,10 @@ fn CertificateItem(card: CertificateCard) -> impl IntoView {
                 {card.expires.clone().map(|e| view! { <dt>{t!(i18n, certificates.expires)}</dt><dd>{e}</dd> })}
                 {card.revoked_on.clone().map(|r| view! { <dt>{t!(i18n, certificates.revoked_on)}</dt><dd>{r}</dd> })}
             </dl>
-            <p>
+            <p class="actions">
                 <a class="button" href=link.clone()>{t!(i18n, certificates.public_page)}</a>
+                " "
+                <a class="button" href=format!("{link}/certificate.pdf")>{t!(i18n, certificates.download_pdf)}</a>
             </p>
             <p class="hint">{t!(i18n, certificates.share_hint)}</p>
         </li>

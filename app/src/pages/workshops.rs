@@ -8,9 +8,12 @@ pub use attendance::AttendancePage;
 pub use schedule::ScheduleWorkshopsPage;
 
 use crate::{
-    api::workshops::{CancelWorkshopPlace, SignUpForWorkshop, WorkshopItem, list_workshops},
+    api::workshops::{
+        CancelWorkshopPlace, ResetCalendarFeed, SignUpForWorkshop, WorkshopItem, calendar_feed,
+        list_workshops,
+    },
     components::{
-        form::{FormError, scoped},
+        form::{FormError, PostForm, scoped},
         pager::{Pager, page_from_query},
     },
     domain::workshops::Placement,
@@ -79,6 +82,37 @@ pub fn WorkshopsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            <CalendarFeedSection />
+        </section>
+    }
+}
+
+/// The person's calendar address, and a form to make a new one.
+#[component]
+fn CalendarFeedSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let feed = Resource::new(|| (), |_| calendar_feed());
+    view! {
+        <section class="settings" aria-labelledby="calendar-title">
+            <h2 id="calendar-title">{t!(i18n, workshops.calendar_title)}</h2>
+            <p>{t!(i18n, workshops.calendar_lead)}</p>
+            <Transition>
+                {move || Suspend::new(async move {
+                    let url = feed.await.ok().flatten();
+                    let has = url.is_some();
+                    view! {
+                        {url.map(|url| view! {
+                            <div class="field">
+                                <label for="calendar-url">{t!(i18n, workshops.calendar_address)}</label>
+                                <input id="calendar-url" readonly value=url />
+                            </div>
+                        })}
+                        <PostForm action={ServerAction::<ResetCalendarFeed>::new()} button="button" submit=move || if has { t_string!(i18n, workshops.calendar_reset) } else { t_string!(i18n, workshops.calendar_make) } let:_error>
+                            {has.then(|| view! { <p class="hint">{t!(i18n, workshops.calendar_reset_hint)}</p> })}
+                        </PostForm>
+                    }
+                })}
+            </Transition>
         </section>
     }
 }
@@ -130,6 +164,7 @@ fn WorkshopCard(item: WorkshopItem) -> impl IntoView {
             <WorkshopFacts item=item.clone() />
             {(!item.description.is_empty()).then(|| view! { <p class="pre">{item.description.clone()}</p> })}
             {status}
+            {item.mine.is_some().then(|| view! { <p><a href=format!("/workshops/{}/calendar.ics", item.id)>{t!(i18n, workshops.add_to_calendar)}</a></p> })}
             {action}
         </li>
     }

@@ -57,6 +57,8 @@ pub enum Event {
     CourseStatusChanged,
     /// A course or a new version of one was imported from a bundle.
     CourseImported,
+    /// A certificate was revoked.
+    CertificateRevoked,
 }
 
 impl Event {
@@ -87,6 +89,7 @@ impl Event {
             Event::CoursePublished => "course_published",
             Event::CourseStatusChanged => "course_status_changed",
             Event::CourseImported => "course_imported",
+            Event::CertificateRevoked => "certificate_revoked",
         }
     }
 }

@@ -7,9 +7,10 @@ mod courses;
 mod evidence;
 mod issuing;
 mod programmes;
+pub mod reminders;
 mod sign_offs;
 
-pub use certificates::{CertificateRecord, by_code, of_holder, revoke};
+pub use certificates::{CertificateRecord, by_code, of_holder, recognise, revoke};
 pub use courses::{CourseLabel, labels as course_labels};
 pub use evidence::{Gathered, gather};
 pub use issuing::{Settled, settle};

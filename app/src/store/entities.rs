@@ -2,6 +2,7 @@
 
 pub mod audit_event;
 pub mod auth_attempt;
+pub mod calendar_feed;
 pub mod centre;
 pub mod certificate;
 pub mod course;

@@ -3,6 +3,8 @@
 //! the cancellation take the workshop's row first, so two at once never overbook it.
 
 mod attendance;
+pub mod calendar;
+pub mod reminders;
 mod schedule;
 mod signups;
 

@@ -1,5 +1,5 @@
-//! What settling a volunteer's certification leads to on the way out: the email for each
-//! certificate issued.
+//! What certification changes share: settling a volunteer's certification with the email
+//! for each certificate issued, and revoking a certificate with its audit entry.
 
 use crate::{
     domain::{email::EmailAddress, language::Language},
@@ -12,6 +12,36 @@ use crate::{
     },
 };
 use sea_orm::ConnectionTrait;
+
+/// Revokes the certificate with `code` for `reason`, by `actor` (none from the command
+/// line), and records it in the audit log. Returns false when it was revoked already.
+pub async fn revoke(
+    db: &sea_orm::DatabaseConnection,
+    code: &crate::domain::certification::CertificateCode,
+    reason: &str,
+    actor: Option<i32>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, AppError> {
+    use crate::store::{audit, db::begin_write};
+    let txn = begin_write(db).await?;
+    let record = certification::by_code(&txn, code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let revoked = certification::revoke(&txn, code, reason, now).await?;
+    if revoked {
+        audit::record(
+            &txn,
+            audit::Event::CertificateRevoked,
+            actor,
+            record.holder_id,
+            Some(format!("{code}: {reason}")),
+            now,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(revoked)
+}
 
 /// Settles `user_id`'s certification inside the caller's transaction and queues an email
 /// for each certificate issued; returns whether any mail was queued (ring after commit).

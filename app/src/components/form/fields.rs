@@ -237,3 +237,27 @@ pub fn CheckBox(
         </div>
     }
 }
+
+/// The box a person ticks to confirm something that cannot be undone (posted as
+/// `confirm=yes`), marked while the form's latest error names it.
+#[component]
+pub fn ConfirmBox(
+    /// What ticking it confirms.
+    label: String,
+    /// The form's latest error.
+    error: ErrorSignal,
+) -> impl IntoView {
+    let problem = FieldProblem {
+        name: "confirm",
+        error,
+    };
+    view! {
+        <div class="field checkbox" class:has-error=move || problem.get().is_some()>
+            <label>
+                <input type="checkbox" name="confirm" value="yes" />
+                " "
+                {label}
+            </label>
+        </div>
+    }
+}

@@ -27,6 +27,8 @@ pub struct CertificateRecord {
     pub programme_id: ProgrammeId,
     /// The programme's title in each language.
     pub programme: Localized,
+    /// The holder's account; none once it was deleted.
+    pub holder_id: Option<i32>,
     /// The holder's name; none once their account was deleted.
     pub holder_name: Option<String>,
     /// The holder's language code.
@@ -54,11 +56,13 @@ pub(super) async fn issue(
     db: &impl ConnectionTrait,
     programme: &ProgrammeRecord,
     user_id: i32,
-    holder_name: &str,
-    language: &str,
     now: DateTime<Utc>,
 ) -> StoreResult<Option<CertificateCode>> {
     use rand::RngCore;
+    let holder = crate::store::entities::user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound("user"))?;
     let mut bytes = [0u8; CODE_BYTES];
     rand::rng().fill_bytes(&mut bytes);
     let code = CertificateCode::from_bytes(bytes);
@@ -66,8 +70,8 @@ pub(super) async fn issue(
         code: Set(code.clone()),
         programme_id: Set(programme.id),
         user_id: Set(Some(user_id)),
-        holder_name: Set(Some(holder_name.to_owned())),
-        language: Set(language.to_owned()),
+        holder_name: Set(Some(holder.display_name)),
+        language: Set(holder.language),
         issued_at: Set(now),
         expires_at: Set(validity::expires_at(
             now,
@@ -94,6 +98,18 @@ pub(super) async fn issue(
         TryInsertResult::Inserted(_) => Some(code),
         _ => None,
     })
+}
+
+/// Issues a certificate of `programme` to `user_id` without evidence gathered here: for a
+/// certificate earned before the person came to the product (recognised prior training),
+/// and for demonstration content. Returns its code, or none when they hold one already.
+pub async fn recognise(
+    db: &impl ConnectionTrait,
+    programme: &ProgrammeRecord,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<CertificateCode>> {
+    issue(db, programme, user_id, now).await
 }
 
 /// Gives a certificate a new expiry from a renewal at `now`; the next reminder starts over.
@@ -138,6 +154,7 @@ async fn records(
                 code: row.code,
                 programme_id: row.programme_id,
                 programme,
+                holder_id: row.user_id,
                 holder_name: row.holder_name,
                 language: row.language,
                 issued_at: row.issued_at,

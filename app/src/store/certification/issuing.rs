@@ -8,9 +8,9 @@ use crate::domain::{
     certification::{CertificateCode, Outcome, evaluate, validity},
     ids::ProgrammeId,
 };
-use crate::store::{StoreError, StoreResult, entities::user};
+use crate::store::StoreResult;
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::ConnectionTrait;
 
 /// What settling changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,20 +71,7 @@ pub async fn settle(
         }
         match evaluate(&programme.programme, &gathered.evidence) {
             Outcome::Met => {
-                let holder = user::Entity::find_by_id(user_id)
-                    .one(db)
-                    .await?
-                    .ok_or(StoreError::NotFound("user"))?;
-                let issued = certificates::issue(
-                    db,
-                    programme,
-                    user_id,
-                    &holder.display_name,
-                    &holder.language,
-                    now,
-                )
-                .await?;
-                if let Some(code) = issued {
+                if let Some(code) = certificates::issue(db, programme, user_id, now).await? {
                     settled.push(Settled::Issued {
                         programme: programme.id,
                         code,
