@@ -98,6 +98,8 @@ pub fn register_all() {
     register_explicit::<certification::LoadMyCertification>();
     register_explicit::<certification::VerifyCertificate>();
     register_explicit::<certification::RevokeCertificate>();
+    register_explicit::<certification::SignOffQueue>();
+    register_explicit::<certification::SignOff>();
 }
 
 #[cfg(feature = "ssr")]

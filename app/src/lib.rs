@@ -63,6 +63,7 @@ use crate::{
         home::HomePage,
         learning::{DashboardPage, PlayerPage},
         not_found::NotFound,
+        sign_offs::SignOffQueuePage,
         teaching::{LearnersPage, ReviewQueuePage, TeachingHome},
         two_factor::{SecondFactorPage, TwoFactorSetupPage},
         workshops::{AttendancePage, ScheduleWorkshopsPage, WorkshopsPage},
@@ -149,6 +150,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teach/courses/:id") view=LearnersPage ssr=PAGE />
                     <Route path=path!("/teach/reviews") view=ReviewQueuePage ssr=PAGE />
                     <Route path=path!("/teach/workshops") view=ScheduleWorkshopsPage ssr=PAGE />
+                    <Route path=path!("/teach/sign-offs") view=SignOffQueuePage ssr=PAGE />
                     <Route path=path!("/teach/workshops/:id") view=AttendancePage ssr=PAGE />
                     <Route path=path!("/workshops") view=WorkshopsPage ssr=PAGE />
                     <Route path=path!("/certificates") view=MyCertificatesPage ssr=PAGE />

@@ -9,6 +9,7 @@ pub mod courses;
 pub mod home;
 pub mod learning;
 pub mod not_found;
+pub mod sign_offs;
 pub mod teaching;
 pub mod two_factor;
 pub mod workshops;

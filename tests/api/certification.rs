@@ -5,6 +5,7 @@ mod calendar;
 mod documents;
 mod issuing;
 mod lifecycle;
+mod sign_offs;
 mod workshops;
 
 use crate::learning::SLUG;

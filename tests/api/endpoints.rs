@@ -21,7 +21,9 @@ use app::api::{
         SetCourseStatus, StartDraft, UpdateCourse, UpdateLesson, UpdateModule, VersionHistory,
     },
     catalogue::{ListCatalogue, LoadCourseOverview, PreviewCourse, PreviewLesson},
-    certification::{LoadMyCertification, RevokeCertificate, VerifyCertificate},
+    certification::{
+        LoadMyCertification, RevokeCertificate, SignOff, SignOffQueue, VerifyCertificate,
+    },
     learning::{
         Enrol, LoadDashboard, LoadPlayer, LoadStanding, MarkLessonDone, SaveReflection, SubmitQuiz,
     },
@@ -393,6 +395,12 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
         ),
         e(LoadMyCertification::PATH, &[], SignedIn),
         e(CalendarFeed::PATH, &[], SignedIn),
+        e(SignOffQueue::PATH, &[("page", "1")], Author),
+        e(
+            SignOff::PATH,
+            &[("programme", "0"), ("person", "x"), ("note", "")],
+            Author,
+        ),
         e(ResetCalendarFeed::PATH, &[], SignedIn),
         e(
             RevokeCertificate::PATH,

@@ -3,6 +3,7 @@
 
 mod mine;
 mod revoke;
+mod sign_offs;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 mod verify;
@@ -12,4 +13,5 @@ pub use mine::{
     load_my_certification,
 };
 pub use revoke::{MAX_REASON, RevokeCertificate, revoke_certificate};
+pub use sign_offs::{MAX_NOTE, SignOff, SignOffItem, SignOffQueue, sign_off, sign_off_queue};
 pub use verify::{Verification, VerifyCertificate, verify_certificate};

@@ -47,6 +47,8 @@ pub fn TeachingHome() -> impl IntoView {
                 <a class="button" href="/teach/reviews">{t!(i18n, teach.reviews_link)}</a>
                 " "
                 <a class="button" href="/teach/workshops">{t!(i18n, teach.workshops_link)}</a>
+                " "
+                <a class="button" href="/teach/sign-offs">{t!(i18n, certificates.sign_offs_title)}</a>
             </p>
             <Transition>
                 {move || Suspend::new(async move {

@@ -29,7 +29,12 @@ pub async fn headers(
         nonce.0
     );
     let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&csp) {
+    // A PDF is shown by the browser's own viewer, which a page policy (`object-src
+    // 'none'`) would block; it runs none of our scripts, so it goes without one.
+    let pdf = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"application/pdf"));
+    if !pdf && let Ok(value) = HeaderValue::from_str(&csp) {
         headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }
     headers.insert(

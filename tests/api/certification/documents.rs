@@ -53,6 +53,12 @@ async fn anyone_with_the_code_downloads_the_certificate() {
     assert_eq!(header("content-type").as_deref(), Some("application/pdf"));
     assert_eq!(header("cache-control").as_deref(), Some("no-store"));
     assert_eq!(
+        header("content-security-policy"),
+        None,
+        "the browser's PDF viewer is not blocked by a page policy"
+    );
+    assert_eq!(header("x-content-type-options").as_deref(), Some("nosniff"));
+    assert_eq!(
         header("content-disposition"),
         Some(format!("inline; filename=\"certificate-{code}.pdf\""))
     );

@@ -83,6 +83,17 @@ pub struct Programme {
 }
 
 impl Programme {
+    /// Whether a trainer who teaches `taught` signs off this programme's practical part: they
+    /// teach one of the courses it asks for.
+    pub fn signed_off_by(&self, taught: &[CourseId]) -> bool {
+        self.sign_off
+            && self
+                .courses
+                .iter()
+                .flat_map(|r| &r.any_of)
+                .any(|choice| taught.contains(&choice.course))
+    }
+
     /// Whether the programme asks for anything at all (an empty one certifies nobody).
     pub fn asks_anything(&self) -> bool {
         !self.courses.is_empty() || !self.quizzes.is_empty() || self.workshops > 0 || self.sign_off
@@ -114,5 +125,44 @@ impl Localized {
         } else {
             text
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_trainers_of_its_courses_sign_a_programme_off() {
+        let programme = Programme {
+            courses: vec![CourseRequirement {
+                any_of: vec![
+                    CourseChoice {
+                        course: CourseId::new(1),
+                        min_version: None,
+                    },
+                    CourseChoice {
+                        course: CourseId::new(2),
+                        min_version: None,
+                    },
+                ],
+            }],
+            quizzes: vec![],
+            reflections: ReflectionRule::Sent,
+            workshops: 0,
+            sign_off: true,
+            validity_months: None,
+        };
+        assert!(programme.signed_off_by(&[CourseId::new(2)]));
+        assert!(!programme.signed_off_by(&[CourseId::new(3)]));
+        assert!(!programme.signed_off_by(&[]));
+        let without = Programme {
+            sign_off: false,
+            ..programme
+        };
+        assert!(
+            !without.signed_off_by(&[CourseId::new(1)]),
+            "nothing to sign off"
+        );
     }
 }

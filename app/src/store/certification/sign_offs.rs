@@ -19,6 +19,8 @@ pub struct SignOffRequest {
     pub programme_id: ProgrammeId,
     /// The volunteer.
     pub user_id: i32,
+    /// Their public id.
+    pub public_id: String,
     /// Their name.
     pub name: String,
     /// Since when they wait.
@@ -49,14 +51,19 @@ pub(super) async fn request(
     Ok(matches!(inserted, TryInsertResult::Inserted(_)))
 }
 
-/// One page of those waiting, the longest waiting first, and how many wait in all.
+/// One page of those waiting for a sign-off of one of `programmes` (all when none), the
+/// longest waiting first, and how many wait in all.
 pub async fn queue(
     db: &impl ConnectionTrait,
+    programmes: Option<&[ProgrammeId]>,
     page: u64,
     per_page: u64,
 ) -> StoreResult<(Vec<SignOffRequest>, u64)> {
-    let pending = sign_off::Entity::find()
-        .filter(sign_off::Column::SignedAt.is_null())
+    let mut pending = sign_off::Entity::find().filter(sign_off::Column::SignedAt.is_null());
+    if let Some(programmes) = programmes {
+        pending = pending.filter(sign_off::Column::ProgrammeId.is_in(programmes.iter().copied()));
+    }
+    let pending = pending
         .order_by_asc(sign_off::Column::RequestedAt)
         .order_by_asc(sign_off::Column::Id);
     let total = pending.clone().count(db).await?;
@@ -67,15 +74,15 @@ pub async fn queue(
         .await?;
     let requests = rows
         .into_iter()
-        .map(|row| SignOffRequest {
-            programme_id: row.programme_id,
-            user_id: row.user_id,
-            name: names
-                .iter()
-                .find(|u| u.id == row.user_id)
-                .map(|u| u.display_name.clone())
-                .unwrap_or_default(),
-            requested_at: row.requested_at,
+        .filter_map(|row| {
+            let person = names.iter().find(|u| u.id == row.user_id)?;
+            Some(SignOffRequest {
+                programme_id: row.programme_id,
+                user_id: row.user_id,
+                public_id: person.public_id.clone(),
+                name: person.display_name.clone(),
+                requested_at: row.requested_at,
+            })
         })
         .collect();
     Ok((requests, total))
