@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Queue entries per page.
+#[cfg(feature = "ssr")]
 const PER_PAGE: u64 = 25;
 /// The longest note.
 pub const MAX_NOTE: usize = 1_000;
