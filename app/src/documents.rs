@@ -3,6 +3,7 @@
 //! plain ways of setting text on a page.
 
 pub mod certificate;
+pub mod credential;
 
 use printpdf::{
     Color, FontId, Mm, Op, ParsedFont, PdfFontHandle, Point, Pt, Rect, Rgb, TextItem,

@@ -1,5 +1,6 @@
 //! Request-level security helpers shared by the server's middleware and the page shell.
 
+pub mod jws;
 pub mod password;
 pub mod seal;
 pub mod token;

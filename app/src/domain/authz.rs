@@ -69,6 +69,8 @@ pub enum Action {
     },
     /// Revoke certificates.
     RevokeCertificates,
+    /// Write certification programmes and their requirements.
+    EditProgrammes,
 }
 
 impl Subject {
@@ -128,7 +130,7 @@ pub fn allows(subject: Option<&Subject>, action: Action) -> bool {
         Action::RunWorkshop { organiser } => {
             admin || (organiser && staff_ok && subject.has(Role::Trainer))
         }
-        Action::RevokeCertificates => admin,
+        Action::RevokeCertificates | Action::EditProgrammes => admin,
     }
 }
 

@@ -5,7 +5,9 @@
 
 pub mod code;
 pub mod evaluation;
+pub mod file;
 pub mod programme;
+pub mod status_list;
 pub mod validity;
 
 pub use code::CertificateCode;

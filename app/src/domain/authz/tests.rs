@@ -33,32 +33,33 @@ fn the_permission_table() {
         Action::RunWorkshop { organiser: false },
         Action::RunWorkshop { organiser: true },
         Action::RevokeCertificates,
+        Action::EditProgrammes,
     ];
     // Rows: visitor, volunteer, trainer, coordinator of centre 1, of centre 2, admin.
-    let expected: [[bool; 16]; 6] = [
+    let expected: [[bool; 17]; 6] = [
         [
             false, false, false, false, false, false, false, false, false, false, false, false,
-            false, false, false, false,
+            false, false, false, false, false,
         ],
         [
             true, false, false, false, false, false, false, true, false, false, false, false,
-            false, false, false, false,
+            false, false, false, false, false,
         ],
         [
             true, false, false, false, false, false, true, true, false, true, false, true, true,
-            false, true, false,
+            false, true, false, false,
         ],
         [
             true, false, false, false, true, true, false, true, false, false, false, false, false,
-            false, false, false,
-        ],
-        [
-            true, false, false, false, false, false, false, true, false, false, false, false,
             false, false, false, false,
         ],
         [
+            true, false, false, false, false, false, false, true, false, false, false, false,
+            false, false, false, false, false,
+        ],
+        [
             true, true, true, true, true, true, true, true, true, true, true, true, true, true,
-            true, true,
+            true, true, true,
         ],
     ];
     let subjects = [

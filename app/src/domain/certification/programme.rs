@@ -112,14 +112,19 @@ pub struct Localized {
 }
 
 impl Localized {
-    /// The text in `language`, or the Danish one where that is empty.
-    pub fn get(&self, language: crate::domain::language::Language) -> &str {
+    /// The text written for `language`, empty or not.
+    pub fn written(&self, language: crate::domain::language::Language) -> &str {
         use crate::domain::language::Language;
-        let text = match language {
+        match language {
             Language::Da => &self.da,
             Language::Nb => &self.nb,
             Language::En => &self.en,
-        };
+        }
+    }
+
+    /// The text in `language`, or the Danish one where that is empty.
+    pub fn get(&self, language: crate::domain::language::Language) -> &str {
+        let text = self.written(language);
         if text.trim().is_empty() {
             &self.da
         } else {
