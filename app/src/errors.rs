@@ -92,6 +92,9 @@ pub enum AppError {
     /// Another course already uses this short name.
     #[error("a course with this short name exists")]
     SlugTaken,
+    /// A programme file has flaws; nothing was saved.
+    #[error("the programme has flaws")]
+    ProgrammeFlaws(Vec<crate::domain::certification::file::ProgrammeFlaw>),
     /// The learner has not started this course, or started another version of it.
     #[error("start the course first")]
     NotEnrolled,
@@ -174,7 +177,9 @@ impl AppError {
             | AppError::WorkshopStarted
             | AppError::AttendanceNotOpen => StatusCode::CONFLICT,
             AppError::CoolingDown { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::CourseFlaws(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::CourseFlaws(_) | AppError::ProgrammeFlaws(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

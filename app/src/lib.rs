@@ -13,6 +13,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod calendar;
 #[cfg(feature = "ssr")]
+pub mod credentials;
+#[cfg(feature = "ssr")]
 pub mod curriculum;
 #[cfg(feature = "ssr")]
 pub mod documents;
@@ -45,6 +47,7 @@ use crate::{
             centres::AdminCentres,
             certificates::AdminCertificates,
             invitations::{AcceptInvitationPage, AdminInvitations},
+            programmes::{AdminProgramme, AdminProgrammes},
             users::AdminUsers,
         },
         auth::{
@@ -140,6 +143,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/invitations") view=AdminInvitations ssr=PAGE />
                     <Route path=path!("/admin/audit") view=AdminAudit ssr=PAGE />
                     <Route path=path!("/admin/certificates") view=AdminCertificates ssr=PAGE />
+                    <Route path=path!("/admin/programmes") view=AdminProgrammes ssr=PAGE />
+                    <Route path=path!("/admin/programmes/:slug") view=AdminProgramme ssr=PAGE />
                     <Route path=path!("/invitation") view=AcceptInvitationPage ssr=PAGE />
                     <Route path=path!("/account/two-factor") view=TwoFactorSetupPage ssr=PAGE />
                     <Route path=path!("/courses") view=CataloguePage ssr=PAGE />

@@ -17,6 +17,7 @@ pub mod recovery;
 pub mod rendered;
 mod roster;
 pub mod sessions;
+pub mod signing_keys;
 pub mod tokens;
 pub mod workshops;
 

@@ -1,4 +1,5 @@
-//! The command line: `serve` (default), `migrate`, `create-admin`, `seed-demo`, `send-test-mail`.
+//! The command line: `serve` (default), `migrate`, `create-admin`, `seed-demo`, `send-test-mail`,
+//! course and programme files, and certificates.
 
 use crate::{
     config::Config,
@@ -18,6 +19,9 @@ use clap::{Parser, Subcommand};
 use rand::seq::IndexedRandom;
 use std::{process::ExitCode, sync::Arc};
 use tokio::sync::Notify;
+
+mod certificates;
+mod files;
 
 /// Igang: training, certification and matching for the volunteers who start self-help groups.
 ///
@@ -66,6 +70,20 @@ enum Command {
         #[arg(long)]
         out: std::path::PathBuf,
     },
+    /// Create or change a certification programme from its programme.yaml file (the one
+    /// with the same short name is changed).
+    ImportProgramme {
+        /// The programme.yaml file.
+        path: std::path::PathBuf,
+    },
+    /// Write a certification programme as its programme.yaml text.
+    ExportProgramme {
+        /// The programme's short name.
+        slug: String,
+        /// The file to write; standard output when left out.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
     /// Revoke a certificate: its public page, PDF and status list say so from then on.
     RevokeCertificate {
         /// The certificate's code.
@@ -74,6 +92,9 @@ enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Make a new key that signs credentials from now on; the old keys stay published, so
+    /// credentials they signed still verify.
+    RotateSigningKey,
     /// Queue a test email and try to deliver it at once, to check the mail settings.
     SendTestMail {
         /// Recipient address.
@@ -149,11 +170,16 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::SendTestMail { to, language } => send_test_mail(&config, &to, &language).await?,
         Command::RevokeCertificate { code, reason } => {
-            revoke_certificate(&config, &code, &reason).await?
+            certificates::revoke(&config, &code, &reason).await?
         }
-        Command::ImportCourse { path } => import_course(&config, &path).await?,
+        Command::RotateSigningKey => certificates::rotate_signing_key(&config).await?,
+        Command::ImportCourse { path } => files::import_course(&config, &path).await?,
+        Command::ImportProgramme { path } => files::import_programme(&config, &path).await?,
+        Command::ExportProgramme { slug, out } => {
+            files::export_programme(&config, &slug, out.as_deref()).await?
+        }
         Command::ExportCourse { slug, version, out } => {
-            export_course(&config, &slug, version, &out).await?
+            files::export_course(&config, &slug, version, &out).await?
         }
     }
     Ok(())
@@ -211,91 +237,6 @@ async fn create_admin(
     Ok(())
 }
 
-async fn import_course(config: &Config, path: &std::path::Path) -> anyhow::Result<()> {
-    use app::domain::bundle;
-    let files = if path.is_dir() {
-        read_folder(path)?
-    } else {
-        let file =
-            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-        bundle::unzip(std::io::BufReader::new(file))?
-    };
-    let bundle = bundle::read(files)?;
-    let db = startup::open_database(config).await?;
-    let imported = app::store::bundles::import(
-        &db,
-        &config.data_dir.join("media"),
-        &bundle,
-        None,
-        Utc::now(),
-    )
-    .await?;
-    println!(
-        "Imported \"{}\" as draft version {} of /courses/{}. Publish it from the course editor.",
-        bundle.course.title, imported.version, imported.course.slug
-    );
-    Ok(())
-}
-
-/// Every file under `root`, by path relative to it, with `/` between parts.
-fn read_folder(
-    root: &std::path::Path,
-) -> anyhow::Result<std::collections::BTreeMap<String, Vec<u8>>> {
-    let mut files = std::collections::BTreeMap::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in
-            std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))?
-        {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path
-                    .strip_prefix(root)?
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                anyhow::ensure!(
-                    files.len() < app::domain::bundle::MAX_FILES,
-                    "the folder holds too many files for a course bundle"
-                );
-                files.insert(relative, std::fs::read(&path)?);
-            }
-        }
-    }
-    Ok(files)
-}
-
-async fn export_course(
-    config: &Config,
-    slug: &str,
-    version: Option<i32>,
-    out: &std::path::Path,
-) -> anyhow::Result<()> {
-    let occupied = out.exists()
-        && std::fs::read_dir(out)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true);
-    anyhow::ensure!(!occupied, "{} exists and is not empty", out.display());
-    let db = startup::open_database(config).await?;
-    let course = app::store::courses::find_by_slug(&db, slug)
-        .await?
-        .with_context(|| format!("no course has the short name {slug}"))?;
-    let (_, files) =
-        app::store::bundles::export(&db, &config.data_dir.join("media"), &course, version).await?;
-    for (path, bytes) in &files {
-        let target = out.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&target, bytes)?;
-    }
-    println!("Wrote {} files to {}.", files.len(), out.display());
-    Ok(())
-}
-
 /// Sends what is due now instead of leaving it for the running server's worker.
 async fn deliver_now(config: &Config, db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
     let transport = Transport::from_config(&config.mail)?;
@@ -343,27 +284,6 @@ async fn send_test_mail(config: &Config, to: &str, language: &str) -> anyhow::Re
             "Test message to {to} is queued but not sent yet: {}. The server retries it automatically.",
             row.last_error.as_deref().unwrap_or("unknown error")
         ),
-    }
-    Ok(())
-}
-
-async fn revoke_certificate(config: &Config, code: &str, reason: &str) -> anyhow::Result<()> {
-    use app::domain::certification::CertificateCode;
-    let code = CertificateCode::parse(code)
-        .ok_or_else(|| anyhow::anyhow!("{code:?} is not a certificate code"))?;
-    let reason = reason.trim();
-    anyhow::ensure!(!reason.is_empty(), "give a reason with --reason");
-    anyhow::ensure!(
-        reason.chars().count() <= app::api::certification::MAX_REASON,
-        "the reason is too long (at most {} characters)",
-        app::api::certification::MAX_REASON
-    );
-    let db = startup::open_database(config).await?;
-    match app::api::certification::ssr::revoke(&db, &code, reason, None, chrono::Utc::now()).await {
-        Ok(true) => println!("Certificate {code} is revoked."),
-        Ok(false) => println!("Certificate {code} was revoked already."),
-        Err(app::errors::AppError::NotFound) => anyhow::bail!("no certificate has the code {code}"),
-        Err(error) => anyhow::bail!("could not revoke {code}: {error}"),
     }
     Ok(())
 }

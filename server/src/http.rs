@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod certificates;
 pub mod courses;
+pub mod credentials;
 pub mod errors;
 pub mod forms;
 pub mod health;

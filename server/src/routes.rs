@@ -3,7 +3,8 @@
 //! compression layers.
 
 use crate::http::{
-    calendar, courses, errors, forms, health, islands, language, security, session, teaching,
+    calendar, courses, credentials, errors, forms, health, islands, language, security, session,
+    teaching,
 };
 use app::{App, shell, state::AppState};
 use axum::{
@@ -107,6 +108,15 @@ pub fn router(state: AppState) -> Router {
             "/verify/{code}/certificate.pdf",
             get(crate::http::certificates::pdf),
         )
+        .route(
+            "/verify/{code}/credential.jwt",
+            get(credentials::credential),
+        )
+        .route("/issuer", get(credentials::issuer))
+        .route("/issuer/jwks.json", get(credentials::key_set))
+        .route("/issuer/keys/{key_id}", get(credentials::key))
+        .route("/issuer/achievements/{slug}", get(credentials::achievement))
+        .route("/status/{list}", get(credentials::status_list))
         .route(
             "/teach/courses/{id}/learners.csv",
             get(teaching::learners_csv),

@@ -70,6 +70,9 @@ pub enum StartupError {
     /// The mail transport is misconfigured.
     #[error(transparent)]
     Mail(#[from] TransportError),
+    /// The key that signs credentials could not be made.
+    #[error("cannot make the credential signing key: {0}")]
+    SigningKey(#[from] app::credentials::CredentialError),
 }
 
 /// Opens the database named in the configuration and applies pending migrations.
@@ -180,6 +183,9 @@ impl Application {
         let secret_key = secret::load_or_create(&config.secret_key_file)?;
         let transport = Transport::from_config(&config.mail)?;
         let db = open_database(&config).await?;
+        if app::credentials::ensure_signing_key(&db, &secret_key.0, chrono::Utc::now()).await? {
+            tracing::info!("made the first key that signs credentials");
+        }
         let listener =
             TcpListener::bind(config.bind)
                 .await

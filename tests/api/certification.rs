@@ -2,9 +2,11 @@
 //! certificate issued the moment the last requirement is met; the public check by code.
 
 mod calendar;
+mod credentials;
 mod documents;
 mod issuing;
 mod lifecycle;
+mod programmes;
 mod sign_offs;
 mod workshops;
 
@@ -42,6 +44,20 @@ async fn complete_course(app: &TestApp, client: &reqwest::Client) -> bool {
 /// Starts the course with this short name and finishes every lesson in order.
 async fn complete(app: &TestApp, client: &reqwest::Client, slug: &str) -> bool {
     igang_tests::courses::complete_course(app, client, slug).await
+}
+
+/// Signs `volunteer` up for the workshop (a seat, not the waiting list) and has the trainer
+/// mark everyone there present.
+async fn attend(
+    app: &TestApp,
+    trainer: &reqwest::Client,
+    volunteer: &reqwest::Client,
+    workshop: WorkshopId,
+) {
+    let placement: app::domain::workshops::Placement =
+        json(app.sign_up_for_workshop(volunteer, workshop).await).await;
+    assert_eq!(placement, app::domain::workshops::Placement::Seat);
+    mark_all_present(app, trainer, workshop).await;
 }
 
 /// Marks everyone holding a seat at the workshop as present.

@@ -34,6 +34,10 @@ fn every_command_has_help() {
         &["send-test-mail", "--help"],
         &["import-course", "--help"],
         &["export-course", "--help"],
+        &["import-programme", "--help"],
+        &["export-programme", "--help"],
+        &["revoke-certificate", "--help"],
+        &["rotate-signing-key", "--help"],
     ] {
         let (code, stdout, _) = run(dir.path(), command, &[]);
         assert_eq!(code, 0, "{command:?}");
@@ -306,5 +310,73 @@ fn export_then_import_a_course_folder() {
     assert!(
         stderr.contains("no course has the short name no-such-course"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn programmes_travel_as_files_and_the_signing_key_rotates() {
+    let dir = temp();
+    let (code, text, stderr) = run(
+        dir.path(),
+        &["export-programme", "certificeret-igangsaetter"],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(text.contains("slug: certificeret-igangsaetter"), "{text}");
+
+    // A copy under a new name is a new programme; the same file again changes it.
+    let copy = dir.path().join("programme.yaml");
+    let changed = text
+        .replace(
+            "slug: certificeret-igangsaetter",
+            "slug: erfaren-igangsaetter",
+        )
+        .replace("workshops: 1", "workshops: 3");
+    std::fs::write(&copy, &changed).unwrap();
+    let path = copy.to_str().unwrap();
+    let (code, stdout, stderr) = run(dir.path(), &["import-programme", path], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Created the programme erfaren-igangsaetter"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(dir.path(), &["import-programme", path], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Changed the programme erfaren-igangsaetter"),
+        "{stdout}"
+    );
+    let out = dir.path().join("exported.yaml");
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "export-programme",
+            "erfaren-igangsaetter",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), changed);
+
+    // A flawed file is not saved, and says why.
+    std::fs::write(
+        &copy,
+        changed.replace("course: igangsaetteruddannelse", "course: nope"),
+    )
+    .unwrap();
+    let (code, _, stderr) = run(dir.path(), &["import-programme", path], &[]);
+    assert_ne!(code, 0);
+    assert!(
+        stderr.contains("no course has the short name nope"),
+        "{stderr}"
+    );
+
+    let (code, stdout, stderr) = run(dir.path(), &["rotate-signing-key"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("Credentials are signed with key"),
+        "{stdout}"
     );
 }

@@ -21,9 +21,6 @@ use app::api::{
         SetCourseStatus, StartDraft, UpdateCourse, UpdateLesson, UpdateModule, VersionHistory,
     },
     catalogue::{ListCatalogue, LoadCourseOverview, PreviewCourse, PreviewLesson},
-    certification::{
-        LoadMyCertification, RevokeCertificate, SignOff, SignOffQueue, VerifyCertificate,
-    },
     learning::{
         Enrol, LoadDashboard, LoadPlayer, LoadStanding, MarkLessonDone, SaveReflection, SubmitQuiz,
     },
@@ -32,12 +29,10 @@ use app::api::{
         ReviewReflection,
     },
     two_factor::{BeginTotpEnrolment, ConfirmTotpEnrolment, ResetTwoFactor, VerifySecondFactor},
-    workshops::{
-        CalendarFeed, CancelWorkshopPlace, ListWorkshops, LoadAttendance, MarkAttendance,
-        ResetCalendarFeed, ScheduleWorkshop, SignUpForWorkshop,
-    },
 };
 use leptos::server_fn::ServerFn;
+
+mod certification;
 
 /// Who may call an endpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +80,7 @@ fn e(path: &'static str, form: &[(&'static str, &str)], access: Access) -> Endpo
 pub fn all(centre_a: &str) -> Vec<Endpoint> {
     use Access::*;
     let pw = "en rolig tirsdag i haven";
-    vec![
+    let mut table = vec![
         e("/language", &[("lang", "da"), ("next", "/")], Public),
         e(
             SignUp::PATH,
@@ -372,53 +367,13 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
             &[("course", "no-such-course"), ("trainer", "x")],
             Teaching,
         ),
-        e(ListWorkshops::PATH, &[("page", "1")], SignedIn),
-        e(SignUpForWorkshop::PATH, &[("workshop", "0")], SignedIn),
-        e(CancelWorkshopPlace::PATH, &[("workshop", "0")], SignedIn),
-        e(
-            ScheduleWorkshop::PATH,
-            &[
-                ("title", ""),
-                ("starts", "2099-01-01T10:00"),
-                ("ends", "2099-01-01T16:00"),
-                ("place", "Algade 1"),
-                ("capacity", "10"),
-                ("language", "da"),
-            ],
-            Author,
-        ),
-        e(LoadAttendance::PATH, &[("workshop", "0")], Author),
-        e(
-            MarkAttendance::PATH,
-            &[("workshop", "0"), ("person", "x"), ("attended", "yes")],
-            Author,
-        ),
-        e(LoadMyCertification::PATH, &[], SignedIn),
-        e(CalendarFeed::PATH, &[], SignedIn),
-        e(SignOffQueue::PATH, &[("page", "1")], Author),
-        e(
-            SignOff::PATH,
-            &[("programme", "0"), ("person", "x"), ("note", "")],
-            Author,
-        ),
-        e(ResetCalendarFeed::PATH, &[], SignedIn),
-        e(
-            RevokeCertificate::PATH,
-            &[
-                ("code", "0000-0000-0000-0000"),
-                ("reason", "Udstedt ved en fejl"),
-                ("confirm", "yes"),
-            ],
-            Admin,
-        ),
-        e(
-            VerifyCertificate::PATH,
-            &[("code", "0000-0000-0000-0000")],
-            Public,
-        ),
+    ];
+    table.extend(certification::endpoints());
+    table.extend([
         e(LogOutEverywhere::PATH, &[], SignedIn),
         e(LogOut::PATH, &[], Public),
-    ]
+    ]);
+    table
 }
 
 #[test]

@@ -42,6 +42,11 @@ await journey("certification journey", options, async (page, ctx) => {
   check(pdf.status() === 200, `the PDF answers ${pdf.status()}`);
   check(pdf.headers()["content-type"] === "application/pdf", "a PDF");
   check((await pdf.body()).subarray(0, 5).toString() === "%PDF-", "PDF bytes");
+  const credentialHref = await page.getByRole("link", { name: "Hent digitalt bevis (Open Badges)" }).getAttribute("href");
+  const credential = await page.request.get(base + credentialHref);
+  check(credential.status() === 200, `the credential answers ${credential.status()}`);
+  check(credential.headers()["content-type"] === "application/vc+jwt", "a VC-JWT");
+  check((await credential.text()).split(".").length === 3, "a compact JWS");
 
   // Anyone checks it: a visitor types the code in lower case, on a phone.
   const visitor = await ctx.open({ viewport: phone });

@@ -197,3 +197,16 @@ async fn a_volunteer_is_certified_and_a_visitor_checks_the_certificate() {
     .await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_administrator_changes_a_programme_in_the_browser() {
+    use app::domain::role::Role;
+    use igang_tests::fixtures::{PASSWORD, account, enrol_authenticator, sign_in};
+    let app = spawn_with_site(None).await;
+    let admin = "ada@admin.test";
+    account(&app, admin, Role::Admin).await;
+    let client = sign_in(&app, admin).await;
+    let secret = enrol_authenticator(&app, &client).await;
+    run_journey("programmes.mjs", &[&app.base_url, admin, &secret, PASSWORD]).await;
+    app.stop().await;
+}

@@ -2,6 +2,7 @@
 //! the public check anyone can make with a certificate's code.
 
 mod mine;
+mod programmes;
 mod revoke;
 mod sign_offs;
 #[cfg(feature = "ssr")]
@@ -11,6 +12,10 @@ mod verify;
 pub use mine::{
     CertificateCard, LoadMyCertification, MyCertification, ProgrammeProgress, Step,
     load_my_certification,
+};
+pub use programmes::{
+    ListProgrammes, LoadProgrammeText, ProgrammeRow, ProgrammeText, SaveProgramme, list_programmes,
+    load_programme_text, save_programme,
 };
 pub use revoke::{MAX_REASON, RevokeCertificate, revoke_certificate};
 pub use sign_offs::{MAX_NOTE, SignOff, SignOffItem, SignOffQueue, sign_off, sign_off_queue};

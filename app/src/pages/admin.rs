@@ -4,6 +4,7 @@ pub mod audit;
 pub mod centres;
 pub mod certificates;
 pub mod invitations;
+pub mod programmes;
 pub mod users;
 
 use crate::{components::layout::use_viewer, domain::role::Role, errors::AppError, i18n::*};
@@ -53,6 +54,7 @@ pub fn AdminHome() -> impl IntoView {
                             {admin.then(|| view! { <li><A href="/admin/centres">{t!(i18n, admin.centres_title)}</A></li> })}
                             {(admin || coordinator).then(|| view! { <li><A href="/admin/invitations">{t!(i18n, admin.invitations_title)}</A></li> })}
                             {admin.then(|| view! { <li><A href="/admin/audit">{t!(i18n, admin.audit_title)}</A></li> })}
+                            {admin.then(|| view! { <li><A href="/admin/programmes">{t!(i18n, admin.programmes_title)}</A></li> })}
                             {admin.then(|| view! { <li><A href="/admin/certificates">{t!(i18n, certificates.revoke_title)}</A></li> })}
                         </ul>
                         {(!admin && !coordinator).then(|| view! { <p>{t!(i18n, errors.forbidden)}</p> })}

@@ -75,8 +75,11 @@ fn CertificateItem(card: CertificateCard) -> impl IntoView {
                 <a class="button" href=link.clone()>{t!(i18n, certificates.public_page)}</a>
                 " "
                 <a class="button" href=format!("{link}/certificate.pdf")>{t!(i18n, certificates.download_pdf)}</a>
+                " "
+                <a class="button" href=format!("{link}/credential.jwt") download="">{t!(i18n, certificates.download_credential)}</a>
             </p>
             <p class="hint">{t!(i18n, certificates.share_hint)}</p>
+            <p class="hint">{t!(i18n, certificates.credential_hint)}</p>
         </li>
     }
 }

@@ -59,6 +59,10 @@ pub enum Event {
     CourseImported,
     /// A certificate was revoked.
     CertificateRevoked,
+    /// A new key signs credentials from now on.
+    SigningKeyRotated,
+    /// A certification programme was created or changed.
+    ProgrammeSaved,
 }
 
 impl Event {
@@ -90,6 +94,8 @@ impl Event {
             Event::CourseStatusChanged => "course_status_changed",
             Event::CourseImported => "course_imported",
             Event::CertificateRevoked => "certificate_revoked",
+            Event::SigningKeyRotated => "signing_key_rotated",
+            Event::ProgrammeSaved => "programme_saved",
         }
     }
 }

@@ -4,13 +4,14 @@
 
 mod certificates;
 mod courses;
+pub mod editing;
 mod evidence;
 mod issuing;
 mod programmes;
 pub mod reminders;
 mod sign_offs;
 
-pub use certificates::{CertificateRecord, by_code, of_holder, recognise, revoke};
+pub use certificates::{CertificateRecord, by_code, of_holder, recognise, revoke, revoked_between};
 pub use courses::{CourseLabel, labels as course_labels};
 pub use evidence::{Gathered, gather};
 pub use issuing::{Settled, settle};

@@ -26,6 +26,7 @@ pub mod recovery_code;
 pub mod reflection;
 pub mod session;
 pub mod sign_off;
+pub mod signing_key;
 pub mod user;
 pub mod user_role;
 pub mod workshop;

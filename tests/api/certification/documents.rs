@@ -1,10 +1,10 @@
 //! The certificate as a PDF: anyone with the code downloads it, in the holder's language,
 //! and a revocation shows on it at once.
 
-use super::{complete_course, mark_all_present, schedule};
+use super::{attend, complete_course, schedule};
 use app::{
     api::certification::MyCertification,
-    domain::{certification::CertificateCode, role::Role, workshops::Placement},
+    domain::{certification::CertificateCode, role::Role},
     store::certification,
 };
 use chrono::{Duration, Utc};
@@ -34,9 +34,7 @@ async fn anyone_with_the_code_downloads_the_certificate() {
     let asta = volunteer(&app, "asta@x.test").await;
     let workshop = schedule(&app, &trainer, Duration::hours(1), 12).await;
     assert!(complete_course(&app, &asta).await);
-    let placement: Placement = json(app.sign_up_for_workshop(&asta, workshop).await).await;
-    assert_eq!(placement, Placement::Seat);
-    mark_all_present(&app, &trainer, workshop).await;
+    attend(&app, &trainer, &asta, workshop).await;
     let mine: MyCertification = json(app.load_my_certification(&asta).await).await;
     let code = mine.certificates[0].code.clone();
 

@@ -1,7 +1,7 @@
 //! The certificate, issued in the transaction that meets the last requirement, and checked
 //! by anyone with its code.
 
-use super::{complete_course, mails_to, mark_all_present, schedule};
+use super::{attend, complete_course, mails_to, mark_all_present, schedule};
 use app::{
     api::certification::{MyCertification, Step, Verification},
     domain::{certification::CertificateStatus, role::Role, workshops::Placement},
@@ -37,9 +37,7 @@ async fn the_certificate_is_issued_the_moment_the_workshop_attendance_is_marked(
         );
         assert_eq!(mine.progress[0].title, "Certificeret igangsætter");
 
-        let placement: Placement = json(app.sign_up_for_workshop(&asta, workshop).await).await;
-        assert_eq!(placement, Placement::Seat);
-        mark_all_present(&app, &trainer, workshop).await;
+        attend(&app, &trainer, &asta, workshop).await;
 
         let mine: MyCertification = json(app.load_my_certification(&asta).await).await;
         assert_eq!(mine.certificates.len(), 1, "{}", backend.name());

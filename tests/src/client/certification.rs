@@ -3,7 +3,9 @@
 
 use crate::answer;
 use app::api::{
-    certification::{LoadMyCertification, VerifyCertificate},
+    certification::{
+        ListProgrammes, LoadMyCertification, LoadProgrammeText, SaveProgramme, VerifyCertificate,
+    },
     workshops::{
         CalendarFeed, CancelWorkshopPlace, ListWorkshops, LoadAttendance, MarkAttendance,
         ResetCalendarFeed, ScheduleWorkshop, SignUpForWorkshop,
@@ -30,6 +32,12 @@ server_fns! {
     calendar_feed() = CalendarFeed;
     /// A new address for the caller's calendar feed.
     reset_calendar_feed() = ResetCalendarFeed;
+    /// One page of the certification programmes.
+    list_programmes(page) = ListProgrammes;
+    /// A programme's `programme.yaml` text.
+    load_programme_text(slug) = LoadProgrammeText;
+    /// Saves a programme's text: the one named `original`, or a new one when it is empty.
+    save_programme(original, text) = SaveProgramme;
 }
 
 /// The scheduling form of a workshop, as a trainer fills it in (times as a `datetime-local`

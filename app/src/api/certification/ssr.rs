@@ -97,3 +97,91 @@ async fn tell_certified(
     }
     Ok(true)
 }
+
+/// The programme with this short name and its `programme.yaml` text.
+pub async fn programme_file(
+    db: &sea_orm::DatabaseConnection,
+    slug: &str,
+) -> Result<Option<(certification::ProgrammeRecord, String)>, AppError> {
+    use crate::domain::certification::file;
+    use certification::editing;
+    let Some(record) = editing::find_by_slug(db, slug).await? else {
+        return Ok(None);
+    };
+    let ids: Vec<_> = record
+        .programme
+        .courses
+        .iter()
+        .flat_map(|r| r.any_of.iter().map(|c| c.course))
+        .chain(
+            record
+                .programme
+                .quizzes
+                .iter()
+                .flat_map(|q| q.any_of.iter().map(|c| c.course)),
+        )
+        .chain(record.refreshers.iter().copied())
+        .collect();
+    let slugs = editing::course_slugs(db, &ids).await?;
+    let text = file::write(&file::to_file(
+        &record.slug,
+        &record.titles,
+        &record.criteria,
+        record.sign_off.as_deref(),
+        &record.programme,
+        &record.refreshers,
+        &slugs,
+    ));
+    Ok(Some((record, text)))
+}
+
+/// Saves a programme from its text by `actor` (none from the command line): the one named
+/// `original`, or a new one.
+/// Returns its short name; every flaw in the text is an error and nothing is saved.
+pub async fn save_programme(
+    db: &sea_orm::DatabaseConnection,
+    original: Option<&str>,
+    text: &str,
+    actor: Option<i32>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<String, AppError> {
+    use crate::{
+        domain::certification::file::{self, ProgrammeFlaw},
+        store::{audit, db::begin_write},
+    };
+    use certification::editing;
+    let parsed = file::read(text).map_err(AppError::ProgrammeFlaws)?;
+    let txn = begin_write(db).await?;
+    let existing = editing::find_by_slug(&txn, &parsed.slug).await?;
+    let id = match (original, &existing) {
+        (Some(original), _) if original != parsed.slug => {
+            return Err(AppError::ProgrammeFlaws(vec![ProgrammeFlaw::SlugChanged]));
+        }
+        (Some(_), None) => return Err(AppError::NotFound),
+        (Some(_), Some(record)) => Some(record.id),
+        (None, Some(_)) => return Err(AppError::ProgrammeFlaws(vec![ProgrammeFlaw::SlugTaken])),
+        (None, None) => None,
+    };
+    let courses = editing::course_ids(&txn, &parsed.course_slugs()).await?;
+    let quiz_courses: Vec<_> = courses.values().copied().collect();
+    let quizzes = editing::quiz_lessons(&txn, &quiz_courses).await?;
+    let resolved = file::resolve(&parsed, &courses, &quizzes).map_err(AppError::ProgrammeFlaws)?;
+    let texts = editing::ProgrammeTexts {
+        slug: &parsed.slug,
+        titles: &parsed.title,
+        criteria: &parsed.criteria,
+        sign_off: parsed.sign_off.as_deref(),
+    };
+    let id = editing::save(&txn, id, texts, &resolved, now).await?;
+    audit::record(
+        &txn,
+        audit::Event::ProgrammeSaved,
+        actor,
+        None,
+        Some(format!("{} ({id})", parsed.slug)),
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(parsed.slug)
+}

@@ -63,6 +63,7 @@ pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -
         AppError::NotEditable => t!(i18n, errors.not_editable).into_any(),
         AppError::NothingToPublish => t!(i18n, errors.nothing_to_publish).into_any(),
         AppError::CourseFlaws(_) => t!(i18n, errors.course_flaws).into_any(),
+        AppError::ProgrammeFlaws(_) => t!(i18n, errors.programme_flaws).into_any(),
         AppError::SlugTaken => t!(i18n, errors.slug_taken).into_any(),
         AppError::Request(_) => t!(i18n, errors.request).into_any(),
         AppError::NotEnrolled => t!(i18n, errors.not_enrolled).into_any(),

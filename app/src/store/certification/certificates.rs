@@ -12,7 +12,8 @@ use crate::store::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TryInsertResult,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TryInsertResult,
     sea_query::{Expr, OnConflict},
 };
 
@@ -220,4 +221,20 @@ pub async fn revoke(
         .exec(db)
         .await?;
     Ok(result.rows_affected > 0)
+}
+
+/// The revoked certificates with ids from `first` to `last`, for a revocation list.
+pub async fn revoked_between(
+    db: &impl ConnectionTrait,
+    first: CertificateId,
+    last: CertificateId,
+) -> StoreResult<Vec<CertificateId>> {
+    Ok(certificate::Entity::find()
+        .select_only()
+        .column(certificate::Column::Id)
+        .filter(certificate::Column::Id.between(first, last))
+        .filter(certificate::Column::RevokedAt.is_not_null())
+        .into_tuple::<CertificateId>()
+        .all(db)
+        .await?)
 }

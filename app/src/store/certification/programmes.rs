@@ -66,7 +66,7 @@ pub async fn find(db: &impl ConnectionTrait, id: ProgrammeId) -> StoreResult<Pro
         .ok_or(StoreError::NotFound("programme"))
 }
 
-async fn assemble(
+pub(super) async fn assemble(
     db: &impl ConnectionTrait,
     rows: Vec<programme::Model>,
 ) -> StoreResult<Vec<ProgrammeRecord>> {
