@@ -7,11 +7,13 @@ pub mod certification;
 pub mod course;
 pub mod editing;
 pub mod email;
+pub mod groups;
 pub mod ids;
 pub mod language;
 pub mod learning;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+pub mod matching;
 pub mod password_policy;
 pub mod quiz_balance;
 pub mod redirect;
