@@ -9,6 +9,7 @@ pub mod certification;
 #[cfg(feature = "ssr")]
 pub mod dates;
 pub mod learning;
+pub mod matching;
 pub mod teaching;
 pub mod two_factor;
 pub mod workshops;
@@ -95,6 +96,9 @@ pub fn register_all() {
     register_explicit::<workshops::MarkAttendance>();
     register_explicit::<workshops::CalendarFeed>();
     register_explicit::<workshops::ResetCalendarFeed>();
+    register_explicit::<matching::LoadMyProfile>();
+    register_explicit::<matching::SearchPlaces>();
+    register_explicit::<matching::SaveProfile>();
     register_explicit::<certification::LoadMyCertification>();
     register_explicit::<certification::VerifyCertificate>();
     register_explicit::<certification::RevokeCertificate>();

@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+pub mod candidate_card;
 pub mod course_view;
 pub mod form;
 pub mod language_switch;

@@ -15,6 +15,9 @@ pub mod learning;
 pub mod markdown;
 pub mod matching;
 pub mod password_policy;
+#[cfg(feature = "ssr")]
+pub mod places;
+pub mod profile;
 pub mod quiz_balance;
 pub mod redirect;
 pub mod retry;

@@ -7,6 +7,7 @@
 //! translation tables. The server sends the islands script only with pages that contain one.
 
 pub mod markdown_editor;
+pub mod place_picker;
 pub mod question_kind;
 pub mod reflection_draft;
 

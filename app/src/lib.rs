@@ -65,6 +65,7 @@ use crate::{
         courses::{CataloguePage, CourseOverviewPage},
         home::HomePage,
         learning::{DashboardPage, PlayerPage},
+        matching::profile::ProfilePage,
         not_found::NotFound,
         sign_offs::SignOffQueuePage,
         teaching::{LearnersPage, ReviewQueuePage, TeachingHome},
@@ -159,6 +160,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teach/workshops/:id") view=AttendancePage ssr=PAGE />
                     <Route path=path!("/workshops") view=WorkshopsPage ssr=PAGE />
                     <Route path=path!("/certificates") view=MyCertificatesPage ssr=PAGE />
+                    <Route path=path!("/profile") view=ProfilePage ssr=PAGE />
                     <Route path=path!("/verify") view=VerifyPage ssr=PAGE />
                     <Route path=path!("/verify/:code") view=VerifyPage ssr=PAGE />
                     <Route path=path!("/authoring") view=AuthoringHome ssr=PAGE />

@@ -8,6 +8,7 @@ pub mod certificates;
 pub mod courses;
 pub mod home;
 pub mod learning;
+pub mod matching;
 pub mod not_found;
 pub mod sign_offs;
 pub mod teaching;

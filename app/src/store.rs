@@ -12,6 +12,7 @@ pub mod learning;
 pub mod media;
 pub mod outbox;
 pub mod people;
+pub mod profiles;
 pub mod rate_limit;
 pub mod recovery;
 pub mod rendered;

@@ -12,6 +12,7 @@ mod m20261202_000007_pinned_options;
 mod m20261203_000008_course_editors;
 mod m20261204_000009_certification;
 mod m20261205_000010_signing_keys;
+mod m20261206_000011_profiles;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000008_course_editors::Migration),
             Box::new(m20261204_000009_certification::Migration),
             Box::new(m20261205_000010_signing_keys::Migration),
+            Box::new(m20261206_000011_profiles::Migration),
         ]
     }
 }

@@ -1,14 +1,17 @@
 //! Demo content for trying Igang locally: centres, one account per role, two certified
-//! igangsættere and a workshop to sign up for.
+//! igangsættere with their profiles and a workshop to sign up for.
 
 use app::{
     domain::{
         email::EmailAddress,
         language::Language,
+        matching::{DayPart, Slot, Weekday},
+        places,
+        profile::{Availability, Profile, Topic},
         role::{CentreKind, Country, Role},
     },
     security::password,
-    store::{StoreResult, centres, certification, people, workshops},
+    store::{StoreResult, centres, certification, people, profiles, workshops},
 };
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
@@ -135,6 +138,38 @@ const CERTIFIED: [DemoPerson; 2] = [
     },
 ];
 
+/// The demo igangsættere's profiles, by email: Ida in Aarhus, Ivar in Bergen.
+fn demo_profile(email: &str) -> Option<Profile> {
+    let evening = |weekday| Slot {
+        weekday,
+        part: DayPart::Evening,
+    };
+    let (place, topics, language, days) = match email {
+        "igangsaetter.demo@example.org" => (
+            2_624_652,
+            vec![Topic::Grief, Topic::Loneliness, Topic::Relatives],
+            Language::Da,
+            [Weekday::Tue, Weekday::Thu],
+        ),
+        "igangsetter.no.demo@example.org" => (
+            3_161_732,
+            vec![Topic::Anxiety, Topic::ChronicIllness],
+            Language::Nb,
+            [Weekday::Mon, Weekday::Wed],
+        ),
+        _ => return None,
+    };
+    Some(Profile {
+        place,
+        travel_km: 30,
+        topics,
+        languages: vec![language, Language::En],
+        availability: Availability::of(days.map(evening)),
+        capacity: 2,
+        available: true,
+    })
+}
+
 /// The demo workshop: two weeks ahead, run by the Danish demo trainer.
 const WORKSHOP_TITLE: &str = "Workshop: at starte en ny gruppe";
 
@@ -147,6 +182,8 @@ pub struct SeedSummary {
     pub people_created: usize,
     /// Certificates issued to the demo igangsættere this time.
     pub certificates_issued: usize,
+    /// Igangsætter profiles written this time.
+    pub profiles_created: usize,
     /// Whether the demo workshop was scheduled this time.
     pub workshop_created: bool,
 }
@@ -155,10 +192,11 @@ impl fmt::Display for SeedSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Demo content ready: {} new centres, {} new accounts, {} new certificates{} (existing ones were left as they were).",
+            "Demo content ready: {} new centres, {} new accounts, {} new certificates, {} new profiles{} (existing ones were left as they were).",
             self.centres_created,
             self.people_created,
             self.certificates_issued,
+            self.profiles_created,
             if self.workshop_created {
                 ", a workshop"
             } else {
@@ -231,6 +269,14 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<SeedSummary> {
                 .is_some()
             {
                 summary.certificates_issued += 1;
+            }
+            let home =
+                demo_profile(person.email).and_then(|p| Some((places::find(p.place)?.at, p)));
+            if let Some((at, profile)) = home
+                && profiles::find(db, user.id).await?.is_none()
+            {
+                profiles::save(db, user.id, &profile, at, now).await?;
+                summary.profiles_created += 1;
             }
         }
         summary.workshop_created = schedule_workshop(db, programme.id, now).await?;

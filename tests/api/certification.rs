@@ -20,7 +20,7 @@ use igang_tests::{
     client::WorkshopForm,
     fixtures::{json, ok},
 };
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// Schedules a workshop starting `from_now` (two hours long) with `capacity` seats.
 async fn schedule(
@@ -75,6 +75,9 @@ async fn mark_all_present(app: &TestApp, trainer: &reqwest::Client, workshop: Wo
 async fn mails_to(app: &TestApp, address: &str) -> Vec<String> {
     outbox_message::Entity::find()
         .filter(outbox_message::Column::Recipient.eq(address))
+        // In the order they were queued: without an order, PostgreSQL returns a row the
+        // mail worker has since updated after the others.
+        .order_by_asc(outbox_message::Column::Id)
         .all(&app.db)
         .await
         .unwrap()

@@ -103,7 +103,9 @@ fn migrate_then_seed_demo_twice_then_create_admin() {
     let (code, first, stderr) = run(dir.path(), &["seed-demo"], &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        first.contains("3 new centres, 10 new accounts, 2 new certificates, a workshop"),
+        first.contains(
+            "3 new centres, 10 new accounts, 2 new certificates, 2 new profiles, a workshop"
+        ),
         "{first}"
     );
     assert!(first.contains("igangsaetter.demo@example.org"));
@@ -111,7 +113,7 @@ fn migrate_then_seed_demo_twice_then_create_admin() {
     let (code, second, _) = run(dir.path(), &["seed-demo"], &[]);
     assert_eq!(code, 0);
     assert!(
-        second.contains("0 new centres, 0 new accounts, 0 new certificates ("),
+        second.contains("0 new centres, 0 new accounts, 0 new certificates, 0 new profiles ("),
         "{second}"
     );
 

@@ -33,6 +33,7 @@ use app::api::{
 use leptos::server_fn::ServerFn;
 
 mod certification;
+mod matching;
 
 /// Who may call an endpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -369,6 +370,7 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
         ),
     ];
     table.extend(certification::endpoints());
+    table.extend(matching::endpoints());
     table.extend([
         e(LogOutEverywhere::PATH, &[], SignedIn),
         e(LogOut::PATH, &[], Public),

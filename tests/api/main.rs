@@ -14,6 +14,7 @@ mod health;
 mod landing;
 mod learning;
 mod mail;
+mod matching;
 mod migrations;
 mod rendered;
 mod security;

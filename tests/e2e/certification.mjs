@@ -1,6 +1,8 @@
 // Journey: the trainer marks a volunteer present at a workshop on a phone without
 // JavaScript; the volunteer, who finished the course, finds their certificate and its PDF;
-// an anonymous visitor checks the certificate by typing its code.
+// an anonymous visitor checks the certificate by typing its code; the volunteer then writes
+// their igangsætter profile on a phone, finding their town by its old spelling, and sees the
+// card coordinators now see.
 //   node certification.mjs BASE TRAINER_EMAIL TOTP_SECRET VOLUNTEER_EMAIL PASSWORD
 import { journey, check, checkAccessibility, screenshot, signIn, enterCode, desktop, phone } from "./browser.mjs";
 
@@ -58,4 +60,31 @@ await journey("certification journey", options, async (page, ctx) => {
   check(!(await visitor.content()).includes(volunteer), "the address is not shown");
   await checkAccessibility(visitor, "the public check");
   await screenshot(visitor, "verify-phone");
+
+  // Certified, the volunteer writes the profile coordinators will see, on a phone.
+  await page.setViewportSize(phone);
+  await page.goto(base + "/profile", { waitUntil: "networkidle" });
+  await page.getByText("Du har ikke udfyldt din profil endnu").waitFor();
+  // The town list follows the typing, with no page load; the old spelling finds it.
+  await page.locator(".place-picker[data-ready]").waitFor();
+  await page.getByLabel("Find din hjemby").pressSequentially("Århus");
+  await page.getByRole("radio", { name: /Aarhus/ }).waitFor();
+  check(new URL(page.url()).pathname === "/profile" && !page.url().includes("q="), "no page load");
+  await page.getByText(/byer passer på søgningen|by passer på søgningen/).waitFor();
+  await page.getByRole("radio", { name: /Aarhus/ }).check();
+  await page.getByLabel("Hvor langt vil du køre? (km)").fill("40");
+  await page.getByLabel("sorg og tab").check();
+  await page.getByLabel("tirsdag aften").check();
+  await checkAccessibility(page, "the profile form");
+  await screenshot(page, "profile-form-phone", { fullPage: true });
+  await page.getByRole("button", { name: "Gem profil" }).click();
+  await page.waitForURL(/\/profile\?saved=1$/);
+  await page.getByText("Koordinatorer kan se din profil").waitFor();
+  const card = page.locator(".candidate-card");
+  const text = await card.textContent();
+  check(text.includes("Aarhus (Region Midtjylland)") && text.includes("kører op til 40 km"), `the card: ${text}`);
+  check(text.includes("sorg og tab") && text.includes("tirsdag aften"), `topics and slots: ${text}`);
+  await checkAccessibility(page, "the saved profile");
+  await page.setViewportSize(desktop);
+  await screenshot(page, "profile-saved", { fullPage: true });
 });

@@ -1,5 +1,6 @@
-//! Browser-side helpers shared by the islands: waiting for typing to pause, and posting a
-//! form-encoded body the way a page without JavaScript would, asking for a JSON answer.
+//! Browser-side helpers shared by the islands: waiting for typing to pause, posting a
+//! form-encoded body the way a page without JavaScript would (asking for a JSON answer), and
+//! fetching a page's HTML.
 
 pub use super::Latest;
 use leptos::{prelude::set_timeout, wasm_bindgen::JsCast};
@@ -29,8 +30,20 @@ pub async fn post(url: &str, body: &UrlSearchParams) -> Option<String> {
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_body(body);
+    fetch_text(url, init, "application/json").await
+}
+
+/// Fetches the page at `url` as a browser would follow a link; its HTML when it answered.
+pub async fn get(url: &str) -> Option<String> {
+    let init = RequestInit::new();
+    init.set_method("GET");
+    fetch_text(url, init, "text/html").await
+}
+
+/// Sends `init` to `url` asking for `accept`; the answer's text when it is a success.
+async fn fetch_text(url: &str, init: RequestInit, accept: &str) -> Option<String> {
     let headers = web_sys::Headers::new().ok()?;
-    headers.set("Accept", "application/json").ok()?;
+    headers.set("Accept", accept).ok()?;
     init.set_headers(&headers);
     let answer = web_sys::window()?.fetch_with_str_and_init(url, &init);
     let response: Response = wasm_bindgen_futures::JsFuture::from(answer)

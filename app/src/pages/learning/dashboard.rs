@@ -28,6 +28,8 @@ pub fn DashboardPage() -> impl IntoView {
                 <a class="button" href="/certificates">{t!(i18n, nav.certificates)}</a>
                 " "
                 <a class="button" href="/workshops">{t!(i18n, nav.workshops)}</a>
+                " "
+                <a class="button" href="/profile">{t!(i18n, nav.profile)}</a>
             </p>
             <Transition>
                 {move || Suspend::new(async move {

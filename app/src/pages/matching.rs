@@ -1,0 +1,3 @@
+//! Pages for matching igangsættere with groups.
+
+pub mod profile;

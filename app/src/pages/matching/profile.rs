@@ -1,0 +1,259 @@
+//! `/profile`: the igangsætter's own profile, the card coordinators see, and the town search
+//! that works as a plain form.
+
+use crate::{
+    api::matching::{MyProfile, PlaceChoice, SaveProfile, load_my_profile, search_places},
+    components::{
+        candidate_card::{CandidateCard, part_label, topic_label, weekday_label},
+        form::{ErrorSignal, PostForm, problem_message},
+    },
+    domain::{
+        language::Language,
+        matching::{DayPart, MAX_TRAVEL_KM, Slot, Weekday},
+        profile::{MAX_CAPACITY, Profile, Topic},
+    },
+    i18n::*,
+    islands::place_picker::PlacePicker,
+    pages::admin::{load_error, require_sign_in},
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The problem the form's latest error names for `field`, as a message.
+#[component]
+fn FieldProblem(error: ErrorSignal, field: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error
+            .get()
+            .and_then(|e| e.problem_for(field))
+            .map(|p| view! { <p class="field-error" id=format!("{field}-error")>{problem_message(i18n, p)}</p> })
+    }
+}
+
+/// A box posted as `choices[<key>]`.
+#[component]
+fn Choice(key: String, label: String, checked: bool) -> impl IntoView {
+    let id = format!("choice-{key}");
+    let target = id.clone();
+    view! {
+        <label class="choice" for=target>
+            <input type="checkbox" id=id name=format!("choices[{key}]") value="on" checked=checked />
+            " " {label}
+        </label>
+    }
+}
+
+/// The week as a grid of boxes: a row per day, a column per part of the day.
+#[component]
+fn SlotGrid(profile: Profile) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <table class="slot-grid">
+            <caption>{t!(i18n, profile.slots_legend)}</caption>
+            <thead>
+                <tr>
+                    <td></td>
+                    {DayPart::ALL.map(|p| view! { <th scope="col">{part_label(i18n, p)}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {Weekday::ALL.map(|weekday| {
+                    let day = weekday_label(i18n, weekday);
+                    view! {
+                        <tr>
+                            <th scope="row">{day.clone()}</th>
+                            {DayPart::ALL.map(|part| {
+                                let slot = Slot { weekday, part };
+                                let id = format!("choice-slot-{}", slot.code());
+                                let label = format!("{day} {}", part_label(i18n, part));
+                                view! {
+                                    <td>
+                                        <input type="checkbox" id=id name=format!("choices[slot-{}]", slot.code())
+                                            value="on" aria-label=label checked=profile.availability.contains(slot) />
+                                    </td>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The town choice: the current town and the search's results as radio buttons.
+#[component]
+fn PlaceChoices(
+    current: Option<PlaceChoice>,
+    found: Vec<PlaceChoice>,
+    error: ErrorSignal,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let current_id = current.as_ref().map(|p| p.id);
+    let mut options: Vec<PlaceChoice> = current.into_iter().collect();
+    options.extend(found.into_iter().filter(|p| Some(p.id) != current_id));
+    let first_checked = current_id.or(options.first().map(|p| p.id));
+    view! {
+        <fieldset class="place-choices" aria-describedby="place-error">
+            <legend>{t!(i18n, profile.place_legend)}</legend>
+            <FieldProblem error field="place" />
+            {if options.is_empty() {
+                view! { <p class="hint">{t!(i18n, profile.place_search_first)}</p> }.into_any()
+            } else {
+                options.into_iter().map(|p| {
+                    let id = format!("place-{}", p.id);
+                    let target = id.clone();
+                    view! {
+                        <label class="choice" for=target>
+                            <input type="radio" id=id name="place" value=p.id.to_string() checked=Some(p.id) == first_checked />
+                            " " {p.name} <span class="muted">" · " {p.region}</span>
+                        </label>
+                    }
+                }).collect_view().into_any()
+            }}
+        </fieldset>
+    }
+}
+
+/// The form, filled in with the saved profile (or sensible starting values).
+#[component]
+fn ProfileForm(mine: MyProfile, found: Vec<PlaceChoice>) -> impl IntoView {
+    let i18n = use_i18n();
+    let profile = mine.profile.clone().unwrap_or(Profile {
+        place: 0,
+        travel_km: 20,
+        topics: Vec::new(),
+        languages: vec![Language::Da],
+        availability: Default::default(),
+        capacity: 1,
+        available: true,
+    });
+    let travel = profile.travel_km.to_string();
+    let capacity = profile.capacity;
+    view! {
+        <PostForm action={ServerAction::<SaveProfile>::new()} submit=t!(i18n, profile.save) let:error>
+            <PlaceChoices current=mine.place.clone() found=found.clone() error />
+            <div class="field">
+                <label for="field-travel_km">{t!(i18n, profile.travel_label)}</label>
+                <p class="hint" id="travel-hint">{t!(i18n, profile.travel_hint, max = MAX_TRAVEL_KM)}</p>
+                <FieldProblem error field="travel_km" />
+                <input type="number" id="field-travel_km" name="travel_km" min="1" max=MAX_TRAVEL_KM.to_string()
+                    inputmode="numeric" value=travel.clone() aria-describedby="travel-hint" />
+            </div>
+            <div class="field">
+                <label for="field-capacity">{t!(i18n, profile.capacity_label)}</label>
+                <FieldProblem error field="capacity" />
+                <select id="field-capacity" name="capacity">
+                    {(1..=MAX_CAPACITY).map(|n| view! { <option value=n.to_string() selected=n == capacity>{n}</option> }).collect_view()}
+                </select>
+            </div>
+            <fieldset class="choices">
+                <legend>{t!(i18n, profile.topics_legend)}</legend>
+                <p class="hint">{t!(i18n, profile.topics_hint)}</p>
+                {Topic::ALL.map(|t| view! {
+                    <Choice key=format!("topic-{}", t.as_str()) label=topic_label(i18n, t) checked=profile.topics.contains(&t) />
+                }).collect_view()}
+            </fieldset>
+            <fieldset class="choices">
+                <legend>{t!(i18n, profile.languages_legend)}</legend>
+                <FieldProblem error field="languages" />
+                {Language::ALL.map(|l| view! {
+                    <Choice key=format!("lang-{}", l.code()) label=l.native_name().to_owned() checked=profile.languages.contains(&l) />
+                }).collect_view()}
+            </fieldset>
+            <SlotGrid profile=profile.clone() />
+            <div class="field checkbox">
+                <input type="checkbox" id="field-available" name="available" value="on" checked=profile.available />
+                <label for="field-available">{t!(i18n, profile.available_label)}</label>
+            </div>
+            <FieldProblem error field="choices" />
+        </PostForm>
+    }
+}
+
+/// Whether coordinators see the profile now, and why not when they do not.
+#[component]
+fn Visibility(mine: MyProfile) -> impl IntoView {
+    let i18n = use_i18n();
+    let (class, text) = match (&mine.profile, mine.certified, mine.shown) {
+        (None, _, _) => ("alert info", t!(i18n, profile.state_none).into_any()),
+        (_, _, true) => ("alert success", t!(i18n, profile.state_shown).into_any()),
+        (_, false, _) => ("alert info", t!(i18n, profile.state_uncertified).into_any()),
+        (_, true, false) => ("alert info", t!(i18n, profile.state_paused).into_any()),
+    };
+    view! { <p class=class role="status">{text}</p> }
+}
+
+/// The town search: a plain GET form that reloads the page with the towns found.
+#[component]
+fn PlaceSearch(q: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form method="get" action="/profile" class="place-search" role="search">
+            <label for="place-q">{t!(i18n, profile.search_label)}</label>
+            <div class="inline-field">
+                <input type="search" id="place-q" name="q" value=q autocomplete="off" maxlength="100" />
+                <button type="submit" class="button secondary">{t!(i18n, profile.search)}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The page.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    require_sign_in("/profile");
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let q = move || query.read().get("q").unwrap_or_default();
+    let saved = move || query.read().get("saved").is_some();
+    let mine = Resource::new(|| (), |_| load_my_profile());
+    let found = Resource::new(q, |q| async move {
+        if q.trim().is_empty() {
+            Ok(Vec::new())
+        } else {
+            search_places(q).await
+        }
+    });
+    view! {
+        <section class="container narrow page profile-page">
+            <h1>{t!(i18n, profile.title)}</h1>
+            <p class="lead">{t!(i18n, profile.lead)}</p>
+            {move || saved().then(|| view! { <p class="alert success" role="status">{t!(i18n, profile.saved)}</p> })}
+            <Transition>
+                {move || Suspend::new(async move {
+                    let (mine, found) = (mine.await, found.await);
+                    match (mine, found) {
+                        (Err(e), _) | (_, Err(e)) => load_error(i18n, &e),
+                        (Ok(mine), Ok(found)) => {
+                            let card = mine.profile.clone().map(|profile| view! {
+                                <h2>{t!(i18n, profile.card_title)}</h2>
+                                <CandidateCard name=mine.name.clone() place=mine.place.clone() profile />
+                            });
+                            let searched = !q().trim().is_empty();
+                            let count = found.len();
+                            let status = match (searched, count) {
+                                (false, _) => None,
+                                (true, 0) => Some(t!(i18n, profile.no_places).into_any()),
+                                (true, 1) => Some(t!(i18n, profile.place_found_one).into_any()),
+                                (true, found) => Some(t!(i18n, profile.places_found, found = found).into_any()),
+                            };
+                            view! {
+                                <Visibility mine=mine.clone() />
+                                {card}
+                                <h2>{t!(i18n, profile.form_title)}</h2>
+                                <PlacePicker>
+                                    <PlaceSearch q=q() />
+                                    <p class="place-status" role="status">{status}</p>
+                                    <ProfileForm mine=mine.clone() found />
+                                </PlacePicker>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+            <p class="credit">{t!(i18n, profile.credit)}</p>
+        </section>
+    }
+}
