@@ -99,6 +99,9 @@ pub fn register_all() {
     register_explicit::<matching::LoadMyProfile>();
     register_explicit::<matching::SearchPlaces>();
     register_explicit::<matching::SaveProfile>();
+    register_explicit::<matching::ListCentreGroups>();
+    register_explicit::<matching::LoadGroup>();
+    register_explicit::<matching::CreateGroup>();
     register_explicit::<certification::LoadMyCertification>();
     register_explicit::<certification::VerifyCertificate>();
     register_explicit::<certification::RevokeCertificate>();

@@ -7,6 +7,8 @@ pub mod certification;
 pub mod course;
 pub mod editing;
 pub mod email;
+#[cfg(feature = "ssr")]
+pub mod group_plan;
 pub mod groups;
 pub mod ids;
 pub mod language;

@@ -65,7 +65,10 @@ use crate::{
         courses::{CataloguePage, CourseOverviewPage},
         home::HomePage,
         learning::{DashboardPage, PlayerPage},
-        matching::profile::ProfilePage,
+        matching::{
+            groups::{CentreGroupsPage, GroupPage},
+            profile::ProfilePage,
+        },
         not_found::NotFound,
         sign_offs::SignOffQueuePage,
         teaching::{LearnersPage, ReviewQueuePage, TeachingHome},
@@ -161,6 +164,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/workshops") view=WorkshopsPage ssr=PAGE />
                     <Route path=path!("/certificates") view=MyCertificatesPage ssr=PAGE />
                     <Route path=path!("/profile") view=ProfilePage ssr=PAGE />
+                    <Route path=path!("/centres/:centre/groups") view=CentreGroupsPage ssr=PAGE />
+                    <Route path=path!("/groups/:id") view=GroupPage ssr=PAGE />
                     <Route path=path!("/verify") view=VerifyPage ssr=PAGE />
                     <Route path=path!("/verify/:code") view=VerifyPage ssr=PAGE />
                     <Route path=path!("/authoring") view=AuthoringHome ssr=PAGE />

@@ -370,7 +370,7 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
         ),
     ];
     table.extend(certification::endpoints());
-    table.extend(matching::endpoints());
+    table.extend(matching::endpoints(centre_a));
     table.extend([
         e(LogOutEverywhere::PATH, &[], SignedIn),
         e(LogOut::PATH, &[], Public),

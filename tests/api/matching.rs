@@ -1,3 +1,5 @@
-//! Matching over HTTP: the igangsætter's profile, the town search and who sees the profile.
+//! Matching over HTTP: the igangsætter's profile, the town search, who sees the profile, and
+//! the groups centres post with the igangsættere who may be asked to start them.
 
+mod groups;
 mod profile;

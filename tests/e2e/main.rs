@@ -210,3 +210,41 @@ async fn an_administrator_changes_a_programme_in_the_browser() {
     run_journey("programmes.mjs", &[&app.base_url, admin, &secret, PASSWORD]).await;
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_coordinator_posts_a_group_and_sees_who_may_be_asked() {
+    use app::{api::matching::SaveProfile, domain::role::Role, store::certification};
+    use igang_tests::fixtures::{
+        PASSWORD, account, account_at, centre, enrol_authenticator, sign_in,
+    };
+    use leptos::server_fn::ServerFn;
+    let app = spawn_with_site(None).await;
+    let a = centre(&app, "Frivilligcenter Aarhus").await;
+    let coordinator = "karen@center.test";
+    account_at(&app, coordinator, Role::Coordinator, Some(a.id)).await;
+    let client = sign_in(&app, coordinator).await;
+    let secret = enrol_authenticator(&app, &client).await;
+    let ida = account(&app, "ida@frivillig.test", Role::Volunteer).await;
+    let volunteer = sign_in(&app, "ida@frivillig.test").await;
+    let profile = [
+        ("place", "2617176"),
+        ("travel_km", "30"),
+        ("capacity", "2"),
+        ("available", "on"),
+        ("choices[topic-grief]", "on"),
+        ("choices[lang-da]", "on"),
+        ("choices[slot-tue-evening]", "on"),
+    ];
+    let saved = app.call(&volunteer, SaveProfile::PATH, &profile).await;
+    assert!(saved.status().is_success());
+    let programme = certification::all(&app.db).await.unwrap().remove(0);
+    certification::recognise(&app.db, &programme, ida, chrono::Utc::now())
+        .await
+        .unwrap();
+    run_journey(
+        "groups.mjs",
+        &[&app.base_url, coordinator, &secret, PASSWORD, &a.name],
+    )
+    .await;
+    app.stop().await;
+}

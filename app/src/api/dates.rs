@@ -13,6 +13,11 @@ pub fn time(at: chrono::DateTime<chrono::Utc>) -> String {
 /// The clock workshops are planned by: Denmark and Norway keep the same one (CET/CEST).
 const LOCAL: chrono_tz::Tz = chrono_tz::Europe::Copenhagen;
 
+/// The local date at `at`.
+pub fn local_date(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    at.with_timezone(&LOCAL).date_naive()
+}
+
 /// A moment on the local clock, as `YYYY-MM-DD HH:MM`.
 pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
     at.with_timezone(&LOCAL)

@@ -1,7 +1,15 @@
-//! Matching igangsættere with groups: the igangsætter's own profile and the towns it names.
+//! Matching igangsættere with groups: the igangsætter's own profile and the towns it names,
+//! the groups centres post, and who may be asked to start each.
 
+mod groups;
+mod posting;
 mod profile;
 
+pub use groups::{
+    CandidateRow, CentreGroups, GroupRow, GroupView, ListCentreGroups, LoadGroup, PER_PAGE,
+    SHOWN_CANDIDATES, list_centre_groups, load_group,
+};
+pub use posting::{CreateGroup, create_group};
 pub use profile::{
     LoadMyProfile, MyProfile, PlaceChoice, SaveProfile, SearchPlaces, load_my_profile,
     save_profile, search_places,

@@ -5,6 +5,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The longest group title.
+pub const MAX_TITLE: usize = 120;
+/// The longest group description.
+pub const MAX_DESCRIPTION: usize = 1_000;
+/// The fewest and most meetings an igangsætter is asked to attend.
+pub const MIN_MEETINGS: u32 = 4;
+pub const MAX_MEETINGS: u32 = 12;
+
 /// Where a group is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum GroupStatus {

@@ -34,6 +34,27 @@ pub fn load_error(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -> A
     view! { <p class="alert error" role="alert">{crate::components::form::error_message(i18n, error)}</p> }.into_any()
 }
 
+/// For a coordinator: a link to the groups of each centre they coordinate.
+#[component]
+fn CentreGroupLinks() -> impl IntoView {
+    let i18n = use_i18n();
+    let centres = Resource::new(|| (), |_| crate::api::admin::invitable_centres());
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                centres.await.ok().map(|centres| view! {
+                    <h2>{t!(i18n, groups.centres_title)}</h2>
+                    <ul class="admin-links">
+                        {centres.into_iter().map(|c| view! {
+                            <li><a href=format!("/centres/{}/groups", c.id)>{c.name}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })
+            })}
+        </Suspense>
+    }
+}
+
 /// `/admin`: the sections the signed-in person may use.
 #[component]
 pub fn AdminHome() -> impl IntoView {
@@ -57,6 +78,7 @@ pub fn AdminHome() -> impl IntoView {
                             {admin.then(|| view! { <li><A href="/admin/programmes">{t!(i18n, admin.programmes_title)}</A></li> })}
                             {admin.then(|| view! { <li><A href="/admin/certificates">{t!(i18n, certificates.revoke_title)}</A></li> })}
                         </ul>
+                        {coordinator.then(|| view! { <CentreGroupLinks /> })}
                         {(!admin && !coordinator).then(|| view! { <p>{t!(i18n, errors.forbidden)}</p> })}
                     }
                 })}

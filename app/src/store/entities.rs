@@ -11,6 +11,7 @@ pub mod course_module;
 pub mod course_trainer;
 pub mod course_version;
 pub mod enrolment;
+pub mod group;
 pub mod igangsaetter_profile;
 pub mod lesson;
 pub mod lesson_completion;

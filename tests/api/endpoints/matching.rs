@@ -1,11 +1,13 @@
 //! The matching rows of the endpoint table.
 
 use super::{Access, Endpoint, e};
-use app::api::matching::{LoadMyProfile, SaveProfile, SearchPlaces};
+use app::api::matching::{
+    CreateGroup, ListCentreGroups, LoadGroup, LoadMyProfile, SaveProfile, SearchPlaces,
+};
 use leptos::server_fn::ServerFn;
 
-/// Profiles and the town search.
-pub(super) fn endpoints() -> Vec<Endpoint> {
+/// Profiles, the town search and groups (`centre_a`: the public id of the tests' centre A).
+pub(super) fn endpoints(centre_a: &str) -> Vec<Endpoint> {
     use Access::*;
     vec![
         e(LoadMyProfile::PATH, &[], SignedIn),
@@ -20,5 +22,30 @@ pub(super) fn endpoints() -> Vec<Endpoint> {
             SignedIn,
         ),
         e(SearchPlaces::PATH, &[("q", "Aarhus")], Public),
+        e(
+            ListCentreGroups::PATH,
+            &[("centre", centre_a), ("page", "1")],
+            CoordinatorOfA,
+        ),
+        // A group that does not exist is not found for anyone signed in; a real group's
+        // centre is checked in tests/api/matching/groups.rs.
+        e(LoadGroup::PATH, &[("group", "0")], SignedIn),
+        e(
+            CreateGroup::PATH,
+            &[
+                ("centre", centre_a),
+                ("title", ""),
+                ("topic", "grief"),
+                ("kind", "self_help"),
+                ("language", "da"),
+                ("place", "2624652"),
+                ("weekday", "tue"),
+                ("time", "19:00"),
+                ("cadence", "weekly"),
+                ("starts_on", "2099-01-01"),
+                ("meetings", "6"),
+            ],
+            CoordinatorOfA,
+        ),
     ]
 }

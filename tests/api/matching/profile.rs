@@ -27,7 +27,7 @@ const AARHUS: &str = "2624652";
 
 /// A complete profile form: Aarhus, 25 km, two groups, grief and cancer, Danish and English,
 /// Tuesday and Thursday evenings, open to requests.
-fn full_form() -> Vec<(&'static str, &'static str)> {
+pub(super) fn full_form() -> Vec<(&'static str, &'static str)> {
     vec![
         ("place", AARHUS),
         ("travel_km", "25"),
@@ -46,12 +46,19 @@ async fn mine(app: &TestApp, client: &reqwest::Client) -> MyProfile {
     json(app.call(client, LoadMyProfile::PATH, &[]).await).await
 }
 
-async fn save(app: &TestApp, client: &reqwest::Client, form: &[(&str, &str)]) -> reqwest::Response {
+pub(super) async fn save(
+    app: &TestApp,
+    client: &reqwest::Client,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
     app.call(client, SaveProfile::PATH, form).await
 }
 
 /// Makes `user_id` the holder of a valid certificate of the shipped programme; its code.
-async fn certify(app: &TestApp, user_id: i32) -> app::domain::certification::CertificateCode {
+pub(super) async fn certify(
+    app: &TestApp,
+    user_id: i32,
+) -> app::domain::certification::CertificateCode {
     let programme = certification::all(&app.db).await.unwrap().remove(0);
     certification::recognise(&app.db, &programme, user_id, Utc::now())
         .await
@@ -60,7 +67,7 @@ async fn certify(app: &TestApp, user_id: i32) -> app::domain::certification::Cer
 }
 
 /// A volunteer's account and signed-in browser.
-async fn volunteer_with_id(app: &TestApp, email: &str) -> (i32, reqwest::Client) {
+pub(super) async fn volunteer_with_id(app: &TestApp, email: &str) -> (i32, reqwest::Client) {
     let id = account(app, email, Role::Volunteer).await;
     (id, sign_in(app, email).await)
 }

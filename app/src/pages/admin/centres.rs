@@ -73,7 +73,7 @@ pub fn AdminCentres() -> impl IntoView {
                                     <tbody>
                                         {list.items.into_iter().map(|c| view! {
                                             <tr>
-                                                <td>{c.name}</td>
+                                                <td><a href=format!("/centres/{}/groups", c.id)>{c.name}</a></td>
                                                 <td>{kind_name(i18n, &c.kind)}</td>
                                                 <td>{format!("{} ({})", c.municipality, c.country)}</td>
                                                 <td>{c.contact_email}</td>

@@ -2,10 +2,10 @@
 //! that works as a plain form.
 
 use crate::{
-    api::matching::{MyProfile, PlaceChoice, SaveProfile, load_my_profile, search_places},
+    api::matching::{MyProfile, PlaceChoice, SaveProfile, load_my_profile},
     components::{
         candidate_card::{CandidateCard, part_label, topic_label, weekday_label},
-        form::{ErrorSignal, PostForm, problem_message},
+        form::PostForm,
     },
     domain::{
         language::Language,
@@ -14,22 +14,13 @@ use crate::{
     },
     i18n::*,
     islands::place_picker::PlacePicker,
-    pages::admin::{load_error, require_sign_in},
+    pages::{
+        admin::{load_error, require_sign_in},
+        matching::places::{FieldProblem, PlaceChoices, PlaceSearch, towns_for},
+    },
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-
-/// The problem the form's latest error names for `field`, as a message.
-#[component]
-fn FieldProblem(error: ErrorSignal, field: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        error
-            .get()
-            .and_then(|e| e.problem_for(field))
-            .map(|p| view! { <p class="field-error" id=format!("{field}-error")>{problem_message(i18n, p)}</p> })
-    }
-}
 
 /// A box posted as `choices[<key>]`.
 #[component]
@@ -82,40 +73,6 @@ fn SlotGrid(profile: Profile) -> impl IntoView {
     }
 }
 
-/// The town choice: the current town and the search's results as radio buttons.
-#[component]
-fn PlaceChoices(
-    current: Option<PlaceChoice>,
-    found: Vec<PlaceChoice>,
-    error: ErrorSignal,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let current_id = current.as_ref().map(|p| p.id);
-    let mut options: Vec<PlaceChoice> = current.into_iter().collect();
-    options.extend(found.into_iter().filter(|p| Some(p.id) != current_id));
-    let first_checked = current_id.or(options.first().map(|p| p.id));
-    view! {
-        <fieldset class="place-choices" aria-describedby="place-error">
-            <legend>{t!(i18n, profile.place_legend)}</legend>
-            <FieldProblem error field="place" />
-            {if options.is_empty() {
-                view! { <p class="hint">{t!(i18n, profile.place_search_first)}</p> }.into_any()
-            } else {
-                options.into_iter().map(|p| {
-                    let id = format!("place-{}", p.id);
-                    let target = id.clone();
-                    view! {
-                        <label class="choice" for=target>
-                            <input type="radio" id=id name="place" value=p.id.to_string() checked=Some(p.id) == first_checked />
-                            " " {p.name} <span class="muted">" · " {p.region}</span>
-                        </label>
-                    }
-                }).collect_view().into_any()
-            }}
-        </fieldset>
-    }
-}
-
 /// The form, filled in with the saved profile (or sensible starting values).
 #[component]
 fn ProfileForm(mine: MyProfile, found: Vec<PlaceChoice>) -> impl IntoView {
@@ -133,7 +90,7 @@ fn ProfileForm(mine: MyProfile, found: Vec<PlaceChoice>) -> impl IntoView {
     let capacity = profile.capacity;
     view! {
         <PostForm action={ServerAction::<SaveProfile>::new()} submit=t!(i18n, profile.save) let:error>
-            <PlaceChoices current=mine.place.clone() found=found.clone() error />
+            <PlaceChoices legend=t_string!(i18n, profile.place_legend).to_string() empty_hint=t_string!(i18n, profile.place_search_first).to_string() current=mine.place.clone() found=found.clone() error />
             <div class="field">
                 <label for="field-travel_km">{t!(i18n, profile.travel_label)}</label>
                 <p class="hint" id="travel-hint">{t!(i18n, profile.travel_hint, max = MAX_TRAVEL_KM)}</p>
@@ -185,21 +142,6 @@ fn Visibility(mine: MyProfile) -> impl IntoView {
     view! { <p class=class role="status">{text}</p> }
 }
 
-/// The town search: a plain GET form that reloads the page with the towns found.
-#[component]
-fn PlaceSearch(q: String) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <form method="get" action="/profile" class="place-search" role="search">
-            <label for="place-q">{t!(i18n, profile.search_label)}</label>
-            <div class="inline-field">
-                <input type="search" id="place-q" name="q" value=q autocomplete="off" maxlength="100" />
-                <button type="submit" class="button secondary">{t!(i18n, profile.search)}</button>
-            </div>
-        </form>
-    }
-}
-
 /// The page.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -209,13 +151,7 @@ pub fn ProfilePage() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     let saved = move || query.read().get("saved").is_some();
     let mine = Resource::new(|| (), |_| load_my_profile());
-    let found = Resource::new(q, |q| async move {
-        if q.trim().is_empty() {
-            Ok(Vec::new())
-        } else {
-            search_places(q).await
-        }
-    });
+    let found = Resource::new(q, towns_for);
     view! {
         <section class="container narrow page profile-page">
             <h1>{t!(i18n, profile.title)}</h1>
@@ -244,7 +180,7 @@ pub fn ProfilePage() -> impl IntoView {
                                 {card}
                                 <h2>{t!(i18n, profile.form_title)}</h2>
                                 <PlacePicker>
-                                    <PlaceSearch q=q() />
+                                    <PlaceSearch action="/profile".to_owned() label=t_string!(i18n, profile.search_label).to_string() q=q() />
                                     <p class="place-status" role="status">{status}</p>
                                     <ProfileForm mine=mine.clone() found />
                                 </PlacePicker>

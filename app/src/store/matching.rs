@@ -1,0 +1,115 @@
+//! What matching reads: the igangsættere whose home lies in a rectangle around a group, with
+//! whether they hold a valid certificate and how many groups they have, in a fixed number of
+//! queries however many people there are (the rectangle is searched by an index first).
+
+use crate::{
+    domain::{
+        certification::validity::{CertificateStatus, status},
+        groups::GroupStatus,
+        matching::{BoundingBox, Candidate},
+        profile::candidate,
+    },
+    store::{
+        StoreResult,
+        entities::{certificate, group, igangsaetter_profile, user},
+        profiles::from_row,
+    },
+};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::{HashMap, HashSet};
+
+/// A certificate's holder, expiry and revocation.
+type Held = (Option<i32>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+/// Ids per `IN (...)` list, well inside what both engines accept.
+const CHUNK: usize = 500;
+
+/// How far back a started group counts as recent load.
+pub const RECENT_DAYS: i64 = 365;
+
+/// Everyone open to requests whose home lies inside `area`, as matching sees them at `now`.
+pub async fn candidates_in(
+    db: &impl ConnectionTrait,
+    area: BoundingBox,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<Candidate>> {
+    use igangsaetter_profile::Column;
+    let rows = igangsaetter_profile::Entity::find()
+        .filter(Column::Available.eq(true))
+        .filter(Column::Lat.between(area.min_lat, area.max_lat))
+        .filter(Column::Lon.between(area.min_lon, area.max_lon))
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
+    let mut certified = HashSet::new();
+    let mut active: HashMap<i32, u32> = HashMap::new();
+    let mut recent: HashMap<i32, u32> = HashMap::new();
+    let since = now - Duration::days(RECENT_DAYS);
+    for chunk in ids.chunks(CHUNK) {
+        let held: Vec<Held> = certificate::Entity::find()
+            .select_only()
+            .column(certificate::Column::UserId)
+            .column(certificate::Column::ExpiresAt)
+            .column(certificate::Column::RevokedAt)
+            .filter(certificate::Column::UserId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        certified.extend(held.into_iter().filter_map(|(holder, expires, revoked)| {
+            (status(expires, revoked, now) == CertificateStatus::Valid)
+                .then_some(holder)
+                .flatten()
+        }));
+        let groups: Vec<(Option<i32>, String, Option<DateTime<Utc>>)> = group::Entity::find()
+            .select_only()
+            .column(group::Column::IgangsaetterId)
+            .column(group::Column::Status)
+            .column(group::Column::MatchedAt)
+            .filter(group::Column::IgangsaetterId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (person, state, matched_at) in groups {
+            let Some(person) = person else { continue };
+            if GroupStatus::parse(&state).is_some_and(GroupStatus::takes_a_place) {
+                *active.entry(person).or_default() += 1;
+            }
+            if matched_at.is_some_and(|at| at >= since) {
+                *recent.entry(person).or_default() += 1;
+            }
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let person = row.user_id;
+            let stored = from_row(row);
+            candidate(
+                person,
+                &stored.profile,
+                stored.home,
+                certified.contains(&person),
+                active.get(&person).copied().unwrap_or(0),
+                recent.get(&person).copied().unwrap_or(0),
+            )
+        })
+        .collect())
+}
+
+/// The display names of `ids`.
+pub async fn names(db: &impl ConnectionTrait, ids: &[i32]) -> StoreResult<HashMap<i32, String>> {
+    let mut found = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        let rows: Vec<(i32, String)> = user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .column(user::Column::DisplayName)
+            .filter(user::Column::Id.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        found.extend(rows);
+    }
+    Ok(found)
+}
