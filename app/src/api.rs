@@ -102,6 +102,9 @@ pub fn register_all() {
     register_explicit::<matching::ListCentreGroups>();
     register_explicit::<matching::LoadGroup>();
     register_explicit::<matching::CreateGroup>();
+    register_explicit::<matching::SendRequest>();
+    register_explicit::<matching::MyRequests>();
+    register_explicit::<matching::AnswerRequest>();
     register_explicit::<certification::LoadMyCertification>();
     register_explicit::<certification::VerifyCertificate>();
     register_explicit::<certification::RevokeCertificate>();

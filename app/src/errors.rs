@@ -131,6 +131,14 @@ pub enum AppError {
     /// The request itself failed (network, encoding).
     #[error("the request failed: {0}")]
     Request(String),
+    /// The person cannot be asked to start this group (not a candidate now, or asked
+    /// already).
+    #[error("this person cannot be asked to start this group")]
+    CannotAsk,
+    /// The answer to a request was refused: it was answered already, the group found its
+    /// igangsætter, or every place of the person is taken.
+    #[error("the answer was refused: {0:?}")]
+    AnswerRefused(crate::domain::groups::AcceptRefused),
 }
 
 impl AppError {
@@ -175,7 +183,9 @@ impl AppError {
             | AppError::AlreadyReviewed
             | AppError::Busy
             | AppError::WorkshopStarted
-            | AppError::AttendanceNotOpen => StatusCode::CONFLICT,
+            | AppError::AttendanceNotOpen
+            | AppError::CannotAsk
+            | AppError::AnswerRefused(_) => StatusCode::CONFLICT,
             AppError::CoolingDown { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::CourseFlaws(_) | AppError::ProgrammeFlaws(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY

@@ -68,6 +68,7 @@ use crate::{
         matching::{
             groups::{CentreGroupsPage, GroupPage},
             profile::ProfilePage,
+            requests::RequestsPage,
         },
         not_found::NotFound,
         sign_offs::SignOffQueuePage,
@@ -164,6 +165,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/workshops") view=WorkshopsPage ssr=PAGE />
                     <Route path=path!("/certificates") view=MyCertificatesPage ssr=PAGE />
                     <Route path=path!("/profile") view=ProfilePage ssr=PAGE />
+                    <Route path=path!("/requests") view=RequestsPage ssr=PAGE />
                     <Route path=path!("/centres/:centre/groups") view=CentreGroupsPage ssr=PAGE />
                     <Route path=path!("/groups/:id") view=GroupPage ssr=PAGE />
                     <Route path=path!("/verify") view=VerifyPage ssr=PAGE />

@@ -38,11 +38,13 @@ pub enum Template {
     WorkshopReminder,
     /// A certificate expires soon.
     CertificateExpiring,
+    /// A coordinator asks an igangsætter to start a group.
+    GroupRequest,
 }
 
 impl Template {
     /// Every template, for checks that each renders in each language.
-    pub const ALL: [Template; 12] = [
+    pub const ALL: [Template; 13] = [
         Template::Welcome,
         Template::TestMessage,
         Template::VerifyEmail,
@@ -55,6 +57,7 @@ impl Template {
         Template::CertificateIssued,
         Template::WorkshopReminder,
         Template::CertificateExpiring,
+        Template::GroupRequest,
     ];
 
     /// Folder name under `mail/templates/`.
@@ -72,6 +75,7 @@ impl Template {
             Template::CertificateIssued => "certificate_issued",
             Template::WorkshopReminder => "workshop_reminder",
             Template::CertificateExpiring => "certificate_expiring",
+            Template::GroupRequest => "group_request",
         }
     }
 }
@@ -163,6 +167,7 @@ fn environment() -> &'static Environment<'static> {
             "certificate_issued",
             "workshop_reminder",
             "certificate_expiring",
+            "group_request",
         ) {
             env.add_template(name, source)
                 .expect("embedded mail templates are valid");
@@ -294,7 +299,7 @@ mod tests {
                 let mail = render(
                     template,
                     language,
-                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN", days => 30, expires => "2028-12-03" },
+                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN", days => 30, expires => "2028-12-03", group => "Sorggruppe", weekday => "tue", time => "19:00", starts => "2027-01-05", meetings => 6, message => "Vi håber, du har lyst." },
                 )
                 .unwrap_or_else(|e| panic!("{e}"));
                 assert!(!mail.subject.is_empty());

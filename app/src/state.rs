@@ -17,6 +17,8 @@ pub struct SiteSettings {
     pub secret_key: [u8; 32],
     /// Where uploaded images are kept.
     pub media_dir: std::path::PathBuf,
+    /// Days a request to an igangsætter waits for an answer.
+    pub request_days: i64,
 }
 
 impl SiteSettings {

@@ -18,6 +18,7 @@ pub mod profiles;
 pub mod rate_limit;
 pub mod recovery;
 pub mod rendered;
+pub mod requests;
 mod roster;
 pub mod sessions;
 pub mod signing_keys;

@@ -14,6 +14,7 @@ mod m20261204_000009_certification;
 mod m20261205_000010_signing_keys;
 mod m20261206_000011_profiles;
 mod m20261207_000012_groups;
+mod m20261208_000013_group_requests;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000010_signing_keys::Migration),
             Box::new(m20261206_000011_profiles::Migration),
             Box::new(m20261207_000012_groups::Migration),
+            Box::new(m20261208_000013_group_requests::Migration),
         ]
     }
 }

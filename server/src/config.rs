@@ -20,6 +20,8 @@ pub struct Config {
     pub secret_key_file: PathBuf,
     /// Whether a reverse proxy's `X-Forwarded-For` names the client (`IGANG_TRUST_PROXY`).
     pub trust_proxy: bool,
+    /// Days a request to an igangsætter waits for an answer (`IGANG_REQUEST_DAYS`, 1 to 60).
+    pub request_days: i64,
     /// Outgoing mail.
     pub mail: MailConfig,
 }
@@ -160,6 +162,15 @@ impl Config {
                 ));
             }
         };
+        let request_days = match get("IGANG_REQUEST_DAYS") {
+            None => app::domain::groups::REQUEST_DAYS,
+            Some(text) => text
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|days| (1..=60).contains(days))
+                .ok_or_else(|| invalid("IGANG_REQUEST_DAYS", &text, "expected 1 to 60 days"))?,
+        };
         let mail = MailConfig::from_lookup(&get, &data_dir)?;
         Ok(Config {
             bind,
@@ -169,6 +180,7 @@ impl Config {
             data_dir,
             secret_key_file,
             trust_proxy,
+            request_days,
             mail,
         })
     }

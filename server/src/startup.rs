@@ -210,6 +210,7 @@ impl Application {
                 trust_proxy: config.trust_proxy,
                 secret_key: secret_key.0,
                 media_dir: config.data_dir.join("media"),
+                request_days: config.request_days,
             }),
             mail_wakeup: wakeup.clone(),
         };

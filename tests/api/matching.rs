@@ -3,3 +3,4 @@
 
 mod groups;
 mod profile;
+mod requests;

@@ -243,7 +243,14 @@ async fn a_coordinator_posts_a_group_and_sees_who_may_be_asked() {
         .unwrap();
     run_journey(
         "groups.mjs",
-        &[&app.base_url, coordinator, &secret, PASSWORD, &a.name],
+        &[
+            &app.base_url,
+            coordinator,
+            &secret,
+            PASSWORD,
+            &a.name,
+            "ida@frivillig.test",
+        ],
     )
     .await;
     app.stop().await;

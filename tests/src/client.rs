@@ -50,6 +50,7 @@ mod authoring;
 mod catalogue;
 mod certification;
 mod learning;
+mod matching;
 mod teaching;
 mod two_factor;
 

@@ -4,6 +4,7 @@
 mod groups;
 mod posting;
 mod profile;
+mod requests;
 
 pub use groups::{
     CandidateRow, CentreGroups, GroupRow, GroupView, ListCentreGroups, LoadGroup, PER_PAGE,
@@ -13,4 +14,7 @@ pub use posting::{CreateGroup, create_group};
 pub use profile::{
     LoadMyProfile, MyProfile, PlaceChoice, SaveProfile, SearchPlaces, load_my_profile,
     save_profile, search_places,
+};
+pub use requests::{
+    AnswerRequest, MyRequests, RequestItem, SendRequest, answer_request, my_requests, send_request,
 };

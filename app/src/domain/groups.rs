@@ -12,6 +12,12 @@ pub const MAX_DESCRIPTION: usize = 1_000;
 /// The fewest and most meetings an igangsætter is asked to attend.
 pub const MIN_MEETINGS: u32 = 4;
 pub const MAX_MEETINGS: u32 = 12;
+/// The longest personal message with a request.
+pub const MAX_MESSAGE: usize = 1_000;
+/// The longest reason for declining.
+pub const MAX_REASON: usize = 300;
+/// Days a request waits for an answer unless configured otherwise.
+pub const REQUEST_DAYS: i64 = 7;
 
 /// Where a group is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -5,3 +5,4 @@ mod labels;
 mod places;
 mod posting;
 pub mod profile;
+pub mod requests;

@@ -12,6 +12,7 @@ pub mod course_trainer;
 pub mod course_version;
 pub mod enrolment;
 pub mod group;
+pub mod group_request;
 pub mod igangsaetter_profile;
 pub mod lesson;
 pub mod lesson_completion;

@@ -139,3 +139,17 @@ pub async fn page_of_centre(
     let groups = rows.into_iter().map(from_row).collect::<StoreResult<_>>()?;
     Ok((groups, total))
 }
+
+/// The groups with these ids.
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> StoreResult<Vec<GroupRecord>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    group::Entity::find()
+        .filter(group::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(from_row)
+        .collect()
+}

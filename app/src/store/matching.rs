@@ -41,6 +41,27 @@ pub async fn candidates_in(
         .filter(Column::Lon.between(area.min_lon, area.max_lon))
         .all(db)
         .await?;
+    assemble(db, rows, now).await
+}
+
+/// `user_id` as matching sees them at `now`, if they have a profile.
+pub async fn candidate_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<Candidate>> {
+    let rows = igangsaetter_profile::Entity::find_by_id(user_id)
+        .all(db)
+        .await?;
+    Ok(assemble(db, rows, now).await?.pop())
+}
+
+/// The profiles `rows` with their certificates and groups, in a fixed number of queries.
+async fn assemble(
+    db: &impl ConnectionTrait,
+    rows: Vec<igangsaetter_profile::Model>,
+    now: DateTime<Utc>,
+) -> StoreResult<Vec<Candidate>> {
     let ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
     let mut certified = HashSet::new();
     let mut active: HashMap<i32, u32> = HashMap::new();
@@ -97,19 +118,26 @@ pub async fn candidates_in(
         .collect())
 }
 
-/// The display names of `ids`.
-pub async fn names(db: &impl ConnectionTrait, ids: &[i32]) -> StoreResult<HashMap<i32, String>> {
+/// The public ids and display names of `ids`.
+pub async fn names(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> StoreResult<HashMap<i32, (String, String)>> {
     let mut found = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(CHUNK) {
-        let rows: Vec<(i32, String)> = user::Entity::find()
+        let rows: Vec<(i32, String, String)> = user::Entity::find()
             .select_only()
             .column(user::Column::Id)
+            .column(user::Column::PublicId)
             .column(user::Column::DisplayName)
             .filter(user::Column::Id.is_in(chunk.iter().copied()))
             .into_tuple()
             .all(db)
             .await?;
-        found.extend(rows);
+        found.extend(
+            rows.into_iter()
+                .map(|(id, public, name)| (id, (public, name))),
+        );
     }
     Ok(found)
 }

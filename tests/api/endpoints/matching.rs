@@ -2,7 +2,8 @@
 
 use super::{Access, Endpoint, e};
 use app::api::matching::{
-    CreateGroup, ListCentreGroups, LoadGroup, LoadMyProfile, SaveProfile, SearchPlaces,
+    AnswerRequest, CreateGroup, ListCentreGroups, LoadGroup, LoadMyProfile, MyRequests,
+    SaveProfile, SearchPlaces, SendRequest,
 };
 use leptos::server_fn::ServerFn;
 
@@ -46,6 +47,19 @@ pub(super) fn endpoints(centre_a: &str) -> Vec<Endpoint> {
                 ("meetings", "6"),
             ],
             CoordinatorOfA,
+        ),
+        // For a group or request that does not exist: not found for anyone signed in; who
+        // may ask and answer is checked in tests/api/matching/requests.rs.
+        e(
+            SendRequest::PATH,
+            &[("group", "0"), ("person", "x"), ("message", "Hej")],
+            SignedIn,
+        ),
+        e(MyRequests::PATH, &[("page", "1")], SignedIn),
+        e(
+            AnswerRequest::PATH,
+            &[("request", "0"), ("answer", "accept")],
+            SignedIn,
         ),
     ]
 }

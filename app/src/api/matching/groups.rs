@@ -56,8 +56,12 @@ pub struct CentreGroups {
 /// An igangsætter who may be asked, as the coordinator sees them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CandidateRow {
+    /// Their public id, to address a request to.
+    pub person: String,
     /// Their name.
     pub name: String,
+    /// Whether a request to them waits for an answer.
+    pub asked: bool,
     /// Score out of 100.
     pub score: u32,
     /// Why they stand where they stand.
@@ -95,7 +99,7 @@ pub struct GroupView {
 }
 
 #[cfg(feature = "ssr")]
-fn row_of(group: &crate::store::groups::GroupRecord) -> GroupRow {
+pub(super) fn row_of(group: &crate::store::groups::GroupRecord) -> GroupRow {
     GroupRow {
         id: group.id,
         title: group.plan.title.clone(),
@@ -179,12 +183,18 @@ pub async fn load_group(group: i32) -> Result<GroupView, AppError> {
         let shown: Vec<_> = ranked.iter().take(SHOWN_CANDIDATES).collect();
         let ids: Vec<i32> = shown.iter().map(|r| r.person).collect();
         let names = matching::names(&db, &ids).await?;
+        let asked = crate::store::requests::waiting_people(&db, record.id).await?;
         let rows = shown
             .into_iter()
-            .map(|r| CandidateRow {
-                name: names.get(&r.person).cloned().unwrap_or_default(),
-                score: r.score,
-                reasons: r.reasons.clone(),
+            .map(|r| {
+                let (person, name) = names.get(&r.person).cloned().unwrap_or_default();
+                CandidateRow {
+                    person,
+                    name,
+                    asked: asked.contains(&r.person),
+                    score: r.score,
+                    reasons: r.reasons.clone(),
+                }
             })
             .collect();
         (rows, ranked.len())

@@ -2,7 +2,7 @@
 //! guess, and an error that is not about one field.
 
 use crate::{
-    domain::password_policy::Weakness,
+    domain::{groups::AcceptRefused, password_policy::Weakness},
     errors::{AppError, Problem},
     i18n::*,
 };
@@ -78,5 +78,15 @@ pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -
         AppError::AlreadyReviewed => t!(i18n, errors.already_reviewed).into_any(),
         AppError::WorkshopStarted => t!(i18n, errors.workshop_started).into_any(),
         AppError::AttendanceNotOpen => t!(i18n, errors.attendance_not_open).into_any(),
+        AppError::CannotAsk => t!(i18n, errors.cannot_ask).into_any(),
+        AppError::AnswerRefused(AcceptRefused::NotPending) => {
+            t!(i18n, errors.answer_not_pending).into_any()
+        }
+        AppError::AnswerRefused(AcceptRefused::GroupTaken) => {
+            t!(i18n, errors.answer_group_taken).into_any()
+        }
+        AppError::AnswerRefused(AcceptRefused::NoPlaceLeft) => {
+            t!(i18n, errors.answer_no_place).into_any()
+        }
     }
 }

@@ -30,6 +30,8 @@ pub fn DashboardPage() -> impl IntoView {
                 <a class="button" href="/workshops">{t!(i18n, nav.workshops)}</a>
                 " "
                 <a class="button" href="/profile">{t!(i18n, nav.profile)}</a>
+                " "
+                <a class="button" href="/requests">{t!(i18n, nav.requests)}</a>
             </p>
             <Transition>
                 {move || Suspend::new(async move {

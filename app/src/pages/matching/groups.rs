@@ -3,16 +3,17 @@
 
 use super::{
     labels::{cadence_label, kind_label, status_label},
-    places::towns_for,
+    places::{FieldProblem, towns_for},
     posting::GroupForm,
 };
 use crate::{
-    api::matching::{CandidateRow, GroupView, list_centre_groups, load_group},
+    api::matching::{CandidateRow, GroupView, SendRequest, list_centre_groups, load_group},
     components::{
         candidate_card::{slot_label, topic_label, weekday_label},
+        form::PostForm,
         pager::{Pager, page_from_query},
     },
-    domain::groups::GroupStatus,
+    domain::groups::{GroupStatus, MAX_MESSAGE},
     i18n::*,
     pages::admin::{load_error, require_sign_in},
 };
@@ -158,6 +159,34 @@ fn reasons_line(
     line.collect_view().into_any()
 }
 
+/// Asking one candidate: a personal message and the button, folded until opened; once asked,
+/// a note that the answer is awaited.
+#[component]
+fn AskForm(group: i32, person: String, name: String, asked: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    if asked {
+        return view! { <p class="asked">{t!(i18n, groups.awaiting_answer)}</p> }.into_any();
+    }
+    let id = format!("message-{person}");
+    let target = id.clone();
+    view! {
+        <details class="ask">
+            <summary>{t!(i18n, groups.ask, name = name.clone())}</summary>
+            <PostForm action={ServerAction::<SendRequest>::new()} submit=t!(i18n, groups.send) let:error>
+                <input type="hidden" name="group" value=group.to_string() />
+                <input type="hidden" name="person" value=person.clone() />
+                <div class="field">
+                    <label for=target>{t!(i18n, groups.message_label)}</label>
+                    <p class="hint">{t!(i18n, groups.message_hint)}</p>
+                    <FieldProblem error field="message" />
+                    <textarea id=id name="message" rows="4" maxlength=MAX_MESSAGE.to_string()></textarea>
+                </div>
+            </PostForm>
+        </details>
+    }
+    .into_any()
+}
+
 /// One group, with its candidates while it seeks an igangsætter.
 #[component]
 pub fn GroupPage() -> impl IntoView {
@@ -172,6 +201,8 @@ pub fn GroupPage() -> impl IntoView {
     require_sign_in(&format!("/groups/{}", id()));
     let i18n = use_i18n();
     let group = Resource::new(id, load_group);
+    let query = use_query_map();
+    let asked = move || query.read().get("asked").is_some();
     view! {
         <section class="container page group-page">
             <Transition>
@@ -188,12 +219,14 @@ pub fn GroupPage() -> impl IntoView {
                                     <li class="candidate">
                                         <p class="candidate-name"><strong>{c.name.clone()}</strong> " " <span class="score">{t!(i18n, groups.score, score = c.score)}</span></p>
                                         <p class="reasons">{line}</p>
+                                        <AskForm group=g.id person=c.person.clone() name=c.name.clone() asked=c.asked />
                                     </li>
                                 }
                             }).collect_view();
                             view! {
                                 <p><a href=format!("/centres/{}/groups", g.centre)>{t!(i18n, groups.back, centre = g.centre_name.clone())}</a></p>
                                 <h1>{g.row.title.clone()}</h1>
+                                {asked().then(|| view! { <p class="alert success" role="status">{t!(i18n, groups.asked_note)}</p> })}
                                 <p><span class="status">{status_label(i18n, g.row.status)}</span></p>
                                 <dl class="facts">
                                     <dt>{t!(i18n, groups.topic)}</dt><dd>{topic_label(i18n, g.row.topic)}</dd>

@@ -1,0 +1,122 @@
+//! `/requests`: the requests an igangsætter has had to start groups, newest first; a waiting
+//! one is accepted or declined (with an optional reason) right here.
+
+use super::places::FieldProblem;
+use crate::{
+    api::matching::{AnswerRequest, RequestItem, my_requests},
+    components::{
+        candidate_card::{topic_label, weekday_label},
+        form::PostForm,
+        pager::{Pager, page_from_query},
+    },
+    domain::groups::{MAX_REASON, RequestStatus},
+    i18n::*,
+    pages::admin::{load_error, require_sign_in},
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// A request's state in words.
+fn state_label(i18n: leptos_i18n::I18nContext<Locale>, status: RequestStatus) -> AnyView {
+    match status {
+        RequestStatus::Pending => t!(i18n, requests.pending).into_any(),
+        RequestStatus::Accepted => t!(i18n, requests.accepted).into_any(),
+        RequestStatus::Declined => t!(i18n, requests.declined).into_any(),
+        RequestStatus::Withdrawn => t!(i18n, requests.withdrawn).into_any(),
+        RequestStatus::Expired => t!(i18n, requests.expired).into_any(),
+    }
+}
+
+/// The two answers to a waiting request.
+#[component]
+fn Answer(request: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("reason-{request}");
+    let target = id.clone();
+    view! {
+        <div class="answers">
+            <PostForm action={ServerAction::<AnswerRequest>::new()} submit=t!(i18n, requests.accept) let:_error>
+                <input type="hidden" name="request" value=request.to_string() />
+                <input type="hidden" name="answer" value="accept" />
+            </PostForm>
+            <details class="decline">
+                <summary>{t!(i18n, requests.decline_open)}</summary>
+                <PostForm action={ServerAction::<AnswerRequest>::new()} submit=t!(i18n, requests.decline) button="button secondary" let:error>
+                    <input type="hidden" name="request" value=request.to_string() />
+                    <input type="hidden" name="answer" value="decline" />
+                    <div class="field">
+                        <label for=target>{t!(i18n, requests.reason_label)}</label>
+                        <FieldProblem error field="reason" />
+                        <textarea id=id name="reason" rows="3" maxlength=MAX_REASON.to_string()></textarea>
+                    </div>
+                </PostForm>
+            </details>
+        </div>
+    }
+}
+
+/// One request.
+#[component]
+fn RequestCard(item: RequestItem) -> impl IntoView {
+    let i18n = use_i18n();
+    let g = item.group.clone();
+    let meets = format!(
+        "{} {} · {}",
+        weekday_label(i18n, g.weekday),
+        g.time,
+        g.place
+    );
+    let waiting = item.status == RequestStatus::Pending;
+    view! {
+        <li class="request">
+            <h2>{g.title.clone()}</h2>
+            <p class="status">{state_label(i18n, item.status)}</p>
+            <dl class="facts">
+                <dt>{t!(i18n, requests.centre)}</dt><dd>{item.centre.clone()}</dd>
+                <dt>{t!(i18n, groups.topic)}</dt><dd>{topic_label(i18n, g.topic)}</dd>
+                <dt>{t!(i18n, groups.meets)}</dt><dd>{meets}</dd>
+                <dt>{t!(i18n, groups.starts)}</dt><dd>{g.starts_on.clone()}</dd>
+                <dt>{t!(i18n, groups.meetings)}</dt><dd>{item.meetings}</dd>
+                <dt>{t!(i18n, requests.answer_by)}</dt><dd>{item.expires_on.clone()}</dd>
+            </dl>
+            <blockquote class="message">{item.message.clone()}</blockquote>
+            {item.reason.clone().map(|r| view! { <p class="hint">{t!(i18n, requests.your_reason)} " " {r}</p> })}
+            {waiting.then(|| view! { <Answer request=item.id /> })}
+        </li>
+    }
+}
+
+/// The page.
+#[component]
+pub fn RequestsPage() -> impl IntoView {
+    require_sign_in("/requests");
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let page = page_from_query(query);
+    let answered = move || query.read().get("answered");
+    let list = Resource::new(page, my_requests);
+    view! {
+        <section class="container narrow page requests-page">
+            <h1>{t!(i18n, requests.title)}</h1>
+            <p class="lead">{t!(i18n, requests.lead)}</p>
+            {move || answered().map(|a| {
+                let text = if a == "accept" { t!(i18n, requests.thanks_accept).into_any() } else { t!(i18n, requests.thanks_decline).into_any() };
+                view! { <p class="alert success" role="status">{text}</p> }
+            })}
+            <Transition>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Err(e) => load_error(i18n, &e),
+                        Ok(list) if list.items.is_empty() => view! { <p class="empty">{t!(i18n, requests.none)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="requests">
+                                {list.items.into_iter().map(|item| view! { <RequestCard item /> }).collect_view()}
+                            </ul>
+                            <Pager path="/requests" page=list.page pages=list.pages />
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
