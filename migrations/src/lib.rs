@@ -2,6 +2,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod helpers;
+
 mod m20261123_000001_people_and_centres;
 mod m20261123_000002_outbox;
 mod m20261123_000003_accounts;

@@ -1,27 +1,13 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::helpers::{a, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
-
-fn fk(from: &str, column: &str, to: &str, action: ForeignKeyAction) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(a(from), a(column))
-        .to(a(to), a("id"))
-        .on_delete(action)
-        .to_owned()
-}
-
+/// A unique index named `name` on `table`'s `columns`.
 fn unique(name: &str, table: &str, columns: &[&str]) -> IndexCreateStatement {
-    let mut index = Index::create();
-    index.name(name).table(a(table)).unique();
-    for column in columns {
-        index.col(a(column));
-    }
-    index.to_owned()
+    index(name, table, columns, true)
 }
 
 #[async_trait::async_trait]

@@ -1,11 +1,9 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::helpers::a;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

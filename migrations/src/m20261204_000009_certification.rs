@@ -1,31 +1,9 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::helpers::{a, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
-
-fn fk(from: &str, column: &str, to: &str, action: ForeignKeyAction) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(a(from), a(column))
-        .to(a(to), a("id"))
-        .on_delete(action)
-        .to_owned()
-}
-
-fn index(name: &str, table: &str, columns: &[&str], unique: bool) -> IndexCreateStatement {
-    let mut index = Index::create();
-    index.name(name).table(a(table));
-    if unique {
-        index.unique();
-    }
-    for column in columns {
-        index.col(a(column));
-    }
-    index.to_owned()
-}
 
 /// Tables in the order they are created (dropped in reverse).
 const TABLES: [&str; 8] = [

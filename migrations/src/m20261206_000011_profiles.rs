@@ -1,11 +1,9 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::helpers::{a, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -29,25 +27,22 @@ impl MigrationTrait for Migration {
                     .col(integer(a("capacity")))
                     .col(boolean(a("available")))
                     .col(timestamp_with_time_zone(a("updated_at")))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(a("igangsaetter_profiles"), a("user_id"))
-                            .to(a("users"), a("id"))
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut fk(
+                        "igangsaetter_profiles",
+                        "user_id",
+                        "users",
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("idx_profiles_available_lat_lon")
-                    .table(a("igangsaetter_profiles"))
-                    .col(a("available"))
-                    .col(a("lat"))
-                    .col(a("lon"))
-                    .to_owned(),
-            )
+            .create_index(index(
+                "idx_profiles_available_lat_lon",
+                "igangsaetter_profiles",
+                &["available", "lat", "lon"],
+                false,
+            ))
             .await
     }
 

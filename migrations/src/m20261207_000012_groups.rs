@@ -1,19 +1,9 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::helpers::{a, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
-
-fn fk(column: &str, to: &str, action: ForeignKeyAction) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(a("groups"), a(column))
-        .to(a(to), a("id"))
-        .on_delete(action)
-        .to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -49,9 +39,20 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(a("self_led_at")))
                     .col(timestamp_with_time_zone_null(a("ended_at")))
                     .col(string_len_null(a("ending_reason"), 300))
-                    .foreign_key(&mut fk("centre_id", "centres", ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk("created_by", "users", ForeignKeyAction::SetNull))
                     .foreign_key(&mut fk(
+                        "groups",
+                        "centre_id",
+                        "centres",
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        "groups",
+                        "created_by",
+                        "users",
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut fk(
+                        "groups",
                         "igangsaetter_id",
                         "users",
                         ForeignKeyAction::SetNull,
@@ -66,12 +67,9 @@ impl MigrationTrait for Migration {
                 ["igangsaetter_id", "status"],
             ),
         ] {
-            let mut index = Index::create();
-            index.name(name).table(a("groups"));
-            for column in columns {
-                index.col(a(column));
-            }
-            manager.create_index(index.to_owned()).await?;
+            manager
+                .create_index(index(name, "groups", &columns, false))
+                .await?;
         }
         Ok(())
     }

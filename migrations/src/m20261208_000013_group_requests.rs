@@ -1,19 +1,9 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
+use crate::helpers::{a, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn a(name: &str) -> Alias {
-    Alias::new(name)
-}
-
-fn fk(column: &str, to: &str, action: ForeignKeyAction) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(a("group_requests"), a(column))
-        .to(a(to), a("id"))
-        .on_delete(action)
-        .to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -35,9 +25,24 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(a("sent_at")))
                     .col(timestamp_with_time_zone(a("expires_at")))
                     .col(timestamp_with_time_zone_null(a("answered_at")))
-                    .foreign_key(&mut fk("group_id", "groups", ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk("user_id", "users", ForeignKeyAction::Cascade))
-                    .foreign_key(&mut fk("sent_by", "users", ForeignKeyAction::SetNull))
+                    .foreign_key(&mut fk(
+                        "group_requests",
+                        "group_id",
+                        "groups",
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        "group_requests",
+                        "user_id",
+                        "users",
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut fk(
+                        "group_requests",
+                        "sent_by",
+                        "users",
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -46,12 +51,9 @@ impl MigrationTrait for Migration {
             ("idx_requests_group_status", ["group_id", "status"]),
             ("idx_requests_status_expires", ["status", "expires_at"]),
         ] {
-            let mut index = Index::create();
-            index.name(name).table(a("group_requests"));
-            for column in columns {
-                index.col(a(column));
-            }
-            manager.create_index(index.to_owned()).await?;
+            manager
+                .create_index(index(name, "group_requests", &columns, false))
+                .await?;
         }
         Ok(())
     }

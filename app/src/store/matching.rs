@@ -4,26 +4,19 @@
 
 use crate::{
     domain::{
-        certification::validity::{CertificateStatus, status},
         groups::GroupStatus,
         matching::{BoundingBox, Candidate},
         profile::candidate,
     },
     store::{
         StoreResult,
-        entities::{certificate, group, igangsaetter_profile, user},
-        profiles::from_row,
+        entities::{group, igangsaetter_profile, user},
+        profiles::{CHUNK, from_row, valid_holders},
     },
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use std::collections::{HashMap, HashSet};
-
-/// A certificate's holder, expiry and revocation.
-type Held = (Option<i32>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
-
-/// Ids per `IN (...)` list, well inside what both engines accept.
-const CHUNK: usize = 500;
+use std::collections::HashMap;
 
 /// How far back a started group counts as recent load.
 pub const RECENT_DAYS: i64 = 365;
@@ -63,25 +56,11 @@ async fn assemble(
     now: DateTime<Utc>,
 ) -> StoreResult<Vec<Candidate>> {
     let ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
-    let mut certified = HashSet::new();
+    let certified = valid_holders(db, &ids, now).await?;
     let mut active: HashMap<i32, u32> = HashMap::new();
     let mut recent: HashMap<i32, u32> = HashMap::new();
     let since = now - Duration::days(RECENT_DAYS);
     for chunk in ids.chunks(CHUNK) {
-        let held: Vec<Held> = certificate::Entity::find()
-            .select_only()
-            .column(certificate::Column::UserId)
-            .column(certificate::Column::ExpiresAt)
-            .column(certificate::Column::RevokedAt)
-            .filter(certificate::Column::UserId.is_in(chunk.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        certified.extend(held.into_iter().filter_map(|(holder, expires, revoked)| {
-            (status(expires, revoked, now) == CertificateStatus::Valid)
-                .then_some(holder)
-                .flatten()
-        }));
         let groups: Vec<(Option<i32>, String, Option<DateTime<Utc>>)> = group::Entity::find()
             .select_only()
             .column(group::Column::IgangsaetterId)

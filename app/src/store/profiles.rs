@@ -14,7 +14,10 @@ use crate::{
     },
 };
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::OnConflict};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set, sea_query::OnConflict,
+};
+use std::collections::HashSet;
 
 /// A stored profile and where its home town lies.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,11 +113,37 @@ pub async fn certified(
     user_id: i32,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
-    let held = certificate::Entity::find()
-        .filter(certificate::Column::UserId.eq(user_id))
-        .all(db)
-        .await?;
-    Ok(held
-        .iter()
-        .any(|c| status(c.expires_at, c.revoked_at, now) == CertificateStatus::Valid))
+    Ok(valid_holders(db, &[user_id], now).await?.contains(&user_id))
+}
+
+/// Ids per `IN (...)` list, well inside what both engines accept.
+pub(crate) const CHUNK: usize = 500;
+
+/// A certificate's holder, expiry and revocation.
+type Held = (Option<i32>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
+/// Which of `ids` hold a certificate that is valid at `now`, in one query per [`CHUNK`] ids.
+pub async fn valid_holders(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    now: DateTime<Utc>,
+) -> StoreResult<HashSet<i32>> {
+    let mut holders = HashSet::new();
+    for chunk in ids.chunks(CHUNK) {
+        let held: Vec<Held> = certificate::Entity::find()
+            .select_only()
+            .column(certificate::Column::UserId)
+            .column(certificate::Column::ExpiresAt)
+            .column(certificate::Column::RevokedAt)
+            .filter(certificate::Column::UserId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        holders.extend(held.into_iter().filter_map(|(holder, expires, revoked)| {
+            (status(expires, revoked, now) == CertificateStatus::Valid)
+                .then_some(holder)
+                .flatten()
+        }));
+    }
+    Ok(holders)
 }

@@ -43,21 +43,6 @@ fn status_of(row: &group_request::Model) -> RequestStatus {
     RequestStatus::parse(&row.status).unwrap_or(RequestStatus::Expired)
 }
 
-/// Whether `user_id` has a request for `group_id` still waiting.
-pub async fn waiting_for(
-    db: &impl ConnectionTrait,
-    group_id: i32,
-    user_id: i32,
-) -> StoreResult<bool> {
-    Ok(group_request::Entity::find()
-        .filter(group_request::Column::GroupId.eq(group_id))
-        .filter(group_request::Column::UserId.eq(user_id))
-        .filter(group_request::Column::Status.eq(RequestStatus::Pending.as_str()))
-        .count(db)
-        .await?
-        > 0)
-}
-
 /// The people with a request for `group_id` still waiting.
 pub async fn waiting_people(db: &impl ConnectionTrait, group_id: i32) -> StoreResult<Vec<i32>> {
     Ok(group_request::Entity::find()

@@ -77,7 +77,9 @@ pub async fn send_request(group: i32, person: String, message: String) -> Result
         .ok_or(AppError::CannotAsk)?;
     let may_ask = record.status == GroupStatus::Seeking
         && eligible(&candidate, &record.plan.need(record.at)).is_ok()
-        && !requests::waiting_for(db, record.id, asked.id).await?;
+        && !requests::waiting_people(db, record.id)
+            .await?
+            .contains(&asked.id);
     if !may_ask {
         return Err(AppError::CannotAsk);
     }
