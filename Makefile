@@ -73,12 +73,14 @@ build-release: tools
 		printf '%-48s %8d bytes, %8d brotli\n' "$$(basename $$f)" "$$(stat -c %s $$f)" "$$(stat -c %s $$f.br)"; \
 	done
 
-## Benchmarks (never part of `make test`): page weight against the budgets, then HTTP
-## throughput and latency on loopback. Results and their history: bench/README.md.
+## Benchmarks (never part of `make test`): page weight against the budgets, HTTP
+## throughput and latency on loopback, and matching over 20,000 igangsættere. Results
+## and their history: bench/README.md.
 bench: build-release test-tools
 	@command -v wrk >/dev/null || { echo "Installing wrk (apt-get)"; apt-get install -y -qq wrk >/dev/null; }
 	bench/weight.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
 	bench/http.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
+	bench/ranking.sh $(TARGET_DIR)/release/server
 
 ## Page weight only.
 weight: build-release test-tools

@@ -25,4 +25,5 @@ pub mod redirect;
 pub mod retry;
 pub mod role;
 pub mod shuffle;
+pub mod survey;
 pub mod workshops;

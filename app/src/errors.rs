@@ -139,6 +139,13 @@ pub enum AppError {
     /// igangsætter, or every place of the person is taken.
     #[error("the answer was refused: {0:?}")]
     AnswerRefused(crate::domain::groups::AcceptRefused),
+    /// The group moved on since the page was loaded: the step no longer starts from where
+    /// it is.
+    #[error("the group has moved on")]
+    GroupMoved,
+    /// The survey link no longer takes answers.
+    #[error("the survey is closed")]
+    SurveyClosed,
 }
 
 impl AppError {
@@ -185,7 +192,9 @@ impl AppError {
             | AppError::WorkshopStarted
             | AppError::AttendanceNotOpen
             | AppError::CannotAsk
-            | AppError::AnswerRefused(_) => StatusCode::CONFLICT,
+            | AppError::AnswerRefused(_)
+            | AppError::GroupMoved
+            | AppError::SurveyClosed => StatusCode::CONFLICT,
             AppError::CoolingDown { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::CourseFlaws(_) | AppError::ProgrammeFlaws(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY

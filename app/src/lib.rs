@@ -67,8 +67,10 @@ use crate::{
         learning::{DashboardPage, PlayerPage},
         matching::{
             groups::{CentreGroupsPage, GroupPage},
+            life::MyGroupsPage,
             profile::ProfilePage,
             requests::RequestsPage,
+            survey::SurveyPage,
         },
         not_found::NotFound,
         sign_offs::SignOffQueuePage,
@@ -166,6 +168,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/certificates") view=MyCertificatesPage ssr=PAGE />
                     <Route path=path!("/profile") view=ProfilePage ssr=PAGE />
                     <Route path=path!("/requests") view=RequestsPage ssr=PAGE />
+                    <Route path=path!("/my-groups") view=MyGroupsPage ssr=PAGE />
+                    <Route path=path!("/survey/:token") view=SurveyPage ssr=PAGE />
                     <Route path=path!("/centres/:centre/groups") view=CentreGroupsPage ssr=PAGE />
                     <Route path=path!("/groups/:id") view=GroupPage ssr=PAGE />
                     <Route path=path!("/verify") view=VerifyPage ssr=PAGE />

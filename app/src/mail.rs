@@ -40,11 +40,13 @@ pub enum Template {
     CertificateExpiring,
     /// A coordinator asks an igangsætter to start a group.
     GroupRequest,
+    /// A request to an igangsætter expired without an answer.
+    RequestExpired,
 }
 
 impl Template {
     /// Every template, for checks that each renders in each language.
-    pub const ALL: [Template; 13] = [
+    pub const ALL: [Template; 14] = [
         Template::Welcome,
         Template::TestMessage,
         Template::VerifyEmail,
@@ -58,6 +60,7 @@ impl Template {
         Template::WorkshopReminder,
         Template::CertificateExpiring,
         Template::GroupRequest,
+        Template::RequestExpired,
     ];
 
     /// Folder name under `mail/templates/`.
@@ -76,6 +79,7 @@ impl Template {
             Template::WorkshopReminder => "workshop_reminder",
             Template::CertificateExpiring => "certificate_expiring",
             Template::GroupRequest => "group_request",
+            Template::RequestExpired => "request_expired",
         }
     }
 }
@@ -168,6 +172,7 @@ fn environment() -> &'static Environment<'static> {
             "workshop_reminder",
             "certificate_expiring",
             "group_request",
+            "request_expired",
         ) {
             env.add_template(name, source)
                 .expect("embedded mail templates are valid");
@@ -299,7 +304,7 @@ mod tests {
                 let mail = render(
                     template,
                     language,
-                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN", days => 30, expires => "2028-12-03", group => "Sorggruppe", weekday => "tue", time => "19:00", starts => "2027-01-05", meetings => 6, message => "Vi håber, du har lyst." },
+                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN", days => 30, expires => "2028-12-03", group => "Sorggruppe", weekday => "tue", time => "19:00", starts => "2027-01-05", meetings => 6, message => "Vi håber, du har lyst.", person => "Bo" },
                 )
                 .unwrap_or_else(|e| panic!("{e}"));
                 assert!(!mail.subject.is_empty());

@@ -1,17 +1,18 @@
 //! Reminders by mail: the day before a workshop, and 90, 30 and 7 days before a certificate
-//! expires. Each goes out once: its row is marked in the transaction that queues the mail,
-//! so two servers, or a pass after a restart, never send it twice.
+//! expires; and the notice to a coordinator that a request to an igangsætter expired
+//! unanswered. Each goes out once: its row is marked in the transaction that queues the
+//! mail, so two servers, or a pass after a restart, never send it twice.
 
 use crate::{
     domain::{certification::validity, email::EmailAddress, language::Language},
     mail::{self, MailError, Template},
     store::{
-        StoreError, certification, db::begin_write, entities::user, workshops,
+        StoreError, certification, db::begin_write, entities::user, groups, requests, workshops,
         workshops::WorkshopError,
     },
 };
 use chrono::{DateTime, Utc};
-use sea_orm::DatabaseConnection;
+use sea_orm::{ColumnTrait, DatabaseConnection, QueryFilter};
 
 /// How many reminders one pass queued.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub struct Sent {
     pub workshops: usize,
     /// Expiry reminders.
     pub certificates: usize,
+    /// Requests to igangsættere that expired unanswered, each told to its coordinator.
+    pub expired_requests: usize,
 }
 
 /// Certificates looked at in one pass; the rest wait for the next.
@@ -84,6 +87,8 @@ pub async fn send_due(
         txn.commit().await?;
     }
 
+    sent.expired_requests = expire_requests(db, base_url, now).await?;
+
     let first = validity::REMINDER_DAYS[0];
     let last = validity::REMINDER_DAYS[validity::REMINDER_DAYS.len() - 1];
     let expiring = certification::reminders::expiring(db, now, first, last, BATCH).await?;
@@ -130,4 +135,58 @@ pub async fn send_due(
         sent.certificates += 1;
     }
     Ok(sent)
+}
+
+/// Marks the requests not answered in time as expired, each in the transaction that queues
+/// the mail telling the coordinator who sent it; how many expired.
+async fn expire_requests(
+    db: &DatabaseConnection,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, ReminderError> {
+    use sea_orm::EntityTrait;
+    let overdue = requests::overdue(db, now, BATCH).await?;
+    let group_ids: Vec<i32> = overdue.iter().map(|r| r.group_id).collect();
+    let found = groups::by_ids(db, &group_ids).await?;
+    let mut people: Vec<i32> = overdue.iter().map(|r| r.user_id).collect();
+    people.extend(overdue.iter().filter_map(|r| r.sent_by));
+    people.sort_unstable();
+    people.dedup();
+    let people = user::Entity::find()
+        .filter(user::Column::Id.is_in(people))
+        .all(db)
+        .await?;
+    let mut expired = 0;
+    for request in overdue {
+        let txn = begin_write(db).await?;
+        if !requests::expire(&txn, request.id, now).await? {
+            continue;
+        }
+        let coordinator = request
+            .sent_by
+            .and_then(|id| people.iter().find(|p| p.id == id));
+        let asked = people.iter().find(|p| p.id == request.user_id);
+        let group = found.iter().find(|g| g.id == request.group_id);
+        if let (Some(coordinator), Some(asked), Some(group)) = (coordinator, asked, group)
+            && let Ok(to) = EmailAddress::parse(&coordinator.email)
+        {
+            mail::queue(
+                &txn,
+                &to,
+                language_of(coordinator),
+                Template::RequestExpired,
+                serde_json::json!({
+                    "name": coordinator.display_name,
+                    "person": asked.display_name,
+                    "group": group.plan.title,
+                    "expires": crate::api::dates::date(request.expires_at),
+                    "link": format!("{base_url}/groups/{}", group.id),
+                }),
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        expired += 1;
+    }
+    Ok(expired)
 }

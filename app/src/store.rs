@@ -22,6 +22,7 @@ pub mod requests;
 mod roster;
 pub mod sessions;
 pub mod signing_keys;
+pub mod surveys;
 pub mod tokens;
 pub mod workshops;
 

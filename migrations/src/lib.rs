@@ -17,6 +17,7 @@ mod m20261205_000010_signing_keys;
 mod m20261206_000011_profiles;
 mod m20261207_000012_groups;
 mod m20261208_000013_group_requests;
+mod m20261209_000014_outcome_surveys;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_profiles::Migration),
             Box::new(m20261207_000012_groups::Migration),
             Box::new(m20261208_000013_group_requests::Migration),
+            Box::new(m20261209_000014_outcome_surveys::Migration),
         ]
     }
 }

@@ -1,5 +1,5 @@
 //! The command line: `serve` (default), `migrate`, `create-admin`, `seed-demo`, `send-test-mail`,
-//! course and programme files, and certificates.
+//! course and programme files, certificates, and the ranking benchmark.
 
 use crate::{
     config::Config,
@@ -20,6 +20,7 @@ use rand::seq::IndexedRandom;
 use std::{process::ExitCode, sync::Arc};
 use tokio::sync::Notify;
 
+mod bench;
 mod certificates;
 mod files;
 
@@ -95,6 +96,16 @@ enum Command {
     /// Make a new key that signs credentials from now on; the old keys stay published, so
     /// credentials they signed still verify.
     RotateSigningKey,
+    /// Fill an empty scratch database with made-up certified igangsættere and time how fast
+    /// a group's candidates are ranked (a benchmark; `make bench` runs it).
+    BenchRanking {
+        /// How many igangsættere to rank.
+        #[arg(long, default_value_t = 20_000)]
+        people: usize,
+        /// Rankings timed per group.
+        #[arg(long, default_value_t = 100)]
+        runs: usize,
+    },
     /// Queue a test email and try to deliver it at once, to check the mail settings.
     SendTestMail {
         /// Recipient address.
@@ -173,6 +184,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             certificates::revoke(&config, &code, &reason).await?
         }
         Command::RotateSigningKey => certificates::rotate_signing_key(&config).await?,
+        Command::BenchRanking { people, runs } => bench::ranking(&config, people, runs).await?,
         Command::ImportCourse { path } => files::import_course(&config, &path).await?,
         Command::ImportProgramme { path } => files::import_programme(&config, &path).await?,
         Command::ExportProgramme { slug, out } => {

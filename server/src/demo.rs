@@ -1,5 +1,8 @@
 //! Demo content for trying Igang locally: centres, one account per role, two certified
-//! igangsættere with their profiles and a workshop to sign up for.
+//! igangsættere with their profiles, a workshop to sign up for, and groups in each step of
+//! their life.
+
+mod groups;
 
 use app::{
     domain::{
@@ -138,7 +141,7 @@ const CERTIFIED: [DemoPerson; 2] = [
     },
 ];
 
-/// The demo igangsættere's profiles, by email: Ida in Aarhus, Ivar in Bergen.
+/// The demo igangsættere's profiles, by email: Ida in Aarhus, Ivar in Sandvika (Bærum).
 fn demo_profile(email: &str) -> Option<Profile> {
     let evening = |weekday| Slot {
         weekday,
@@ -152,7 +155,7 @@ fn demo_profile(email: &str) -> Option<Profile> {
             [Weekday::Tue, Weekday::Thu],
         ),
         "igangsetter.no.demo@example.org" => (
-            3_161_732,
+            3_140_128,
             vec![Topic::Anxiety, Topic::ChronicIllness],
             Language::Nb,
             [Weekday::Mon, Weekday::Wed],
@@ -186,17 +189,20 @@ pub struct SeedSummary {
     pub profiles_created: usize,
     /// Whether the demo workshop was scheduled this time.
     pub workshop_created: bool,
+    /// Demo groups posted this time.
+    pub groups_created: usize,
 }
 
 impl fmt::Display for SeedSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "Demo content ready: {} new centres, {} new accounts, {} new certificates, {} new profiles{} (existing ones were left as they were).",
+            "Demo content ready: {} new centres, {} new accounts, {} new certificates, {} new profiles, {} new groups{} (existing ones were left as they were).",
             self.centres_created,
             self.people_created,
             self.certificates_issued,
             self.profiles_created,
+            self.groups_created,
             if self.workshop_created {
                 ", a workshop"
             } else {
@@ -280,6 +286,7 @@ pub async fn seed(db: &DatabaseConnection) -> anyhow::Result<SeedSummary> {
             }
         }
         summary.workshop_created = schedule_workshop(db, programme.id, now).await?;
+        summary.groups_created = groups::seed(db, &centre_ids, now).await?;
     }
     Ok(summary)
 }

@@ -38,6 +38,7 @@ fn every_command_has_help() {
         &["export-programme", "--help"],
         &["revoke-certificate", "--help"],
         &["rotate-signing-key", "--help"],
+        &["bench-ranking", "--help"],
     ] {
         let (code, stdout, _) = run(dir.path(), command, &[]);
         assert_eq!(code, 0, "{command:?}");
@@ -104,7 +105,7 @@ fn migrate_then_seed_demo_twice_then_create_admin() {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         first.contains(
-            "3 new centres, 10 new accounts, 2 new certificates, 2 new profiles, a workshop"
+            "3 new centres, 10 new accounts, 2 new certificates, 2 new profiles, 6 new groups, a workshop"
         ),
         "{first}"
     );
@@ -113,7 +114,9 @@ fn migrate_then_seed_demo_twice_then_create_admin() {
     let (code, second, _) = run(dir.path(), &["seed-demo"], &[]);
     assert_eq!(code, 0);
     assert!(
-        second.contains("0 new centres, 0 new accounts, 0 new certificates, 0 new profiles ("),
+        second.contains(
+            "0 new centres, 0 new accounts, 0 new certificates, 0 new profiles, 0 new groups ("
+        ),
         "{second}"
     );
 
@@ -381,4 +384,42 @@ fn programmes_travel_as_files_and_the_signing_key_rotates() {
         stdout.contains("Credentials are signed with key"),
         "{stdout}"
     );
+}
+
+#[test]
+fn the_ranking_benchmark_fills_only_a_scratch_database() {
+    let dir = temp();
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &["bench-ranking", "--people", "60", "--runs", "2"],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Ranking 60 igangsættere"), "{stdout}");
+    for town in [
+        "København",
+        "Aarhus",
+        "Oslo",
+        "Bergen",
+        "Trondheim",
+        "Tromsø",
+    ] {
+        assert!(stdout.contains(&format!("| {town}")), "{stdout}");
+    }
+    assert!(stderr.contains("Wrote 60 made-up igangsættere"), "{stderr}");
+    // A second run ranks the same people without writing more.
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["bench-ranking", "--people", "60", "--runs", "1"],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("Wrote"), "{stderr}");
+
+    let real = temp();
+    let (code, _, _) = run(real.path(), &["seed-demo"], &[]);
+    assert_eq!(code, 0);
+    let (code, _, stderr) = run(real.path(), &["bench-ranking", "--people", "10"], &[]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("empty scratch database"), "{stderr}");
 }

@@ -1,7 +1,9 @@
 // Journey: a coordinator finds their centre's groups from the admin page, posts a new group
 // (the meeting town found while typing), sees the certified igangsætter who may be asked,
 // with the reasons, and sends them a request; the igangsætter accepts it on a phone, and the
-// group shows as matched; the centre's list on a phone.
+// group shows as matched in both their lists; the igangsætter marks the first meeting held
+// and steps out; the coordinator opens the outcome survey, a participant answers it on a
+// phone without signing in, and the coordinator ends the group with a reason.
 //   node groups.mjs BASE COORDINATOR_EMAIL TOTP_SECRET PASSWORD CENTRE_NAME VOLUNTEER_EMAIL
 import { journey, check, checkAccessibility, screenshot, signIn, enterCode, desktop, phone } from "./browser.mjs";
 
@@ -74,4 +76,50 @@ await journey("groups journey", options, async (page, ctx) => {
   await page.getByRole("link", { name: "Sorggruppe for voksne" }).waitFor();
   await checkAccessibility(page, "the centre's list on a phone");
   await screenshot(page, "groups-list-phone");
+
+  // The igangsætter finds the group in their own list, and follows it to its end.
+  await phonePage.goto(base + "/my-groups", { waitUntil: "networkidle" });
+  const mine = phonePage.locator(".request", { hasText: "Sorggruppe for voksne" });
+  await mine.locator(".status", { hasText: "Igangsætter fundet" }).waitFor();
+  await checkAccessibility(phonePage, "my groups");
+  await screenshot(phonePage, "my-groups-phone");
+  await mine.getByRole("button", { name: "Første møde er holdt" }).click();
+  await phonePage.getByText("Gruppen er nu: I gang.").waitFor();
+  await mine.getByText("Træd ud af gruppen").click();
+  await mine.getByLabel(/mine aftalte møder er holdt/).check();
+  await mine.getByRole("button", { name: /Træd ud – gruppen kører videre selv/ }).click();
+  await phonePage.getByText("Gruppen er nu: Kører selv.").waitFor();
+
+  // The coordinator sees who started it and hands out the survey.
+  await page.setViewportSize(desktop);
+  await page.goto(groupUrl, { waitUntil: "networkidle" });
+  await page.locator(".status", { hasText: "Kører selv" }).first().waitFor();
+  check((await page.locator(".igangsaetter").textContent()).includes("ida"), "the group names its igangsætter");
+  await page.getByRole("button", { name: "Lav et link til spørgeskemaet" }).click();
+  await page.locator(".survey-link").waitFor();
+  const link = await page.locator(".survey-link").inputValue();
+  check(link.includes("/survey/"), `survey link: ${link}`);
+  await checkAccessibility(page, "a self-led group with its survey");
+  await screenshot(page, "group-survey");
+
+  const participant = await ctx.open({ viewport: phone });
+  await participant.goto(link, { waitUntil: "networkidle" });
+  await participant.getByRole("heading", { name: /Hvad har Sorggruppe for voksne givet dig/ }).waitFor();
+  await checkAccessibility(participant, "the survey");
+  await screenshot(participant, "survey-phone");
+  for (const [n, points] of [[0, "5"], [1, "4"], [2, "4"], [3, "3"], [4, "4"]]) {
+    await participant.locator("fieldset.scale").nth(n).getByLabel(points, { exact: false }).first().check();
+  }
+  await participant.getByRole("button", { name: "Send mine svar" }).click();
+  await participant.getByRole("heading", { name: "Tak for dine svar" }).waitFor();
+
+  await page.reload({ waitUntil: "networkidle" });
+  await page.getByText(/1 har svaret/).waitFor();
+  await page.getByText("Afslut gruppen …").click();
+  await page.getByLabel(/Hvorfor slutter gruppen/).fill("Deltagerne ses nu privat.");
+  await page.getByLabel(/gruppen mødes ikke længere/).check();
+  await page.getByRole("button", { name: "Afslut gruppen", exact: true }).click();
+  await page.getByText("Gruppen er nu: Afsluttet.").waitFor();
+  await page.getByText("Deltagerne ses nu privat.").waitFor();
+  await screenshot(page, "group-ended");
 });

@@ -81,6 +81,9 @@ pub(crate) mod limits {
     pub const SIGN_UP: Throttle = Throttle::new("sign-up", 10, 3, Duration::hours(1));
     /// Reset requests: 10 from one address and 3 for one email address an hour.
     pub const RESET: Throttle = Throttle::new("reset", 10, 3, Duration::hours(1));
+    /// Outcome-survey answers: 30 from one address (a group may answer together on one
+    /// network) and 200 for one survey link an hour.
+    pub const SURVEY: Throttle = Throttle::new("survey", 30, 200, Duration::hours(1));
     /// Failed sign-ins for one account.
     pub const LOGIN_FAILURES_PER_ACCOUNT: Limit = LOG_IN.per_account;
 }

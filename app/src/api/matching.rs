@@ -2,13 +2,19 @@
 //! the groups centres post, and who may be asked to start each.
 
 mod groups;
+mod life;
 mod posting;
 mod profile;
 mod requests;
+mod survey;
 
 pub use groups::{
     CandidateRow, CentreGroups, GroupRow, GroupView, ListCentreGroups, LoadGroup, PER_PAGE,
     SHOWN_CANDIDATES, list_centre_groups, load_group,
+};
+pub use life::{
+    GroupRequestRow, GroupRequests, MoveGroup, MyGroupItem, MyGroups, WithdrawRequest,
+    group_requests, move_group, my_groups, withdraw_request,
 };
 pub use posting::{CreateGroup, create_group};
 pub use profile::{
@@ -17,4 +23,8 @@ pub use profile::{
 };
 pub use requests::{
     AnswerRequest, MyRequests, RequestItem, SendRequest, answer_request, my_requests, send_request,
+};
+pub use survey::{
+    AnswerSurvey, LoadSurvey, OpenSurvey, SurveyForm, SurveyState, answer_survey, load_survey,
+    open_survey,
 };

@@ -159,6 +159,57 @@ pub fn may_accept(
     Ok(())
 }
 
+/// Who moves a group on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Mover {
+    /// A coordinator of the group's centre.
+    Centre,
+    /// The igangsætter who accepted it.
+    Igangsaetter,
+}
+
+/// Why a group cannot take a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MoveRefused {
+    /// The group is not where the step starts from (it moved on meanwhile).
+    NotNow,
+    /// The step is the centre's to take.
+    NotYours,
+}
+
+/// Whether `mover` may take the group from `from` to `to`. A group is matched only by an
+/// igangsætter accepting a request; the centre takes any other step a group's life allows.
+/// The igangsætter marks the first meeting held, steps out when their
+/// meetings are done (the group goes on by itself and their place frees), or gives the
+/// group back before it starts; ending a group is the centre's.
+pub fn may_move(mover: Mover, from: GroupStatus, to: GroupStatus) -> Result<(), MoveRefused> {
+    use GroupStatus::*;
+    if !from.may_become(to) {
+        return Err(MoveRefused::NotNow);
+    }
+    match mover {
+        _ if to == Matched => Err(MoveRefused::NotYours),
+        Mover::Centre => Ok(()),
+        Mover::Igangsaetter
+            if matches!(
+                (from, to),
+                (Matched, Running) | (Running, SelfLed) | (Matched, Seeking)
+            ) =>
+        {
+            Ok(())
+        }
+        Mover::Igangsaetter => Err(MoveRefused::NotYours),
+    }
+}
+
+/// The steps `mover` may take from `from`, in the order of a group's life.
+pub fn steps_for(mover: Mover, from: GroupStatus) -> Vec<GroupStatus> {
+    GroupStatus::ALL
+        .into_iter()
+        .filter(|&to| may_move(mover, from, to).is_ok())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +267,53 @@ mod tests {
             may_accept(RequestStatus::Pending, Seeking, 2, 2),
             Err(AcceptRefused::NoPlaceLeft)
         );
+    }
+
+    #[test]
+    fn the_igangsaetter_starts_steps_out_or_gives_back_and_the_centre_ends() {
+        use GroupStatus::*;
+        use Mover::*;
+        assert_eq!(may_move(Igangsaetter, Matched, Running), Ok(()));
+        assert_eq!(may_move(Igangsaetter, Running, SelfLed), Ok(()));
+        assert_eq!(may_move(Igangsaetter, Matched, Seeking), Ok(()));
+        assert_eq!(
+            may_move(Igangsaetter, Running, Ended),
+            Err(MoveRefused::NotYours)
+        );
+        assert_eq!(
+            may_move(Igangsaetter, Seeking, Matched),
+            Err(MoveRefused::NotYours)
+        );
+        assert_eq!(may_move(Centre, SelfLed, Running), Err(MoveRefused::NotNow));
+        assert_eq!(
+            may_move(Igangsaetter, Ended, Running),
+            Err(MoveRefused::NotNow)
+        );
+        assert_eq!(steps_for(Centre, Running), vec![SelfLed, Ended]);
+        assert_eq!(
+            steps_for(Centre, Seeking),
+            vec![Ended],
+            "matched only by accepting"
+        );
+        assert_eq!(steps_for(Igangsaetter, Matched), vec![Seeking, Running]);
+        assert!(steps_for(Centre, Ended).is_empty());
+        assert!(steps_for(Igangsaetter, SelfLed).is_empty());
+    }
+
+    proptest! {
+        /// Every step anyone may take is one the group's life allows, and the igangsætter's
+        /// steps are a subset of the centre's.
+        #[test]
+        fn every_allowed_step_is_a_step_of_the_life(from in 0usize..5, to in 0usize..5) {
+            let (from, to) = (GroupStatus::ALL[from], GroupStatus::ALL[to]);
+            if may_move(Mover::Igangsaetter, from, to).is_ok() {
+                prop_assert!(may_move(Mover::Centre, from, to).is_ok());
+            }
+            prop_assert_eq!(
+                may_move(Mover::Centre, from, to).is_ok(),
+                from.may_become(to) && to != GroupStatus::Matched
+            );
+        }
     }
 
     proptest! {

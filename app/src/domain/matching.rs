@@ -70,6 +70,21 @@ pub fn bounding_box(centre: Coordinates, km: f64) -> BoundingBox {
     }
 }
 
+/// Kilometres per degree of latitude and of longitude that no two points inside `area` are
+/// closer than: whoever lives further from a group by this measure than they travel is out
+/// of reach, so a query can leave them out before measuring exactly. The longitude figure
+/// is taken at the edge nearest the pole, where a degree is shortest, and trimmed by 1 % for
+/// the great circle cutting across the parallels.
+pub fn reach_scale(area: BoundingBox) -> (f64, f64) {
+    let nearest_pole = area
+        .min_lat
+        .abs()
+        .max(area.max_lat.abs())
+        .min(89.9)
+        .to_radians();
+    (KM_PER_DEGREE, 0.99 * KM_PER_DEGREE * nearest_pole.cos())
+}
+
 /// A day of the week.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Weekday {

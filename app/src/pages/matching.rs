@@ -2,7 +2,9 @@
 
 pub mod groups;
 mod labels;
+pub mod life;
 mod places;
 mod posting;
 pub mod profile;
 pub mod requests;
+pub mod survey;

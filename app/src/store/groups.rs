@@ -32,6 +32,8 @@ pub struct GroupRecord {
     pub igangsaetter: Option<i32>,
     /// When it was posted.
     pub created_at: DateTime<Utc>,
+    /// The steps it has taken.
+    pub steps: Steps,
 }
 
 fn unreadable(what: &str, value: &str) -> StoreError {
@@ -39,6 +41,19 @@ fn unreadable(what: &str, value: &str) -> StoreError {
 }
 
 fn from_row(row: group::Model) -> StoreResult<GroupRecord> {
+    let steps = Steps {
+        dates: [
+            (GroupStatus::Seeking, Some(row.created_at)),
+            (GroupStatus::Matched, row.matched_at),
+            (GroupStatus::Running, row.running_at),
+            (GroupStatus::SelfLed, row.self_led_at),
+            (GroupStatus::Ended, row.ended_at),
+        ]
+        .into_iter()
+        .filter_map(|(status, at)| at.map(|at| (status, at)))
+        .collect(),
+        ending_reason: row.ending_reason.clone(),
+    };
     let plan = GroupPlan {
         topic: Topic::parse(&row.topic).ok_or_else(|| unreadable("topic", &row.topic))?,
         kind: GroupKind::parse(&row.kind).ok_or_else(|| unreadable("kind", &row.kind))?,
@@ -67,6 +82,7 @@ fn from_row(row: group::Model) -> StoreResult<GroupRecord> {
         status: GroupStatus::parse(&row.status).ok_or_else(|| unreadable("status", &row.status))?,
         igangsaetter: row.igangsaetter_id,
         created_at: row.created_at,
+        steps,
     })
 }
 
@@ -152,4 +168,62 @@ pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> StoreResult<Vec<G
         .into_iter()
         .map(from_row)
         .collect()
+}
+
+/// Takes group `id` from `from` to `to` at `now`, writing the step's date (and the ending
+/// reason, for `Ended`); a group given back to seeking forgets its igangsætter. False when
+/// the group was no longer at `from`: someone else moved it meanwhile.
+pub async fn advance(
+    db: &impl ConnectionTrait,
+    id: i32,
+    from: GroupStatus,
+    to: GroupStatus,
+    reason: Option<String>,
+    now: DateTime<Utc>,
+) -> StoreResult<bool> {
+    use sea_orm::sea_query::Expr;
+    let mut update = group::Entity::update_many()
+        .col_expr(group::Column::Status, Expr::value(to.as_str()))
+        .filter(group::Column::Id.eq(id))
+        .filter(group::Column::Status.eq(from.as_str()));
+    update = match to {
+        GroupStatus::Seeking => update
+            .col_expr(group::Column::IgangsaetterId, Expr::value(None::<i32>))
+            .col_expr(group::Column::MatchedAt, Expr::value(None::<DateTime<Utc>>)),
+        GroupStatus::Matched => update.col_expr(group::Column::MatchedAt, Expr::value(Some(now))),
+        GroupStatus::Running => update.col_expr(group::Column::RunningAt, Expr::value(Some(now))),
+        GroupStatus::SelfLed => update.col_expr(group::Column::SelfLedAt, Expr::value(Some(now))),
+        GroupStatus::Ended => update
+            .col_expr(group::Column::EndedAt, Expr::value(Some(now)))
+            .col_expr(group::Column::EndingReason, Expr::value(reason)),
+    };
+    Ok(update.exec(db).await?.rows_affected == 1)
+}
+
+/// The dates of a group's steps so far and its ending reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Steps {
+    /// When it was posted, matched, started, went on by itself and ended.
+    pub dates: Vec<(GroupStatus, DateTime<Utc>)>,
+    /// Why it ended, if the centre said.
+    pub ending_reason: Option<String>,
+}
+
+/// A page (from 0) of the groups `user_id` accepted, newest match first, and how many
+/// there are.
+pub async fn page_of_igangsaetter(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    page: u64,
+    per_page: u64,
+) -> StoreResult<(Vec<GroupRecord>, u64)> {
+    let paginator = group::Entity::find()
+        .filter(group::Column::IgangsaetterId.eq(user_id))
+        .order_by_desc(group::Column::MatchedAt)
+        .order_by_desc(group::Column::Id)
+        .paginate(db, per_page);
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(page).await?;
+    let groups = rows.into_iter().map(from_row).collect::<StoreResult<_>>()?;
+    Ok((groups, total))
 }

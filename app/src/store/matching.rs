@@ -1,11 +1,12 @@
-//! What matching reads: the igangsættere whose home lies in a rectangle around a group, with
-//! whether they hold a valid certificate and how many groups they have, in a fixed number of
-//! queries however many people there are (the rectangle is searched by an index first).
+//! What matching reads: the igangsættere who may live within reach of a group, with whether
+//! they hold a valid certificate and how many groups they have, in a fixed number of queries
+//! however many people there are (a rectangle searched by an index first, then each
+//! person's own travel distance, before any other table is read).
 
 use crate::{
     domain::{
         groups::GroupStatus,
-        matching::{BoundingBox, Candidate},
+        matching::{Candidate, Coordinates, MAX_TRAVEL_KM, bounding_box, reach_scale},
         profile::candidate,
     },
     store::{
@@ -21,17 +22,36 @@ use std::collections::HashMap;
 /// How far back a started group counts as recent load.
 pub const RECENT_DAYS: i64 = 365;
 
-/// Everyone open to requests whose home lies inside `area`, as matching sees them at `now`.
-pub async fn candidates_in(
+/// Everyone open to requests who may live within reach of a group at `at`, as matching sees
+/// them at `now`: homes inside the rectangle of the longest travel distance, found by index,
+/// less those further away along a meridian or a parallel than they travel (a measure that
+/// never overstates a distance). The exact distance is the rules' to measure.
+pub async fn candidates_near(
     db: &impl ConnectionTrait,
-    area: BoundingBox,
+    at: Coordinates,
     now: DateTime<Utc>,
 ) -> StoreResult<Vec<Candidate>> {
     use igangsaetter_profile::Column;
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    let area = bounding_box(at, f64::from(MAX_TRAVEL_KM));
+    let (per_lat, per_lon) = reach_scale(area);
+    let within = |column: Column, from: f64, scale: f64| {
+        let ahead = Expr::col(column)
+            .sub(from)
+            .mul(scale)
+            .lte(Expr::col(Column::TravelKm));
+        let behind = Expr::val(from)
+            .sub(Expr::col(column))
+            .mul(scale)
+            .lte(Expr::col(Column::TravelKm));
+        ahead.and(behind)
+    };
     let rows = igangsaetter_profile::Entity::find()
         .filter(Column::Available.eq(true))
         .filter(Column::Lat.between(area.min_lat, area.max_lat))
         .filter(Column::Lon.between(area.min_lon, area.max_lon))
+        .filter(within(Column::Lat, at.lat, per_lat))
+        .filter(within(Column::Lon, at.lon, per_lon))
         .all(db)
         .await?;
     assemble(db, rows, now).await

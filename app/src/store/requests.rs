@@ -206,16 +206,69 @@ pub async fn accept(
     if !settle(&txn, id, RequestStatus::Accepted, None, now).await? {
         return Err(AnswerError::Refused(AcceptRefused::NotPending));
     }
-    group_request::Entity::update_many()
+    withdraw_waiting(&txn, group_row.id, now).await?;
+    txn.commit().await?;
+    Ok(group_row.id)
+}
+
+/// Takes back waiting request `id` at `now`; false when it was not waiting any more.
+pub async fn withdraw(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> StoreResult<bool> {
+    settle(db, id, RequestStatus::Withdrawn, None, now).await
+}
+
+/// Marks waiting request `id` expired at `now`; false when it was answered meanwhile.
+pub async fn expire(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> StoreResult<bool> {
+    settle(db, id, RequestStatus::Expired, None, now).await
+}
+
+/// Up to `limit` waiting requests whose answer-by time has passed at `now`, oldest first.
+pub async fn overdue(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> StoreResult<Vec<RequestRow>> {
+    Ok(group_request::Entity::find()
+        .filter(group_request::Column::Status.eq(RequestStatus::Pending.as_str()))
+        .filter(group_request::Column::ExpiresAt.lte(now))
+        .order_by_asc(group_request::Column::ExpiresAt)
+        .order_by_asc(group_request::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// A page (from 0) of the requests sent for `group_id`, newest first, and how many there are.
+pub async fn of_group(
+    db: &impl ConnectionTrait,
+    group_id: i32,
+    page: u64,
+    per_page: u64,
+) -> StoreResult<(Vec<RequestRow>, u64)> {
+    let paginator = group_request::Entity::find()
+        .filter(group_request::Column::GroupId.eq(group_id))
+        .order_by_desc(group_request::Column::SentAt)
+        .order_by_desc(group_request::Column::Id)
+        .paginate(db, per_page);
+    let total = paginator.num_items().await?;
+    Ok((paginator.fetch_page(page).await?, total))
+}
+
+/// Takes back every request for `group_id` still waiting, at `now`: the group found its
+/// igangsætter or no longer seeks one.
+pub async fn withdraw_waiting(
+    db: &impl ConnectionTrait,
+    group_id: i32,
+    now: DateTime<Utc>,
+) -> StoreResult<u64> {
+    Ok(group_request::Entity::update_many()
         .col_expr(
             group_request::Column::Status,
             Expr::value(RequestStatus::Withdrawn.as_str()),
         )
         .col_expr(group_request::Column::AnsweredAt, Expr::value(Some(now)))
-        .filter(group_request::Column::GroupId.eq(group_row.id))
+        .filter(group_request::Column::GroupId.eq(group_id))
         .filter(group_request::Column::Status.eq(RequestStatus::Pending.as_str()))
-        .exec(&txn)
-        .await?;
-    txn.commit().await?;
-    Ok(group_row.id)
+        .exec(db)
+        .await?
+        .rows_affected)
 }

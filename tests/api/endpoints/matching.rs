@@ -2,8 +2,9 @@
 
 use super::{Access, Endpoint, e};
 use app::api::matching::{
-    AnswerRequest, CreateGroup, ListCentreGroups, LoadGroup, LoadMyProfile, MyRequests,
-    SaveProfile, SearchPlaces, SendRequest,
+    AnswerRequest, AnswerSurvey, CreateGroup, GroupRequests, ListCentreGroups, LoadGroup,
+    LoadMyProfile, LoadSurvey, MoveGroup, MyGroups, MyRequests, OpenSurvey, SaveProfile,
+    SearchPlaces, SendRequest, WithdrawRequest,
 };
 use leptos::server_fn::ServerFn;
 
@@ -60,6 +61,29 @@ pub(super) fn endpoints(centre_a: &str) -> Vec<Endpoint> {
             AnswerRequest::PATH,
             &[("request", "0"), ("answer", "accept")],
             SignedIn,
+        ),
+        // Likewise for a group's life; who may take which step is checked in
+        // tests/api/matching/life.rs.
+        e(MyGroups::PATH, &[("page", "1")], SignedIn),
+        e(
+            GroupRequests::PATH,
+            &[("group", "0"), ("page", "1")],
+            SignedIn,
+        ),
+        e(WithdrawRequest::PATH, &[("request", "0")], SignedIn),
+        e(
+            MoveGroup::PATH,
+            &[("group", "0"), ("to", "ended"), ("confirm", "yes")],
+            SignedIn,
+        ),
+        // The survey: opened by the group's centre (tests/api/matching/survey.rs), answered by
+        // anyone holding a link; a link that does not exist is not found.
+        e(OpenSurvey::PATH, &[("group", "0")], SignedIn),
+        e(LoadSurvey::PATH, &[("token", "no-such-link")], Public),
+        e(
+            AnswerSurvey::PATH,
+            &[("token", "no-such-link"), ("seen", "3")],
+            Public,
         ),
     ]
 }

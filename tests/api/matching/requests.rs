@@ -23,11 +23,11 @@ use igang_tests::{
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-async fn view(app: &TestApp, client: &reqwest::Client, group: i32) -> GroupView {
+pub(super) async fn view(app: &TestApp, client: &reqwest::Client, group: i32) -> GroupView {
     json(app.load_group(client, group).await).await
 }
 
-async fn ask(
+pub(super) async fn ask(
     app: &TestApp,
     coordinator: &reqwest::Client,
     group: i32,
@@ -37,12 +37,12 @@ async fn ask(
     app.send_request(coordinator, group, person, message).await
 }
 
-async fn inbox(app: &TestApp, client: &reqwest::Client) -> Vec<RequestItem> {
+pub(super) async fn inbox(app: &TestApp, client: &reqwest::Client) -> Vec<RequestItem> {
     let page: Page<RequestItem> = json(app.my_requests(client, 1).await).await;
     page.items
 }
 
-async fn answer(
+pub(super) async fn answer(
     app: &TestApp,
     client: &reqwest::Client,
     request: i32,
@@ -53,7 +53,7 @@ async fn answer(
 }
 
 /// The public id of the candidate called `name` on the group's page.
-fn person(group: &GroupView, name: &str) -> String {
+pub(super) fn person(group: &GroupView, name: &str) -> String {
     group
         .candidates
         .iter()
@@ -63,8 +63,20 @@ fn person(group: &GroupView, name: &str) -> String {
         .clone()
 }
 
+/// The coordinator of another centre, Centre B.
+pub(super) async fn other_coordinator(app: &TestApp) -> reqwest::Client {
+    let b = centre(app, "Centre B").await;
+    staff(
+        app,
+        "b@x.test",
+        app::domain::role::Role::Coordinator,
+        Some(b.id),
+    )
+    .await
+}
+
 /// A centre, its coordinator and a seeking group in Aarhus.
-async fn setting(app: &TestApp) -> (reqwest::Client, i32) {
+pub(super) async fn setting(app: &TestApp) -> (reqwest::Client, i32) {
     let a = centre(app, "Centre A").await;
     let coordinator = staff(
         app,
@@ -79,7 +91,7 @@ async fn setting(app: &TestApp) -> (reqwest::Client, i32) {
 }
 
 /// Ida and Ole, both certified in Aarhus, and a seeking group there as its coordinator sees it.
-async fn two_candidates(app: &TestApp) -> (reqwest::Client, i32, GroupView) {
+pub(super) async fn two_candidates(app: &TestApp) -> (reqwest::Client, i32, GroupView) {
     igangsaetter(app, "ida@x.test", "2624652", "20", true).await;
     igangsaetter(app, "ole@x.test", "2624652", "20", true).await;
     let (coordinator, group) = setting(app).await;
@@ -208,14 +220,7 @@ async fn a_decline_keeps_its_reason_and_only_candidates_are_asked() {
         app_error(ask(&app, &coordinator, group, "no-such-person", "Hej").await).await,
         AppError::CannotAsk
     );
-    let b = centre(&app, "Centre B").await;
-    let other = staff(
-        &app,
-        "b@x.test",
-        app::domain::role::Role::Coordinator,
-        Some(b.id),
-    )
-    .await;
+    let other = other_coordinator(&app).await;
     assert_eq!(
         app_error(ask(&app, &other, group, &ida, "Hej").await).await,
         AppError::Forbidden

@@ -96,6 +96,18 @@ pub struct GroupView {
     pub candidates: Vec<CandidateRow>,
     /// How many may be asked in all.
     pub eligible: usize,
+    /// The igangsætter who accepted it, while they hold it or after they stepped out.
+    pub igangsaetter: Option<String>,
+    /// The steps taken so far, each with its date `YYYY-MM-DD`.
+    pub history: Vec<(GroupStatus, String)>,
+    /// Why it ended, if the centre said.
+    pub ending_reason: Option<String>,
+    /// The steps the centre may take now.
+    pub next: Vec<GroupStatus>,
+    /// Whether the centre may open an outcome survey now.
+    pub survey_may_open: bool,
+    /// The outcome survey, once opened.
+    pub survey: Option<super::SurveyState>,
 }
 
 #[cfg(feature = "ssr")]
@@ -132,6 +144,21 @@ pub(super) async fn centre_for(
     Ok(found)
 }
 
+/// Group `id`, if the signed-in person may act for its centre.
+#[cfg(feature = "ssr")]
+pub(super) async fn group_for(
+    db: &sea_orm::DatabaseConnection,
+    id: i32,
+) -> Result<crate::store::groups::GroupRecord, AppError> {
+    use crate::{api::context::require, domain::authz::Action, store::groups};
+    require(Action::ManageOwnAccount)?;
+    let record = groups::find(db, id).await?.ok_or(AppError::NotFound)?;
+    require(Action::ViewCentre {
+        centre_id: record.centre_id,
+    })?;
+    Ok(record)
+}
+
 /// A page (from 1) of a centre's groups, all or those of one `status`.
 #[server(endpoint = "groups/list")]
 pub async fn list_centre_groups(
@@ -157,28 +184,22 @@ pub async fn list_centre_groups(
 #[server(endpoint = "groups/load")]
 pub async fn load_group(group: i32) -> Result<GroupView, AppError> {
     use crate::{
-        api::context::{require, state},
+        api::{context::state, dates::local_date},
         domain::{
-            authz::Action,
-            matching::{MAX_TRAVEL_KM, bounding_box, rank},
+            groups::{Mover, steps_for},
+            matching::rank,
             places,
         },
-        store::{centres, groups, matching},
+        store::{centres, matching},
     };
     let db = state()?.db;
-    require(Action::ManageOwnAccount)?;
-    let record = groups::find(&db, group).await?.ok_or(AppError::NotFound)?;
-    require(Action::ViewCentre {
-        centre_id: record.centre_id,
-    })?;
+    let record = group_for(&db, group).await?;
     let centre = centres::by_ids(&db, vec![record.centre_id])
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
     let (candidates, eligible) = if record.status == GroupStatus::Seeking {
-        // Nobody travels further than the longest distance a profile may give.
-        let area = bounding_box(record.at, f64::from(MAX_TRAVEL_KM));
-        let near = matching::candidates_in(&db, area, chrono::Utc::now()).await?;
+        let near = matching::candidates_near(&db, record.at, chrono::Utc::now()).await?;
         let ranked = rank(&near, &record.plan.need(record.at));
         let shown: Vec<_> = ranked.iter().take(SHOWN_CANDIDATES).collect();
         let ids: Vec<i32> = shown.iter().map(|r| r.person).collect();
@@ -201,6 +222,14 @@ pub async fn load_group(group: i32) -> Result<GroupView, AppError> {
     } else {
         (Vec::new(), 0)
     };
+    let survey = super::survey::state_of(&db, &state()?.site.base_url, record.id).await?;
+    let igangsaetter = match record.igangsaetter {
+        Some(person) => matching::names(&db, &[person])
+            .await?
+            .remove(&person)
+            .map(|(_, name)| name),
+        None => None,
+    };
     Ok(GroupView {
         id: record.id,
         centre: centre.public_id,
@@ -215,5 +244,16 @@ pub async fn load_group(group: i32) -> Result<GroupView, AppError> {
         description: record.plan.description,
         candidates,
         eligible,
+        igangsaetter,
+        history: record
+            .steps
+            .dates
+            .iter()
+            .map(|(status, at)| (*status, local_date(*at).to_string()))
+            .collect(),
+        ending_reason: record.steps.ending_reason.clone(),
+        next: steps_for(Mover::Centre, record.status),
+        survey_may_open: crate::domain::survey::may_open(record.status),
+        survey,
     })
 }

@@ -52,15 +52,12 @@ pub async fn send_request(group: i32, person: String, message: String) -> Result
         },
         errors::Problem,
         mail::{self, Template},
-        store::{centres, db::begin_write, groups, matching, people, requests},
+        store::{centres, db::begin_write, matching, people, requests},
     };
     let state = state()?;
     let db = &state.db;
+    let record = super::groups::group_for(db, group).await?;
     let auth = require(Action::ManageOwnAccount)?;
-    let record = groups::find(db, group).await?.ok_or(AppError::NotFound)?;
-    require(Action::ViewCentre {
-        centre_id: record.centre_id,
-    })?;
     let message = message.trim().to_owned();
     if message.is_empty() {
         return Err(AppError::field("message", Problem::Required));

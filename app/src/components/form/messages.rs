@@ -88,5 +88,7 @@ pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -
         AppError::AnswerRefused(AcceptRefused::NoPlaceLeft) => {
             t!(i18n, errors.answer_no_place).into_any()
         }
+        AppError::GroupMoved => t!(i18n, errors.group_moved).into_any(),
+        AppError::SurveyClosed => t!(i18n, errors.survey_closed).into_any(),
     }
 }

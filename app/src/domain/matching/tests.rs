@@ -214,3 +214,26 @@ proptest! {
         prop_assert!(bounding_box(centre, km).contains(point));
     }
 }
+
+proptest! {
+    /// The per-degree scale never overstates a distance: a point within `km` of a group is
+    /// never left out by it.
+    #[test]
+    fn the_reach_scale_never_leaves_out_someone_in_reach(
+        lat in 54.0f64..71.5,
+        lon in 4.0f64..31.0,
+        bearing in 0.0f64..360.0,
+        fraction in 0.0f64..1.0,
+        km in 1.0f64..300.0,
+    ) {
+        let d = fraction * km / EARTH_KM;
+        let (lat1, lon1, b) = (lat.to_radians(), lon.to_radians(), bearing.to_radians());
+        let lat2 = (lat1.sin() * d.cos() + lat1.cos() * d.sin() * b.cos()).asin();
+        let lon2 = lon1 + (b.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
+        let home = Coordinates { lat: lat2.to_degrees(), lon: lon2.to_degrees() };
+        let group = Coordinates { lat, lon };
+        let (per_lat, per_lon) = reach_scale(bounding_box(group, f64::from(MAX_TRAVEL_KM)));
+        prop_assert!((home.lat - group.lat).abs() * per_lat <= km + 1e-6);
+        prop_assert!((home.lon - group.lon).abs() * per_lon <= km + 1e-6);
+    }
+}

@@ -32,6 +32,8 @@ pub fn DashboardPage() -> impl IntoView {
                 <a class="button" href="/profile">{t!(i18n, nav.profile)}</a>
                 " "
                 <a class="button" href="/requests">{t!(i18n, nav.requests)}</a>
+                " "
+                <a class="button" href="/my-groups">{t!(i18n, nav.my_groups)}</a>
             </p>
             <Transition>
                 {move || Suspend::new(async move {

@@ -3,8 +3,10 @@
 
 use super::{
     labels::{cadence_label, kind_label, status_label},
+    life::{GroupRequests, StepForms, moved_note},
     places::{FieldProblem, towns_for},
     posting::GroupForm,
+    survey::SurveySection,
 };
 use crate::{
     api::matching::{CandidateRow, GroupView, SendRequest, list_centre_groups, load_group},
@@ -203,6 +205,8 @@ pub fn GroupPage() -> impl IntoView {
     let group = Resource::new(id, load_group);
     let query = use_query_map();
     let asked = move || query.read().get("asked").is_some();
+    let withdrawn = move || query.read().get("withdrawn").is_some();
+    let moved = move || query.read().get("moved");
     view! {
         <section class="container page group-page">
             <Transition>
@@ -227,6 +231,8 @@ pub fn GroupPage() -> impl IntoView {
                                 <p><a href=format!("/centres/{}/groups", g.centre)>{t!(i18n, groups.back, centre = g.centre_name.clone())}</a></p>
                                 <h1>{g.row.title.clone()}</h1>
                                 {asked().then(|| view! { <p class="alert success" role="status">{t!(i18n, groups.asked_note)}</p> })}
+                                {withdrawn().then(|| view! { <p class="alert success" role="status">{t!(i18n, life.withdrawn_note)}</p> })}
+                                {moved_note(i18n, moved())}
                                 <p><span class="status">{status_label(i18n, g.row.status)}</span></p>
                                 <dl class="facts">
                                     <dt>{t!(i18n, groups.topic)}</dt><dd>{topic_label(i18n, g.row.topic)}</dd>
@@ -236,8 +242,16 @@ pub fn GroupPage() -> impl IntoView {
                                     <dt>{t!(i18n, groups.meets)}</dt><dd>{meets}</dd>
                                     <dt>{t!(i18n, groups.starts)}</dt><dd>{g.row.starts_on.clone()}</dd>
                                     <dt>{t!(i18n, groups.meetings)}</dt><dd>{g.meetings}</dd>
+                                    {g.igangsaetter.clone().map(|name| view! { <dt>{t!(i18n, life.igangsaetter)}</dt><dd class="igangsaetter">{name}</dd> })}
                                 </dl>
                                 {(!g.description.is_empty()).then(|| view! { <p class="description">{g.description.clone()}</p> })}
+                                <h2>{t!(i18n, life.history_title)}</h2>
+                                <ol class="history">
+                                    {g.history.iter().map(|(status, on)| view! { <li><span class="date">{on.clone()}</span> " " {status_label(i18n, *status)}</li> }).collect_view()}
+                                </ol>
+                                {g.ending_reason.clone().map(|why| view! { <p class="hint">{t!(i18n, life.ending_reason)} " " {why}</p> })}
+                                <StepForms group=g.id steps=g.next.clone() for_centre=true />
+                                <SurveySection group=g.id may_open=g.survey_may_open survey=g.survey.clone() />
                                 {seeking.then(|| view! {
                                     <h2>{t!(i18n, groups.candidates_title)}</h2>
                                     {if g.eligible == 0 {
@@ -253,6 +267,7 @@ pub fn GroupPage() -> impl IntoView {
                                         }.into_any()
                                     }}
                                 })}
+                                <GroupRequests group=g.id />
                             }.into_any()
                         }
                     }

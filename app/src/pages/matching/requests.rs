@@ -3,7 +3,7 @@
 
 use super::places::FieldProblem;
 use crate::{
-    api::matching::{AnswerRequest, RequestItem, my_requests},
+    api::matching::{AnswerRequest, GroupRow, RequestItem, my_requests},
     components::{
         candidate_card::{topic_label, weekday_label},
         form::PostForm,
@@ -55,30 +55,47 @@ fn Answer(request: i32) -> impl IntoView {
     }
 }
 
+/// A group's facts as an igangsætter reads them on a card: its centre, topic, when and where
+/// it meets, its first meeting and the meetings they are asked to attend.
+#[component]
+pub(super) fn GroupFacts(
+    group: GroupRow,
+    centre: String,
+    meetings: u32,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let meets = format!(
+        "{} {} · {}",
+        weekday_label(i18n, group.weekday),
+        group.time,
+        group.place
+    );
+    view! {
+        <dl class="facts">
+            <dt>{t!(i18n, requests.centre)}</dt><dd>{centre}</dd>
+            <dt>{t!(i18n, groups.topic)}</dt><dd>{topic_label(i18n, group.topic)}</dd>
+            <dt>{t!(i18n, groups.meets)}</dt><dd>{meets}</dd>
+            <dt>{t!(i18n, groups.starts)}</dt><dd>{group.starts_on.clone()}</dd>
+            <dt>{t!(i18n, groups.meetings)}</dt><dd>{meetings}</dd>
+            {children.map(|c| c())}
+        </dl>
+    }
+}
+
 /// One request.
 #[component]
 fn RequestCard(item: RequestItem) -> impl IntoView {
     let i18n = use_i18n();
-    let g = item.group.clone();
-    let meets = format!(
-        "{} {} · {}",
-        weekday_label(i18n, g.weekday),
-        g.time,
-        g.place
-    );
     let waiting = item.status == RequestStatus::Pending;
+    let expires = item.expires_on.clone();
     view! {
         <li class="request">
-            <h2>{g.title.clone()}</h2>
+            <h2>{item.group.title.clone()}</h2>
             <p class="status">{state_label(i18n, item.status)}</p>
-            <dl class="facts">
-                <dt>{t!(i18n, requests.centre)}</dt><dd>{item.centre.clone()}</dd>
-                <dt>{t!(i18n, groups.topic)}</dt><dd>{topic_label(i18n, g.topic)}</dd>
-                <dt>{t!(i18n, groups.meets)}</dt><dd>{meets}</dd>
-                <dt>{t!(i18n, groups.starts)}</dt><dd>{g.starts_on.clone()}</dd>
-                <dt>{t!(i18n, groups.meetings)}</dt><dd>{item.meetings}</dd>
-                <dt>{t!(i18n, requests.answer_by)}</dt><dd>{item.expires_on.clone()}</dd>
-            </dl>
+            <GroupFacts group=item.group.clone() centre=item.centre.clone() meetings=item.meetings>
+                <dt>{t!(i18n, requests.answer_by)}</dt><dd>{expires}</dd>
+            </GroupFacts>
             <blockquote class="message">{item.message.clone()}</blockquote>
             {item.reason.clone().map(|r| view! { <p class="hint">{t!(i18n, requests.your_reason)} " " {r}</p> })}
             {waiting.then(|| view! { <Answer request=item.id /> })}

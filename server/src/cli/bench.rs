@@ -1,0 +1,207 @@
+//! `bench-ranking`: fills a scratch database with made-up certified igangsættere spread over
+//! the Danish and Norwegian towns, then times what a group's page does to rank them (the
+//! store's read of who may be within reach, then the rules' exact scoring), for groups in
+//! several towns. It refuses a database that holds anyone else.
+
+use crate::{config::Config, startup};
+use anyhow::Context;
+use app::{
+    domain::{
+        email::EmailAddress,
+        group_plan::{Cadence, GroupKind, GroupPlan},
+        language::Language,
+        matching::{DayPart, Slot, Weekday, rank},
+        places,
+        profile::{Availability, Profile, Topic},
+        role::Country,
+    },
+    store::{certification, db::begin_write, entities::user, matching, people, profiles},
+};
+use chrono::{NaiveDate, NaiveTime, Utc};
+use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use std::time::{Duration, Instant};
+
+/// The domain every made-up account's address is in.
+const DOMAIN: &str = "@bench.invalid";
+/// Accounts written per transaction.
+const BATCH: usize = 500;
+/// The towns groups are ranked for, by GeoNames id.
+const GROUP_TOWNS: [(i32, &str); 6] = [
+    (2_618_425, "København"),
+    (2_624_652, "Aarhus"),
+    (3_143_244, "Oslo"),
+    (3_161_732, "Bergen"),
+    (3_133_880, "Trondheim"),
+    (3_133_895, "Tromsø"),
+];
+
+/// Fills the database named by the configuration up to `people` igangsættere, then ranks
+/// them `runs` times for a group in each of [`GROUP_TOWNS`] and prints the times.
+pub async fn ranking(config: &Config, people: usize, runs: usize) -> anyhow::Result<()> {
+    anyhow::ensure!(runs > 0, "--runs must be at least 1");
+    let db = startup::open_database(config).await?;
+    let others = user::Entity::find()
+        .filter(user::Column::Email.not_like(format!("%{DOMAIN}")))
+        .count(&db)
+        .await?;
+    anyhow::ensure!(
+        others == 0,
+        "bench-ranking writes made-up igangsættere; point DATABASE_URL at an empty scratch database (this one has {others} real accounts)"
+    );
+    let started = Instant::now();
+    let added = fill(&db, people).await?;
+    if added > 0 {
+        eprintln!(
+            "Wrote {added} made-up igangsættere in {:.1} s.",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    println!(
+        "Ranking {people} igangsættere ({}), {runs} runs per group:\n",
+        config.database_url_for_display()
+    );
+    println!("| group in  | within reach | eligible |   p50 |   p95 |   max |");
+    println!("|-----------|-------------:|---------:|------:|------:|------:|");
+    for (place, name) in GROUP_TOWNS {
+        let at = places::find(place)
+            .with_context(|| format!("town {place}"))?
+            .at;
+        let need = plan(place).need(at);
+        let mut times = Vec::with_capacity(runs);
+        let (mut near, mut eligible) = (0, 0);
+        for _ in 0..runs {
+            let start = Instant::now();
+            let found = matching::candidates_near(&db, at, Utc::now()).await?;
+            let ranked = rank(&found, &need);
+            times.push(start.elapsed());
+            (near, eligible) = (found.len(), ranked.len());
+        }
+        times.sort();
+        let at_share = |share: f64| {
+            let index = ((times.len() as f64 * share).ceil() as usize).clamp(1, times.len()) - 1;
+            times[index]
+        };
+        let ms = |d: Duration| format!("{:.1}", d.as_secs_f64() * 1000.0);
+        println!(
+            "| {name:<9} | {near:>12} | {eligible:>8} | {:>5} | {:>5} | {:>5} |",
+            ms(at_share(0.5)),
+            ms(at_share(0.95)),
+            ms(times[times.len() - 1]),
+        );
+    }
+    println!(
+        "\nTimes in milliseconds, in-process: the read of who may be in reach and the exact ranking."
+    );
+    Ok(())
+}
+
+/// A Tuesday-evening grief group meeting in `place`, in its country's language.
+fn plan(place: i32) -> GroupPlan {
+    let norwegian = places::find(place).is_some_and(|p| p.country == Country::No);
+    GroupPlan {
+        title: "Bench".to_owned(),
+        topic: Topic::Grief,
+        kind: GroupKind::SelfHelp,
+        language: if norwegian {
+            Language::Nb
+        } else {
+            Language::Da
+        },
+        place,
+        weekday: Weekday::Tue,
+        time: NaiveTime::from_hms_opt(19, 0, 0).unwrap_or_default(),
+        cadence: Cadence::Weekly,
+        starts_on: NaiveDate::from_ymd_opt(2030, 1, 1).unwrap_or_default(),
+        meetings: 6,
+        description: String::new(),
+    }
+}
+
+/// Adds made-up igangsættere until there are `people`; how many were added. Homes are
+/// drawn half by population (most live in cities) and half evenly over the towns.
+async fn fill(db: &DatabaseConnection, people: usize) -> anyhow::Result<usize> {
+    let existing = user::Entity::find().count(db).await? as usize;
+    let programme = certification::all(db)
+        .await?
+        .into_iter()
+        .find(|p| p.slug == certification::DEFAULT_PROGRAMME)
+        .context("the shipped programme is missing")?;
+    let towns = places::all();
+    let weights: Vec<u64> = towns
+        .iter()
+        .map(|t| u64::from(t.population).max(500))
+        .collect();
+    let total: u64 = weights.iter().sum();
+    let travel = [10, 15, 20, 25, 30, 40, 50, 75, 100];
+    let now = Utc::now();
+    let mut rng = StdRng::seed_from_u64(2026);
+    let mut n = existing;
+    while n < people {
+        let txn = begin_write(db).await?;
+        let end = (n + BATCH).min(people);
+        for i in n..end {
+            let town = if i % 2 == 0 {
+                let mut pick = rng.random_range(0..total);
+                let mut chosen = &towns[0];
+                for (town, weight) in towns.iter().zip(&weights) {
+                    if pick < *weight {
+                        chosen = town;
+                        break;
+                    }
+                    pick -= weight;
+                }
+                chosen
+            } else {
+                &towns[rng.random_range(0..towns.len())]
+            };
+            let own = if town.country == Country::No {
+                Language::Nb
+            } else {
+                Language::Da
+            };
+            let person = people::create_user(
+                &txn,
+                people::NewUser {
+                    email: EmailAddress::parse(&format!("igangsaetter-{i}{DOMAIN}"))?,
+                    display_name: format!("Igangsætter {i}"),
+                    language: own,
+                    password_hash: None,
+                    email_verified: true,
+                },
+                now,
+            )
+            .await?;
+            certification::recognise(&txn, &programme, person.id, now).await?;
+            let mut topics: Vec<Topic> = Topic::ALL.to_vec();
+            topics.sort_by_key(|_| rng.random::<u32>());
+            topics.truncate(rng.random_range(1..=3));
+            let mut languages = vec![own];
+            if rng.random_bool(0.3) {
+                languages.push(Language::En);
+            }
+            let slots = (0..rng.random_range(2..=5)).map(|_| Slot {
+                weekday: *Weekday::ALL.choose(&mut rng).unwrap_or(&Weekday::Tue),
+                part: if rng.random_bool(0.7) {
+                    DayPart::Evening
+                } else {
+                    DayPart::Daytime
+                },
+            });
+            let availability = Availability::of(slots);
+            let profile = Profile {
+                place: town.id,
+                travel_km: *travel.choose(&mut rng).unwrap_or(&25),
+                topics,
+                languages,
+                availability,
+                capacity: rng.random_range(1..=3),
+                available: rng.random_bool(0.9),
+            };
+            profiles::save(&txn, person.id, &profile, town.at, now).await?;
+        }
+        txn.commit().await?;
+        n = end;
+    }
+    Ok(people.saturating_sub(existing))
+}
