@@ -10,6 +10,7 @@ pub mod certification;
 pub mod dates;
 pub mod learning;
 pub mod matching;
+pub mod results;
 pub mod teaching;
 pub mod two_factor;
 pub mod workshops;

@@ -7,6 +7,7 @@ pub mod certification;
 pub mod course;
 pub mod editing;
 pub mod email;
+pub mod figures;
 #[cfg(feature = "ssr")]
 pub mod group_plan;
 pub mod groups;
@@ -22,6 +23,8 @@ pub mod places;
 pub mod profile;
 pub mod quiz_balance;
 pub mod redirect;
+#[cfg(feature = "ssr")]
+pub mod retention;
 pub mod retry;
 pub mod role;
 pub mod shuffle;

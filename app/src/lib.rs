@@ -23,6 +23,8 @@ pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod reminders;
 #[cfg(feature = "ssr")]
+pub mod retention;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -73,6 +75,8 @@ use crate::{
             survey::SurveyPage,
         },
         not_found::NotFound,
+        privacy::PrivacyPage,
+        results::CentreDashboardPage,
         sign_offs::SignOffQueuePage,
         teaching::{LearnersPage, ReviewQueuePage, TeachingHome},
         two_factor::{SecondFactorPage, TwoFactorSetupPage},
@@ -171,7 +175,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my-groups") view=MyGroupsPage ssr=PAGE />
                     <Route path=path!("/survey/:token") view=SurveyPage ssr=PAGE />
                     <Route path=path!("/centres/:centre/groups") view=CentreGroupsPage ssr=PAGE />
+                    <Route path=path!("/centres/:centre/dashboard") view=CentreDashboardPage ssr=PAGE />
                     <Route path=path!("/groups/:id") view=GroupPage ssr=PAGE />
+                    <Route path=path!("/privacy") view=PrivacyPage ssr=PAGE />
                     <Route path=path!("/verify") view=VerifyPage ssr=PAGE />
                     <Route path=path!("/verify/:code") view=VerifyPage ssr=PAGE />
                     <Route path=path!("/authoring") view=AuthoringHome ssr=PAGE />

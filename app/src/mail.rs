@@ -42,11 +42,13 @@ pub enum Template {
     GroupRequest,
     /// A request to an igangsætter expired without an answer.
     RequestExpired,
+    /// An unused account will be removed unless its owner signs in.
+    AccountRetention,
 }
 
 impl Template {
     /// Every template, for checks that each renders in each language.
-    pub const ALL: [Template; 14] = [
+    pub const ALL: [Template; 15] = [
         Template::Welcome,
         Template::TestMessage,
         Template::VerifyEmail,
@@ -61,6 +63,7 @@ impl Template {
         Template::CertificateExpiring,
         Template::GroupRequest,
         Template::RequestExpired,
+        Template::AccountRetention,
     ];
 
     /// Folder name under `mail/templates/`.
@@ -80,6 +83,7 @@ impl Template {
             Template::CertificateExpiring => "certificate_expiring",
             Template::GroupRequest => "group_request",
             Template::RequestExpired => "request_expired",
+            Template::AccountRetention => "account_retention",
         }
     }
 }
@@ -173,6 +177,7 @@ fn environment() -> &'static Environment<'static> {
             "certificate_expiring",
             "group_request",
             "request_expired",
+            "account_retention",
         ) {
             env.add_template(name, source)
                 .expect("embedded mail templates are valid");
@@ -304,7 +309,7 @@ mod tests {
                 let mail = render(
                     template,
                     language,
-                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN", days => 30, expires => "2028-12-03", group => "Sorggruppe", weekday => "tue", time => "19:00", starts => "2027-01-05", meetings => 6, message => "Vi håber, du har lyst.", person => "Bo" },
+                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN", days => 30, expires => "2028-12-03", group => "Sorggruppe", weekday => "tue", time => "19:00", starts => "2027-01-05", meetings => 6, message => "Vi håber, du har lyst.", person => "Bo", years => 3 },
                 )
                 .unwrap_or_else(|e| panic!("{e}"));
                 assert!(!mail.subject.is_empty());

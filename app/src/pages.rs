@@ -10,6 +10,8 @@ pub mod home;
 pub mod learning;
 pub mod matching;
 pub mod not_found;
+pub mod privacy;
+pub mod results;
 pub mod sign_offs;
 pub mod teaching;
 pub mod two_factor;

@@ -19,6 +19,8 @@ pub struct SiteSettings {
     pub media_dir: std::path::PathBuf,
     /// Days a request to an igangsætter waits for an answer.
     pub request_days: i64,
+    /// Years an account may go unused before it is removed; never when `None`.
+    pub retention_years: Option<i64>,
 }
 
 impl SiteSettings {

@@ -18,6 +18,7 @@ mod m20261206_000011_profiles;
 mod m20261207_000012_groups;
 mod m20261208_000013_group_requests;
 mod m20261209_000014_outcome_surveys;
+mod m20261210_000015_account_removal;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000012_groups::Migration),
             Box::new(m20261208_000013_group_requests::Migration),
             Box::new(m20261209_000014_outcome_surveys::Migration),
+            Box::new(m20261210_000015_account_removal::Migration),
         ]
     }
 }

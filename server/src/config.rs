@@ -22,6 +22,9 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Days a request to an igangsætter waits for an answer (`IGANG_REQUEST_DAYS`, 1 to 60).
     pub request_days: i64,
+    /// Years an account may go unused before it is removed (`IGANG_RETENTION_YEARS`, 1 to
+    /// 20); never when unset or `0`.
+    pub retention_years: Option<i64>,
     /// Outgoing mail.
     pub mail: MailConfig,
 }
@@ -171,6 +174,26 @@ impl Config {
                 .filter(|days| (1..=60).contains(days))
                 .ok_or_else(|| invalid("IGANG_REQUEST_DAYS", &text, "expected 1 to 60 days"))?,
         };
+        let retention_years = match get("IGANG_RETENTION_YEARS") {
+            None => None,
+            Some(text) if text.trim().is_empty() || text.trim() == "0" => None,
+            Some(text) => Some(
+                text.trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|years| {
+                        (app::domain::retention::MIN_YEARS..=app::domain::retention::MAX_YEARS)
+                            .contains(years)
+                    })
+                    .ok_or_else(|| {
+                        invalid(
+                            "IGANG_RETENTION_YEARS",
+                            &text,
+                            "expected 1 to 20 years, or 0 for never",
+                        )
+                    })?,
+            ),
+        };
         let mail = MailConfig::from_lookup(&get, &data_dir)?;
         Ok(Config {
             bind,
@@ -181,6 +204,7 @@ impl Config {
             secret_key_file,
             trust_proxy,
             request_days,
+            retention_years,
             mail,
         })
     }

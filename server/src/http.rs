@@ -9,6 +9,8 @@ pub mod forms;
 pub mod health;
 pub mod islands;
 pub mod language;
+pub mod my_data;
+pub mod results;
 pub mod security;
 pub mod session;
 pub mod teaching;

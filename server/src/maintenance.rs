@@ -1,9 +1,10 @@
 //! Hourly housekeeping: forget what is no longer needed (ended sessions, old rate-limit
-//! counts, long-expired links), and send the reminders that came due.
+//! counts, long-expired links, copies of old mail, old audit details), remove accounts left
+//! unused past the retention period, and send the reminders that came due.
 
 use app::{
     state::AppState,
-    store::{StoreResult, rate_limit, sessions, tokens},
+    store::{StoreResult, audit, outbox, rate_limit, sessions, tokens},
 };
 use chrono::{Duration, Utc};
 use sea_orm::DatabaseConnection;
@@ -18,7 +19,16 @@ pub struct Pruned {
     pub attempts: u64,
     /// Links that expired over a week ago.
     pub tokens: u64,
+    /// Copies of mail sent or given up on over [`MAIL_KEPT_DAYS`] ago.
+    pub mail: u64,
+    /// Audit events over [`AUDIT_DETAIL_DAYS`] old whose detail was emptied.
+    pub audit_details: u64,
 }
+
+/// Days a copy of a sent message is kept.
+pub const MAIL_KEPT_DAYS: i64 = 30;
+/// Days an audit event keeps its detail.
+pub const AUDIT_DETAIL_DAYS: i64 = 365;
 
 /// One pass.
 pub async fn run_once(db: &DatabaseConnection) -> StoreResult<Pruned> {
@@ -27,6 +37,8 @@ pub async fn run_once(db: &DatabaseConnection) -> StoreResult<Pruned> {
         sessions: sessions::prune(db, now).await?,
         attempts: rate_limit::prune(db, now - Duration::days(1)).await?,
         tokens: tokens::prune(db, now).await?,
+        mail: outbox::prune(db, now - Duration::days(MAIL_KEPT_DAYS)).await?,
+        audit_details: audit::forget_details(db, now - Duration::days(AUDIT_DETAIL_DAYS)).await?,
     })
 }
 
@@ -57,6 +69,16 @@ pub async fn run(state: AppState, mut shutdown: watch::Receiver<bool>) {
             Ok(pruned) if pruned != Pruned::default() => tracing::info!(?pruned, "housekeeping"),
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "housekeeping failed; will try again"),
+        }
+        if let Some(years) = state.site.retention_years {
+            match app::retention::pass(&state.db, &state.site.base_url, years, Utc::now()).await {
+                Ok(done) if done != app::retention::Retained::default() => {
+                    tracing::info!(?done, "unused accounts");
+                    app::mail::ring(&state.mail_wakeup);
+                }
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "retention pass failed; will try again"),
+            }
         }
         match remind(&state).await {
             Ok(sent) if sent != app::reminders::Sent::default() => {

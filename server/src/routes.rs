@@ -103,6 +103,7 @@ pub fn router(state: AppState) -> Router {
             post(courses::upload_image).layer(DefaultBodyLimit::max(courses::MAX_UPLOAD)),
         )
         .route("/authoring/courses/{id}/export", get(courses::export))
+        .route("/account/my-data.json", get(crate::http::my_data::download))
         .route("/media/{name}", get(courses::serve_media))
         .route(
             "/verify/{code}/certificate.pdf",
@@ -117,6 +118,10 @@ pub fn router(state: AppState) -> Router {
         .route("/issuer/keys/{key_id}", get(credentials::key))
         .route("/issuer/achievements/{slug}", get(credentials::achievement))
         .route("/status/{list}", get(credentials::status_list))
+        .route(
+            "/centres/{centre}/dashboard.csv",
+            get(crate::http::results::dashboard_csv),
+        )
         .route(
             "/teach/courses/{id}/learners.csv",
             get(teaching::learners_csv),

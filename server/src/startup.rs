@@ -211,6 +211,7 @@ impl Application {
                 secret_key: secret_key.0,
                 media_dir: config.data_dir.join("media"),
                 request_days: config.request_days,
+                retention_years: config.retention_years,
             }),
             mail_wakeup: wakeup.clone(),
         };

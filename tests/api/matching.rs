@@ -2,8 +2,8 @@
 //! the groups centres post with the igangsættere who may be asked to start them.
 
 mod demo;
-mod groups;
-mod life;
-mod profile;
-mod requests;
+pub(crate) mod groups;
+pub(crate) mod life;
+pub(crate) mod profile;
+pub(crate) mod requests;
 mod survey;

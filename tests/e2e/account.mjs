@@ -1,12 +1,15 @@
-// Journey: a volunteer signs up, confirms the address from the mail, signs in and out.
-// Run in two steps, because the mail arrives between them:
+// Journey: a volunteer signs up, confirms the address from the mail, signs in and out; later
+// they read the privacy page, download their data and delete their account.
+// Run in steps, because the mail arrives between the first two:
 //   node account.mjs BASE sign-up EMAIL PASSWORD
 //   node account.mjs BASE confirm-and-sign-in EMAIL PASSWORD LINK
-import { journey, check, screenshot } from "./browser.mjs";
+//   node account.mjs BASE export-and-delete EMAIL PASSWORD
+import { readFile } from "node:fs/promises";
+import { journey, check, checkAccessibility, screenshot, signIn } from "./browser.mjs";
 
 const [base, step, email, password, link] = process.argv.slice(2);
 // Refusals the journey provokes on purpose show up as failed responses; nothing else may.
-const allowed = [/HTTP 422: .*\/api\/auth\/sign-up$/, /status of 422/];
+const allowed = [/HTTP 422: .*\/api\/auth\/sign-up$/, /HTTP 401: .*\/api\/auth\/log-in$/, /status of 4(22|01)/];
 
 await journey(`account journey (${step})`, { allowed }, async (page, { browser }) => {
   if (step === "sign-up") {
@@ -66,6 +69,34 @@ await journey(`account journey (${step})`, { allowed }, async (page, { browser }
     // Signed out for real: the account page sends the visitor to sign in.
     await page.goto(base + "/account", { waitUntil: "networkidle" });
     check(page.url().startsWith(base + "/login"), "account page asks for sign-in after signing out: " + page.url());
+  } else if (step === "export-and-delete") {
+    await signIn(page, base, email, password);
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+    await page.goto(base + "/account", { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: "Sådan passer vi på dine oplysninger" }).click();
+    await page.waitForURL(base + "/privacy");
+    await page.getByRole("heading", { name: "Dine oplysninger i Igang" }).waitFor();
+    await checkAccessibility(page, "the privacy page");
+    await screenshot(page, "privacy");
+    await page.getByRole("link", { name: "Til min konto" }).click();
+    await page.waitForURL(/\/account/);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Hent mine data" }).click(),
+    ]);
+    const data = JSON.parse(await readFile(await download.path(), "utf8"));
+    check(data.account.email === email, "the download holds the account: " + JSON.stringify(data.account));
+    check(data.account.name === "Freja Frivillig", "the download holds the name");
+    await page.getByLabel("Nuværende adgangskode").last().fill(password);
+    await page.getByLabel(/min konto bliver slettet for altid/).check();
+    await screenshot(page, "account-delete");
+    await page.getByRole("button", { name: "Slet min konto" }).click();
+    await page.waitForURL(/\/\?deleted=1$/);
+    await page.goto(base + "/login", { waitUntil: "networkidle" });
+    await page.getByLabel("E-mailadresse").fill(email);
+    await page.getByLabel("Adgangskode").fill(password);
+    await page.locator("form.stack-form").getByRole("button", { name: "Log ind" }).click();
+    await page.getByText("E-mailadressen eller adgangskoden er forkert.").waitFor();
   } else {
     throw new Error("unknown step " + step);
   }

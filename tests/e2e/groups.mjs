@@ -3,8 +3,10 @@
 // with the reasons, and sends them a request; the igangsætter accepts it on a phone, and the
 // group shows as matched in both their lists; the igangsætter marks the first meeting held
 // and steps out; the coordinator opens the outcome survey, a participant answers it on a
-// phone without signing in, and the coordinator ends the group with a reason.
+// phone without signing in, and the coordinator ends the group with a reason; then opens
+// the centre's dashboard and downloads its figures as CSV.
 //   node groups.mjs BASE COORDINATOR_EMAIL TOTP_SECRET PASSWORD CENTRE_NAME VOLUNTEER_EMAIL
+import { readFile } from "node:fs/promises";
 import { journey, check, checkAccessibility, screenshot, signIn, enterCode, desktop, phone } from "./browser.mjs";
 
 const [base, coordinator, secret, password, centre, volunteer] = process.argv.slice(2);
@@ -122,4 +124,22 @@ await journey("groups journey", options, async (page, ctx) => {
   await page.getByText("Gruppen er nu: Afsluttet.").waitFor();
   await page.getByText("Deltagerne ses nu privat.").waitFor();
   await screenshot(page, "group-ended");
+
+  // The centre's results: figures, the chart with its table, and the CSV.
+  await page.getByRole("link", { name: /Tilbage til grupper/ }).click();
+  await page.waitForURL(/\/centres\/[^/]+\/groups$/);
+  await page.getByRole("link", { name: "Se resultater" }).click();
+  await page.waitForURL(/\/centres\/[^/]+\/dashboard$/);
+  await page.getByRole("heading", { name: /Resultater for/ }).waitFor();
+  await page.getByRole("img", { name: "Grupper efter status" }).waitFor();
+  const ended = page.locator("table.compact tr", { hasText: "Afsluttet" });
+  check((await ended.locator("td").textContent()).trim() === "1", "the table counts the ended group");
+  await checkAccessibility(page, "the centre's dashboard");
+  await screenshot(page, "centre-dashboard");
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Hent tallene som CSV" }).click(),
+  ]);
+  const text = await readFile(await csv.path(), "utf8");
+  check(text.includes("groups_ended,1") && text.includes("survey_answers,1"), "the CSV holds the figures: " + text);
 });

@@ -69,7 +69,7 @@ async fn landing_page_works_with_and_without_javascript() {
 }
 
 #[tokio::test]
-async fn a_volunteer_signs_up_confirms_signs_in_and_out() {
+async fn a_volunteer_signs_up_confirms_signs_in_and_out_then_exports_and_deletes() {
     let smtp = SmtpServer::start(free_port()).await;
     let app = spawn_with_site(Some(smtp.port)).await;
     let (email, password) = ("freja@frivillig.test", "en rolig tirsdag i haven");
@@ -79,6 +79,11 @@ async fn a_volunteer_signs_up_confirms_signs_in_and_out() {
     run_journey(
         "account.mjs",
         &[&app.base_url, "confirm-and-sign-in", email, password, &link],
+    )
+    .await;
+    run_journey(
+        "account.mjs",
+        &[&app.base_url, "export-and-delete", email, password],
     )
     .await;
     app.stop().await;

@@ -20,7 +20,7 @@ use totp_rs::{Algorithm, Secret, TOTP};
 pub const PASSWORD: &str = "en rolig tirsdag i haven";
 
 /// One Argon2 hash of [`PASSWORD`] for all fixtures: hashing is slow on purpose.
-fn password_hash() -> &'static str {
+pub fn password_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| hash_password(PASSWORD).expect("hashing works"))
 }

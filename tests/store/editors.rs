@@ -2,6 +2,45 @@
 //! editors arrive, and a new course's creator is its first editor.
 
 use crate::setup::{person, published_course};
+
+/// An account written with the columns `users` had before the editors arrived.
+async fn early_person(db: &impl ConnectionTrait, email: &str, now: chrono::DateTime<Utc>) -> i32 {
+    let insert = Query::insert()
+        .into_table(Alias::new("users"))
+        .columns(
+            [
+                "public_id",
+                "email",
+                "display_name",
+                "language",
+                "created_at",
+            ]
+            .map(Alias::new),
+        )
+        .values_panic([
+            email.into(),
+            email.into(),
+            email.into(),
+            "da".into(),
+            now.into(),
+        ])
+        .to_owned();
+    db.execute(&insert).await.unwrap();
+    let select = Query::select()
+        .column(Alias::new("id"))
+        .from(Alias::new("users"))
+        .and_where(sea_orm::ExprTrait::eq(
+            sea_orm::sea_query::Expr::col(Alias::new("email")),
+            email,
+        ))
+        .to_owned();
+    db.query_one(&select)
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i32>(0)
+        .unwrap()
+}
 use app::{
     domain::ids::CourseId,
     store::{courses, entities::course_trainer},
@@ -24,8 +63,8 @@ async fn existing_courses_get_their_trainers_and_creator_as_editors() {
         let db = &store.db;
         let now = Utc::now();
         let (creator, trainer) = (
-            person(db, "skaber@frivillig.test", now).await,
-            person(db, "underviser@frivillig.test", now).await,
+            early_person(db, "skaber@frivillig.test", now).await,
+            early_person(db, "underviser@frivillig.test", now).await,
         );
         // Course 1 was created by one person and taught by another; course 2 (shipped) has
         // no creator and is taught by both.

@@ -196,7 +196,8 @@ pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
     finish(txn, None, "/account?saved=email").await
 }
 
-/// Deletes the signed-in person's account for good.
+/// Removes the signed-in person's account for good: everything about them is deleted, and
+/// what counts in the figures stays without them.
 #[server(endpoint = "account/delete")]
 pub async fn delete_account(
     current_password: String,
@@ -210,7 +211,7 @@ pub async fn delete_account(
         auth,
         domain::{authz::Action, role::Role},
         errors::Problem,
-        store::{audit, db::begin_write, people},
+        store::{audit, db::begin_write, erasure, people},
     };
     let state = state()?;
     let current = require(Action::ManageOwnAccount)?;
@@ -224,10 +225,10 @@ pub async fn delete_account(
         return Err(AppError::Forbidden);
     }
     let txn = begin_write(&state.db).await?;
-    // Recorded first, so the event survives with the person's id set to empty.
+    // Recorded with the emptied account's id: the event says an account was removed, not whose.
     let now = chrono::Utc::now();
     record_own(&txn, audit::Event::AccountDeleted, current.user.id, now).await?;
-    people::delete_user(&txn, current.user.id).await?;
+    erasure::erase(&txn, current.user.id, now).await?;
     txn.commit().await?;
     set_cookie(&auth::clear_session_cookie(state.site.is_https()));
     leptos_axum::redirect("/?deleted=1");

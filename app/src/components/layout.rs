@@ -84,7 +84,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <div class="container footer-inner">
                 <p>{t!(i18n, footer.about)}</p>
-                <p>{t!(i18n, footer.privacy)}</p>
+                <p><a href="/privacy">{t!(i18n, footer.privacy)}</a></p>
                 <p><a href="/verify">{t!(i18n, footer.verify)}</a></p>
                 <p class="footer-small">"© 2026 " {t!(i18n, footer.rights)}</p>
             </div>

@@ -155,14 +155,23 @@ fn AccountSettings(viewer: Viewer) -> impl IntoView {
             <h2 id="email-title">{t!(i18n, account.email_title)}</h2>
             <PostForm action={ServerAction::<RequestEmailChange>::new()} submit=t!(i18n, account.email_submit) let:error>
                 <Field name="new_email" kind="email" label=t_string!(i18n, account.field_new_email).to_string() hint=t_string!(i18n, account.email_hint).to_string() autocomplete="email" maxlength=254 error />
-                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error />
+                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 id_prefix="email-" error />
             </PostForm>
+        </section>
+        <section class="settings" id="my-data" aria-labelledby="data-title">
+            <h2 id="data-title">{t!(i18n, account.data_title)}</h2>
+            <p>{t!(i18n, account.data_lead)}</p>
+            <p class="actions">
+                <a class="button secondary" href="/account/my-data.json" download="igang-my-data.json">{t!(i18n, account.data_download)}</a>
+                " "
+                <a href="/privacy">{t!(i18n, account.data_privacy)}</a>
+            </p>
         </section>
         <section class="settings danger" aria-labelledby="delete-title">
             <h2 id="delete-title">{t!(i18n, account.delete_title)}</h2>
             <p>{t!(i18n, account.delete_lead)}</p>
             <PostForm action={ServerAction::<DeleteAccount>::new()} submit=t!(i18n, account.delete_submit) button="button danger" let:error>
-                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error />
+                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 id_prefix="delete-" error />
                 <ConfirmBox label=t_string!(i18n, account.delete_confirm).to_string() error />
             </PostForm>
         </section>

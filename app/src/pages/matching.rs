@@ -1,7 +1,7 @@
 //! Pages for matching igangsættere with groups.
 
 pub mod groups;
-mod labels;
+pub(crate) mod labels;
 pub mod life;
 mod places;
 mod posting;

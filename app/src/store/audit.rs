@@ -137,3 +137,16 @@ pub async fn page(
     let total = paginator.num_items().await?;
     Ok((paginator.fetch_page(page).await?, total))
 }
+
+/// Forgets the details of events older than `before` (a detail may hold an address); the
+/// events themselves stay. How many were emptied.
+pub async fn forget_details(db: &impl ConnectionTrait, before: DateTime<Utc>) -> StoreResult<u64> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    Ok(audit_event::Entity::update_many()
+        .col_expr(audit_event::Column::Detail, Expr::value(None::<String>))
+        .filter(audit_event::Column::At.lt(before))
+        .filter(audit_event::Column::Detail.is_not_null())
+        .exec(db)
+        .await?
+        .rows_affected)
+}

@@ -1,5 +1,6 @@
 //! The outbox: messages are written here in the same breath as the change that causes them,
-//! and the worker delivers them. Nothing is deleted, so an outage delays mail but never loses it.
+//! and the worker delivers them. Nothing is deleted before it is sent or given up on, so an
+//! outage delays mail but never loses it; the copies go a while after.
 
 use super::{StoreError, StoreResult, entities::outbox_message as message};
 use chrono::{DateTime, Utc};
@@ -161,4 +162,15 @@ async fn end_attempt(
 /// One message by id.
 pub async fn find(db: &impl ConnectionTrait, id: i32) -> StoreResult<Option<OutboxMessage>> {
     Ok(message::Entity::find_by_id(id).one(db).await?)
+}
+
+/// Deletes the messages sent or given up on before `before` (their copies hold addresses and
+/// names); how many.
+pub async fn prune(db: &impl ConnectionTrait, before: DateTime<Utc>) -> StoreResult<u64> {
+    Ok(message::Entity::delete_many()
+        .filter(message::Column::Status.is_in([SENT, FAILED]))
+        .filter(message::Column::CreatedAt.lt(before))
+        .exec(db)
+        .await?
+        .rows_affected)
 }

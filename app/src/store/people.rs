@@ -241,12 +241,6 @@ pub async fn set_email(
     Ok(())
 }
 
-/// Deletes an account; its sessions, roles, tokens and codes go with it.
-pub async fn delete_user(db: &impl ConnectionTrait, id: i32) -> StoreResult<()> {
-    user::Entity::delete_by_id(id).exec(db).await?;
-    Ok(())
-}
-
 /// The account with this public id, if any.
 pub async fn find_by_public_id(
     db: &impl ConnectionTrait,
@@ -272,6 +266,7 @@ pub async fn search(
         .add(Expr::expr(Func::lower(Expr::col(user::Column::DisplayName))).like(pattern));
     let paginator = user::Entity::find()
         .filter(filter)
+        .filter(user::Column::DeletedAt.is_null())
         .order_by_asc(user::Column::DisplayName)
         .order_by_asc(user::Column::Id)
         .paginate(db, per_page);

@@ -1,6 +1,9 @@
 //! Server-side sessions: the cookie holds a secret, the table holds its hash.
 
-use super::{StoreResult, entities::session};
+use super::{
+    StoreResult,
+    entities::{session, user},
+};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
@@ -23,6 +26,16 @@ pub async fn create(
     second_factor_done: bool,
     now: DateTime<Utc>,
 ) -> StoreResult<Session> {
+    // A sign-in keeps the account in use: the retention period starts again.
+    user::Entity::update_many()
+        .col_expr(user::Column::LastSignedInAt, Expr::value(Some(now)))
+        .col_expr(
+            user::Column::RetentionWarnedAt,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
     Ok(session::ActiveModel {
         token_hash: Set(token_hash),
         user_id: Set(user_id),

@@ -83,17 +83,17 @@ pub async fn answers(db: &impl ConnectionTrait, group_id: i32) -> StoreResult<Ve
         .filter(survey_answer::Column::GroupId.eq(group_id))
         .all(db)
         .await?;
+    Ok(rows.into_iter().map(answer_of).collect())
+}
+
+/// The answer a stored row holds.
+pub(crate) fn answer_of(row: survey_answer::Model) -> Answer {
     let point = |value: i16| u8::try_from(value).unwrap_or(0);
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            Answer([
-                point(r.seen),
-                point(r.less_alone),
-                point(r.insight),
-                point(r.talking),
-                point(r.mastery),
-            ])
-        })
-        .collect())
+    Answer([
+        point(row.seen),
+        point(row.less_alone),
+        point(row.insight),
+        point(row.talking),
+        point(row.mastery),
+    ])
 }

@@ -6,6 +6,7 @@ use app::api::matching::{
     LoadMyProfile, LoadSurvey, MoveGroup, MyGroups, MyRequests, OpenSurvey, SaveProfile,
     SearchPlaces, SendRequest, WithdrawRequest,
 };
+use app::api::results::LoadCentreDashboard;
 use leptos::server_fn::ServerFn;
 
 /// Profiles, the town search and groups (`centre_a`: the public id of the tests' centre A).
@@ -84,6 +85,11 @@ pub(super) fn endpoints(centre_a: &str) -> Vec<Endpoint> {
             AnswerSurvey::PATH,
             &[("token", "no-such-link"), ("seen", "3")],
             Public,
+        ),
+        e(
+            LoadCentreDashboard::PATH,
+            &[("centre", centre_a)],
+            CoordinatorOfA,
         ),
     ]
 }

@@ -23,7 +23,7 @@ const NEAR_AARHUS: &str = "2617176";
 const AALBORG: &str = "2624886";
 
 /// A new group's form for `centre`: a grief group in Aarhus on Tuesday evenings.
-pub(super) fn group_form(centre: &str, starts_on: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn group_form(centre: &str, starts_on: &str) -> Vec<(&'static str, String)> {
     [
         ("centre", centre),
         ("title", "Sorggruppe for voksne"),
@@ -43,13 +43,13 @@ pub(super) fn group_form(centre: &str, starts_on: &str) -> Vec<(&'static str, St
     .collect()
 }
 
-pub(super) fn next_month() -> String {
+pub(crate) fn next_month() -> String {
     (Utc::now() + Duration::days(30))
         .format("%Y-%m-%d")
         .to_string()
 }
 
-pub(super) async fn create(
+pub(crate) async fn create(
     app: &TestApp,
     client: &reqwest::Client,
     form: &[(&str, String)],
@@ -64,7 +64,7 @@ async fn load(app: &TestApp, client: &reqwest::Client, group: i32) -> reqwest::R
 
 /// A volunteer with a saved profile (the full form, town and travel changed), certified
 /// when `certified`.
-pub(super) async fn igangsaetter(
+pub(crate) async fn igangsaetter(
     app: &TestApp,
     email: &str,
     place: &str,

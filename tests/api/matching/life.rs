@@ -41,7 +41,7 @@ async fn status(app: &TestApp, group: i32) -> GroupStatus {
 }
 
 /// Asks Ida to start `group` and has her accept.
-async fn matched_with_ida(
+pub(crate) async fn matched_with_ida(
     app: &TestApp,
     coordinator: &reqwest::Client,
     ida: &reqwest::Client,

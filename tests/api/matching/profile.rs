@@ -27,7 +27,7 @@ const AARHUS: &str = "2624652";
 
 /// A complete profile form: Aarhus, 25 km, two groups, grief and cancer, Danish and English,
 /// Tuesday and Thursday evenings, open to requests.
-pub(super) fn full_form() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn full_form() -> Vec<(&'static str, &'static str)> {
     vec![
         ("place", AARHUS),
         ("travel_km", "25"),
@@ -46,7 +46,7 @@ async fn mine(app: &TestApp, client: &reqwest::Client) -> MyProfile {
     json(app.call(client, LoadMyProfile::PATH, &[]).await).await
 }
 
-pub(super) async fn save(
+pub(crate) async fn save(
     app: &TestApp,
     client: &reqwest::Client,
     form: &[(&str, &str)],
@@ -55,7 +55,7 @@ pub(super) async fn save(
 }
 
 /// Makes `user_id` the holder of a valid certificate of the shipped programme; its code.
-pub(super) async fn certify(
+pub(crate) async fn certify(
     app: &TestApp,
     user_id: i32,
 ) -> app::domain::certification::CertificateCode {

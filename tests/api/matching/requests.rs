@@ -23,11 +23,11 @@ use igang_tests::{
 };
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-pub(super) async fn view(app: &TestApp, client: &reqwest::Client, group: i32) -> GroupView {
+pub(crate) async fn view(app: &TestApp, client: &reqwest::Client, group: i32) -> GroupView {
     json(app.load_group(client, group).await).await
 }
 
-pub(super) async fn ask(
+pub(crate) async fn ask(
     app: &TestApp,
     coordinator: &reqwest::Client,
     group: i32,
@@ -37,12 +37,12 @@ pub(super) async fn ask(
     app.send_request(coordinator, group, person, message).await
 }
 
-pub(super) async fn inbox(app: &TestApp, client: &reqwest::Client) -> Vec<RequestItem> {
+pub(crate) async fn inbox(app: &TestApp, client: &reqwest::Client) -> Vec<RequestItem> {
     let page: Page<RequestItem> = json(app.my_requests(client, 1).await).await;
     page.items
 }
 
-pub(super) async fn answer(
+pub(crate) async fn answer(
     app: &TestApp,
     client: &reqwest::Client,
     request: i32,
@@ -53,7 +53,7 @@ pub(super) async fn answer(
 }
 
 /// The public id of the candidate called `name` on the group's page.
-pub(super) fn person(group: &GroupView, name: &str) -> String {
+pub(crate) fn person(group: &GroupView, name: &str) -> String {
     group
         .candidates
         .iter()
@@ -64,7 +64,7 @@ pub(super) fn person(group: &GroupView, name: &str) -> String {
 }
 
 /// The coordinator of another centre, Centre B.
-pub(super) async fn other_coordinator(app: &TestApp) -> reqwest::Client {
+pub(crate) async fn other_coordinator(app: &TestApp) -> reqwest::Client {
     let b = centre(app, "Centre B").await;
     staff(
         app,
@@ -76,7 +76,7 @@ pub(super) async fn other_coordinator(app: &TestApp) -> reqwest::Client {
 }
 
 /// A centre, its coordinator and a seeking group in Aarhus.
-pub(super) async fn setting(app: &TestApp) -> (reqwest::Client, i32) {
+pub(crate) async fn setting(app: &TestApp) -> (reqwest::Client, i32) {
     let a = centre(app, "Centre A").await;
     let coordinator = staff(
         app,

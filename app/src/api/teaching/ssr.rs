@@ -53,7 +53,12 @@ pub async fn filter(
 pub fn view(row: learning::LearnerRow) -> LearnerView {
     LearnerView {
         name: row.name,
-        email: row.email,
+        // A removed account keeps counting, but has no address to show.
+        email: if row.email.ends_with(crate::store::erasure::REMOVED_DOMAIN) {
+            String::new()
+        } else {
+            row.email
+        },
         centre: row.centre,
         status: row.status,
         percent: row.progress.percent,

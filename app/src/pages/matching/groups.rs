@@ -74,6 +74,7 @@ pub fn CentreGroupsPage() -> impl IntoView {
                             view! {
                                 <h1>{t!(i18n, groups.title, centre = list.name.clone())}</h1>
                                 <p class="lead">{t!(i18n, groups.lead)}</p>
+                                <p><a class="button secondary" href=format!("/centres/{}/dashboard", list.centre)>{t!(i18n, results.open)}</a></p>
                                 <StatusFilter centre=list.centre.clone() current=list.status />
                                 {if rows.is_empty() {
                                     view! { <p class="empty">{t!(i18n, groups.none)}</p> }.into_any()

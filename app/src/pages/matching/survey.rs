@@ -27,7 +27,7 @@ fn statement_text(i18n: I18n, statement: Statement) -> String {
 }
 
 /// The totals as a table.
-fn totals(i18n: I18n, summary: Summary) -> impl IntoView {
+pub(crate) fn totals(i18n: I18n, summary: Summary) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table>

@@ -22,6 +22,12 @@ pub struct Model {
     pub totp_enabled_at: Option<DateTimeUtc>,
     pub password_changed_at: Option<DateTimeUtc>,
     pub totp_last_step: Option<i64>,
+    /// When the account was removed at its owner's wish; the row holds nothing about them.
+    pub deleted_at: Option<DateTimeUtc>,
+    /// When its owner last signed in.
+    pub last_signed_in_at: Option<DateTimeUtc>,
+    /// When its owner was told that the unused account will be removed.
+    pub retention_warned_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,149 @@
+//! Removing an account at its owner's wish. Everything about the person goes: their name,
+//! address, password and authenticator, sessions and links, roles, profile, the requests
+//! they were sent, what they wrote (reflections), the mail queued to them, the attempts
+//! counted against their address, their name on certificates and in audit details. What
+//! counts in the figures stays, tied to the emptied row: enrolments, lessons done, quiz
+//! scores, workshop seats, certificates (which then say the holder removed their account)
+//! and the groups they started.
+
+use crate::{
+    domain::ids::EnrolmentId,
+    store::{
+        StoreResult,
+        entities::{
+            audit_event, auth_attempt, calendar_feed, certificate, course_editor, course_trainer,
+            enrolment, group_request, igangsaetter_profile, one_time_token, outbox_message,
+            recovery_code, reflection, session, sign_off, user, user_role,
+        },
+    },
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QuerySelect, sea_query::Expr,
+};
+
+/// The name an emptied account shows where a name is listed.
+pub const REMOVED_NAME: &str = "—";
+/// The domain of the placeholder address an emptied account holds (addresses are unique).
+pub const REMOVED_DOMAIN: &str = "@removed.invalid";
+
+/// Empties account `id` at `now`, inside the caller's transaction. Nothing is done to an
+/// account already removed; false then.
+pub async fn erase(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> StoreResult<bool> {
+    let Some(person) = user::Entity::find_by_id(id).one(db).await? else {
+        return Ok(false);
+    };
+    if person.deleted_at.is_some() {
+        return Ok(false);
+    }
+    let email = person.email.clone();
+    // What they wrote and what was written to or about them.
+    let enrolments: Vec<EnrolmentId> = enrolment::Entity::find()
+        .select_only()
+        .column(enrolment::Column::Id)
+        .filter(enrolment::Column::UserId.eq(id))
+        .into_tuple::<EnrolmentId>()
+        .all(db)
+        .await?;
+    if !enrolments.is_empty() {
+        reflection::Entity::delete_many()
+            .filter(reflection::Column::EnrolmentId.is_in(enrolments))
+            .exec(db)
+            .await?;
+    }
+    group_request::Entity::delete_many()
+        .filter(group_request::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    igangsaetter_profile::Entity::delete_many()
+        .filter(igangsaetter_profile::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    sign_off::Entity::update_many()
+        .col_expr(sign_off::Column::Note, Expr::value(None::<String>))
+        .filter(sign_off::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    certificate::Entity::update_many()
+        .col_expr(certificate::Column::HolderName, Expr::value(None::<String>))
+        .filter(certificate::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    // Their ways in, and what they may do.
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    recovery_code::Entity::delete_many()
+        .filter(recovery_code::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    calendar_feed::Entity::delete_many()
+        .filter(calendar_feed::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    one_time_token::Entity::delete_many()
+        .filter(
+            one_time_token::Column::UserId
+                .eq(id)
+                .or(one_time_token::Column::Email.eq(email.clone())),
+        )
+        .exec(db)
+        .await?;
+    user_role::Entity::delete_many()
+        .filter(user_role::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    course_editor::Entity::delete_many()
+        .filter(course_editor::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    course_trainer::Entity::delete_many()
+        .filter(course_trainer::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    // Their address wherever it was written down.
+    let mentions = format!("%{}%", email.replace(['%', '_'], ""));
+    outbox_message::Entity::delete_many()
+        .filter(outbox_message::Column::Recipient.eq(email.clone()))
+        .exec(db)
+        .await?;
+    auth_attempt::Entity::delete_many()
+        .filter(auth_attempt::Column::Bucket.like(mentions.clone()))
+        .exec(db)
+        .await?;
+    audit_event::Entity::update_many()
+        .col_expr(audit_event::Column::Detail, Expr::value(None::<String>))
+        .filter(
+            audit_event::Column::SubjectId
+                .eq(id)
+                .or(audit_event::Column::Detail.like(mentions)),
+        )
+        .exec(db)
+        .await?;
+    // The row itself, emptied; a fresh public id so no link to the old one leads here.
+    let removed = uuid::Uuid::new_v4().to_string();
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Email,
+            Expr::value(format!("removed-{removed}{REMOVED_DOMAIN}")),
+        )
+        .col_expr(user::Column::PublicId, Expr::value(removed))
+        .col_expr(user::Column::DisplayName, Expr::value(REMOVED_NAME))
+        .col_expr(user::Column::PasswordHash, Expr::value(None::<String>))
+        .col_expr(
+            user::Column::EmailVerifiedAt,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .col_expr(user::Column::TotpSecret, Expr::value(None::<String>))
+        .col_expr(
+            user::Column::TotpEnabledAt,
+            Expr::value(None::<DateTime<Utc>>),
+        )
+        .col_expr(user::Column::TotpLastStep, Expr::value(None::<i64>))
+        .col_expr(user::Column::DeletedAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(true)
+}
