@@ -65,6 +65,10 @@ pub async fn send_due(
             continue;
         }
         for person in workshops::reminders::seated(&txn, &workshop).await? {
+            // A removed account has nobody to remind.
+            if person.deleted_at.is_some() {
+                continue;
+            }
             let Ok(to) = EmailAddress::parse(&person.email) else {
                 continue;
             };
@@ -100,6 +104,9 @@ pub async fn send_due(
         let Some(expires_at) = certificate.expires_at else {
             continue;
         };
+        if holder.deleted_at.is_some() {
+            continue;
+        }
         let last_sent = certificate.last_reminder_days.map(i64::from);
         let Some(days) = validity::reminder_due(expires_at, last_sent, now) else {
             continue;

@@ -10,12 +10,18 @@ use crate::{
         role::Role,
     },
     mail::{self, MailError, Template},
-    store::{StoreError, audit, db::begin_write, entities::user, erasure, people},
+    store::{
+        StoreError, audit,
+        db::begin_write,
+        entities::{user, user_role},
+        erasure,
+    },
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
-    QuerySelect, sea_query::Expr,
+    QuerySelect,
+    sea_query::{Expr, Query},
 };
 
 /// Accounts looked at in one pass; the rest wait for the next.
@@ -58,32 +64,41 @@ pub async fn pass(
     let mut done = Retained::default();
     // Unused since before this moment: within a month of the period's end.
     let since = now - period(years) + Duration::days(WARNING_DAYS);
+    let waited = now - Duration::days(WARNING_DAYS);
     let last_active =
-        Expr::col(user::Column::LastSignedInAt).if_null(Expr::col(user::Column::CreatedAt));
+        || Expr::col(user::Column::LastSignedInAt).if_null(Expr::col(user::Column::CreatedAt));
+    let admins = Query::select()
+        .column(user_role::Column::UserId)
+        .from(user_role::Entity)
+        .and_where(user_role::Column::Role.eq(Role::Admin))
+        .to_owned();
+    // Only accounts something may be due for: not yet warned, or warned a month ago or more.
     let unused = user::Entity::find()
         .filter(user::Column::DeletedAt.is_null())
-        .filter(Condition::all().add(last_active.lt(since)))
+        .filter(Condition::all().add(last_active().lt(since)))
+        .filter(
+            Condition::any()
+                .add(user::Column::RetentionWarnedAt.is_null())
+                .add(user::Column::RetentionWarnedAt.lte(waited)),
+        )
+        .filter(user::Column::Id.not_in_subquery(admins))
         .order_by_asc(user::Column::Id)
         .limit(BATCH)
         .all(db)
         .await?;
-    let roles = people::roles_of_many(db, unused.iter().map(|u| u.id).collect()).await?;
     for person in unused {
-        let admin = roles
-            .get(&person.id)
-            .is_some_and(|r| r.iter().any(|(role, _)| *role == Role::Admin));
-        if admin {
-            continue;
-        }
         let active = person.last_signed_in_at.unwrap_or(person.created_at);
         match due(active, person.retention_warned_at, years, now) {
             Due::Nothing => {}
             Due::Warn => {
                 let txn = begin_write(db).await?;
+                // Checked again under the row's lock: a sign-in meanwhile keeps it unwarned.
                 let marked = user::Entity::update_many()
                     .col_expr(user::Column::RetentionWarnedAt, Expr::value(Some(now)))
                     .filter(user::Column::Id.eq(person.id))
                     .filter(user::Column::RetentionWarnedAt.is_null())
+                    .filter(user::Column::DeletedAt.is_null())
+                    .filter(Condition::all().add(last_active().lt(since)))
                     .exec(&txn)
                     .await?;
                 if marked.rows_affected != 1 {
@@ -109,6 +124,21 @@ pub async fn pass(
             }
             Due::Remove => {
                 let txn = begin_write(db).await?;
+                // Checked again under the row's lock: a sign-in meanwhile keeps the account.
+                let still = user::Entity::update_many()
+                    .col_expr(
+                        user::Column::RetentionWarnedAt,
+                        Expr::col(user::Column::RetentionWarnedAt),
+                    )
+                    .filter(user::Column::Id.eq(person.id))
+                    .filter(user::Column::DeletedAt.is_null())
+                    .filter(user::Column::RetentionWarnedAt.lte(waited))
+                    .filter(Condition::all().add(last_active().lt(now - period(years))))
+                    .exec(&txn)
+                    .await?;
+                if still.rows_affected != 1 {
+                    continue;
+                }
                 audit::record(
                     &txn,
                     audit::Event::AccountDeleted,

@@ -25,6 +25,15 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        // Accounts already in use: their last sign-in is the newest one the audit log holds,
+        // so a retention period counts from there, not from when the account was made.
+        manager
+            .get_connection()
+            .execute_unprepared(
+                "UPDATE users SET last_signed_in_at = (SELECT MAX(a.at) FROM audit_log a \
+                 WHERE a.event = 'logged_in' AND a.subject_id = users.id)",
+            )
+            .await?;
         Ok(())
     }
 

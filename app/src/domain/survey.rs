@@ -116,11 +116,16 @@ pub struct Summary {
     pub figures: Vec<Figure>,
 }
 
-/// The totals of `answers`, or nothing while there are fewer than [`MIN_ANSWERS`].
+/// The totals of `answers` (given in the order they came), or nothing while there are fewer
+/// than [`MIN_ANSWERS`]. The totals move only in whole steps of [`MIN_ANSWERS`] answers: they
+/// are taken over the first multiple of it, so comparing the figures before and after one
+/// more answer never shows what that one person answered.
 pub fn summarise(answers: &[Answer]) -> Option<Summary> {
-    if answers.len() < MIN_ANSWERS {
+    let counted = answers.len() - answers.len() % MIN_ANSWERS;
+    if counted == 0 {
         return None;
     }
+    let answers = &answers[..counted];
     let count = answers.len() as f64;
     let figures = Statement::ALL
         .iter()
@@ -211,6 +216,20 @@ mod tests {
         assert_eq!(month_of(date), "2027-03");
     }
 
+    #[test]
+    fn the_totals_move_in_steps_of_five() {
+        let mut answers = vec![Answer([4, 4, 4, 4, 4]); 5];
+        let five = summarise(&answers).unwrap();
+        for n in 6..10 {
+            answers.push(Answer([1, 1, 1, 1, 1]));
+            assert_eq!(summarise(&answers).unwrap(), five, "{n} answers");
+        }
+        answers.push(Answer([1, 1, 1, 1, 1]));
+        let ten = summarise(&answers).unwrap();
+        assert_eq!(ten.answers, 10);
+        assert_eq!(ten.figures[0].mean, 2.5);
+    }
+
     proptest! {
         /// Below the threshold nothing shows; from it, every figure lies within the scale.
         #[test]
@@ -222,7 +241,7 @@ mod tests {
                 None => prop_assert!(answers.len() < MIN_ANSWERS),
                 Some(summary) => {
                     prop_assert!(answers.len() >= MIN_ANSWERS);
-                    prop_assert_eq!(summary.answers, answers.len());
+                    prop_assert_eq!(summary.answers, answers.len() - answers.len() % MIN_ANSWERS);
                     for figure in summary.figures {
                         prop_assert!((1.0..=5.0).contains(&figure.mean));
                         prop_assert!(figure.agree_percent <= 100);

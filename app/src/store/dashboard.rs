@@ -16,8 +16,8 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect,
-    sea_query::Query,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, sea_query::Query,
 };
 
 /// How many of the centre's groups stand at each status.
@@ -106,6 +106,7 @@ pub async fn waiting_requests(db: &impl ConnectionTrait, centre_id: i32) -> Stor
 pub async fn survey_answers(db: &impl ConnectionTrait, centre_id: i32) -> StoreResult<Vec<Answer>> {
     let rows = survey_answer::Entity::find()
         .filter(survey_answer::Column::GroupId.in_subquery(groups_of(centre_id)))
+        .order_by_asc(survey_answer::Column::Id)
         .all(db)
         .await?;
     Ok(rows.into_iter().map(super::surveys::answer_of).collect())

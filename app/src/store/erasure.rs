@@ -4,15 +4,15 @@
 //! counted against their address, their name on certificates and in audit details. What
 //! counts in the figures stays, tied to the emptied row: enrolments, lessons done, quiz
 //! scores, workshop seats, certificates (which then say the holder removed their account)
-//! and the groups they started.
+//! and the groups they started (one they had agreed to but not yet met seeks someone else).
 
 use crate::{
-    domain::ids::EnrolmentId,
+    domain::{groups::GroupStatus, ids::EnrolmentId},
     store::{
         StoreResult,
         entities::{
             audit_event, auth_attempt, calendar_feed, certificate, course_editor, course_trainer,
-            enrolment, group_request, igangsaetter_profile, one_time_token, outbox_message,
+            enrolment, group, group_request, igangsaetter_profile, one_time_token, outbox_message,
             recovery_code, reflection, session, sign_off, user, user_role,
         },
     },
@@ -53,6 +53,18 @@ pub async fn erase(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> St
     }
     group_request::Entity::delete_many()
         .filter(group_request::Column::UserId.eq(id))
+        .exec(db)
+        .await?;
+    // A group they agreed to start but had not yet met seeks someone else.
+    group::Entity::update_many()
+        .col_expr(
+            group::Column::Status,
+            Expr::value(GroupStatus::Seeking.as_str()),
+        )
+        .col_expr(group::Column::IgangsaetterId, Expr::value(None::<i32>))
+        .col_expr(group::Column::MatchedAt, Expr::value(None::<DateTime<Utc>>))
+        .filter(group::Column::IgangsaetterId.eq(id))
+        .filter(group::Column::Status.eq(GroupStatus::Matched.as_str()))
         .exec(db)
         .await?;
     igangsaetter_profile::Entity::delete_many()
@@ -102,22 +114,51 @@ pub async fn erase(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> St
         .filter(course_trainer::Column::UserId.eq(id))
         .exec(db)
         .await?;
-    // Their address wherever it was written down.
-    let mentions = format!("%{}%", email.replace(['%', '_'], ""));
+    // Their address wherever it was written down. `%` and `_` in the pattern match any text,
+    // so it finds a few too many at most; the exact address is then checked here.
+    let mentions = format!("%{email}%");
     outbox_message::Entity::delete_many()
-        .filter(outbox_message::Column::Recipient.eq(email.clone()))
+        .filter(
+            outbox_message::Column::Recipient
+                .eq(email.clone())
+                .or(outbox_message::Column::BodyText.like(mentions.clone())),
+        )
         .exec(db)
         .await?;
-    auth_attempt::Entity::delete_many()
+    let buckets: Vec<(i32, String)> = auth_attempt::Entity::find()
+        .select_only()
+        .column(auth_attempt::Column::Id)
+        .column(auth_attempt::Column::Bucket)
         .filter(auth_attempt::Column::Bucket.like(mentions.clone()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let counted = buckets
+        .into_iter()
+        .filter(|(_, bucket)| bucket.contains(&email))
+        .map(|(id, _)| id);
+    auth_attempt::Entity::delete_many()
+        .filter(auth_attempt::Column::Id.is_in(counted))
         .exec(db)
         .await?;
+    let details: Vec<(i32, Option<String>)> = audit_event::Entity::find()
+        .select_only()
+        .column(audit_event::Column::Id)
+        .column(audit_event::Column::Detail)
+        .filter(audit_event::Column::Detail.like(mentions))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let named = details
+        .into_iter()
+        .filter(|(_, detail)| detail.as_deref().is_some_and(|d| d.contains(&email)))
+        .map(|(id, _)| id);
     audit_event::Entity::update_many()
         .col_expr(audit_event::Column::Detail, Expr::value(None::<String>))
         .filter(
             audit_event::Column::SubjectId
                 .eq(id)
-                .or(audit_event::Column::Detail.like(mentions)),
+                .or(audit_event::Column::Id.is_in(named)),
         )
         .exec(db)
         .await?;

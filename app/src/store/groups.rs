@@ -171,13 +171,14 @@ pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> StoreResult<Vec<G
 }
 
 /// Takes group `id` from `from` to `to` at `now`, writing the step's date (and the ending
-/// reason, for `Ended`); a group given back to seeking forgets its igangsætter. False when
-/// the group was no longer at `from`: someone else moved it meanwhile.
+/// reason, for `Ended`); a group given back to seeking forgets its igangsætter. With
+/// `held_by`, only while that person is still its igangsætter. False when the group was no
+/// longer where the step starts: someone else moved it meanwhile.
 pub async fn advance(
     db: &impl ConnectionTrait,
     id: i32,
-    from: GroupStatus,
-    to: GroupStatus,
+    (from, to): (GroupStatus, GroupStatus),
+    held_by: Option<i32>,
     reason: Option<String>,
     now: DateTime<Utc>,
 ) -> StoreResult<bool> {
@@ -186,6 +187,9 @@ pub async fn advance(
         .col_expr(group::Column::Status, Expr::value(to.as_str()))
         .filter(group::Column::Id.eq(id))
         .filter(group::Column::Status.eq(from.as_str()));
+    if let Some(person) = held_by {
+        update = update.filter(group::Column::IgangsaetterId.eq(person));
+    }
     update = match to {
         GroupStatus::Seeking => update
             .col_expr(group::Column::IgangsaetterId, Expr::value(None::<i32>))

@@ -156,7 +156,9 @@ pub async fn export(db: &impl ConnectionTrait, id: i32) -> StoreResult<Option<Va
             "number": a.number,
             "percent": a.percent,
             "passed": a.passed,
-            "answers": a.submission,
+            "answers": a.answers,
+            "right_answers": a.right_answers,
+            "scored": a.scored,
             "at": a.submitted_at,
         })).collect::<Vec<_>>(),
         "reflections": reflections.iter().map(|r| json!({

@@ -10,7 +10,7 @@ use crate::{
     },
 };
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 pub use group_survey::Model as SurveyLink;
 
@@ -81,6 +81,7 @@ pub async fn answer(
 pub async fn answers(db: &impl ConnectionTrait, group_id: i32) -> StoreResult<Vec<Answer>> {
     let rows = survey_answer::Entity::find()
         .filter(survey_answer::Column::GroupId.eq(group_id))
+        .order_by_asc(survey_answer::Column::Id)
         .all(db)
         .await?;
     Ok(rows.into_iter().map(answer_of).collect())

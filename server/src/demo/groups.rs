@@ -225,7 +225,7 @@ async fn create_one(
             break;
         }
         let reason = (to == Ended).then(|| group.reason.unwrap_or_default().to_owned());
-        groups::advance(db, id, from, to, reason, at).await?;
+        groups::advance(db, id, (from, to), None, reason, at).await?;
         from = to;
         at += Duration::days(42);
     }

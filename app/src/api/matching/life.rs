@@ -184,7 +184,9 @@ pub async fn move_group(
     }
     let now = chrono::Utc::now();
     let txn = begin_write(&db).await?;
-    if !groups::advance(&txn, record.id, record.status, to, reason, now).await? {
+    let held_by = (mover == Mover::Igangsaetter).then_some(auth.user.id);
+    let step = (record.status, to);
+    if !groups::advance(&txn, record.id, step, held_by, reason, now).await? {
         return Err(AppError::GroupMoved);
     }
     if to == GroupStatus::Ended {
