@@ -64,6 +64,11 @@ pub async fn find_by_public_id(
         .await?)
 }
 
+/// The centre with this id.
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> StoreResult<Option<Centre>> {
+    Ok(centre::Entity::find_by_id(id).one(db).await?)
+}
+
 /// Centres with these ids, by name.
 pub async fn by_ids(db: &impl ConnectionTrait, ids: Vec<i32>) -> StoreResult<Vec<Centre>> {
     use sea_orm::QueryOrder;

@@ -194,9 +194,8 @@ pub async fn load_group(group: i32) -> Result<GroupView, AppError> {
     };
     let db = state()?.db;
     let record = group_for(&db, group).await?;
-    let centre = centres::by_ids(&db, vec![record.centre_id])
+    let centre = centres::find(&db, record.centre_id)
         .await?
-        .pop()
         .ok_or(AppError::NotFound)?;
     let (candidates, eligible) = if record.status == GroupStatus::Seeking {
         let near = matching::candidates_near(&db, record.at, chrono::Utc::now()).await?;

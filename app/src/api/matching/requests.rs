@@ -80,9 +80,8 @@ pub async fn send_request(group: i32, person: String, message: String) -> Result
     if !may_ask {
         return Err(AppError::CannotAsk);
     }
-    let centre = centres::by_ids(db, vec![record.centre_id])
+    let centre = centres::find(db, record.centre_id)
         .await?
-        .pop()
         .ok_or(AppError::NotFound)?;
     let expires = now + chrono::Duration::days(state.site.request_days);
     let language = asked.language.parse().unwrap_or_default();

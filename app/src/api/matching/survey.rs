@@ -90,9 +90,8 @@ pub async fn load_survey(token: String) -> Result<SurveyForm, AppError> {
     let record = groups::find(&db, link.group_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let centre = centres::by_ids(&db, vec![record.centre_id])
+    let centre = centres::find(&db, record.centre_id)
         .await?
-        .pop()
         .map(|c| c.name)
         .unwrap_or_default();
     Ok(SurveyForm {
