@@ -270,6 +270,19 @@ pub async fn queue(
     template: Template,
     values: impl Serialize,
 ) -> Result<i32, MailError> {
+    queue_about(db, to, language, template, values, None).await
+}
+
+/// Queues a message as [`queue`] does, noting `about`: the person it names who is not its
+/// recipient, so removing that person's account removes the copy too.
+pub async fn queue_about(
+    db: &impl ConnectionTrait,
+    to: &EmailAddress,
+    language: Language,
+    template: Template,
+    values: impl Serialize,
+    about: Option<i32>,
+) -> Result<i32, MailError> {
     let rendered = render(template, language, values)?;
     let id = store::outbox::enqueue(
         db,
@@ -280,6 +293,7 @@ pub async fn queue(
             subject: rendered.subject,
             body_text: rendered.text,
             body_html: rendered.html,
+            about_user_id: about,
         },
         Utc::now(),
     )

@@ -177,7 +177,7 @@ async fn expire_requests(
         if let (Some(coordinator), Some(asked), Some(group)) = (coordinator, asked, group)
             && let Ok(to) = EmailAddress::parse(&coordinator.email)
         {
-            mail::queue(
+            mail::queue_about(
                 &txn,
                 &to,
                 language_of(coordinator),
@@ -189,6 +189,7 @@ async fn expire_requests(
                     "expires": crate::api::dates::date(request.expires_at),
                     "link": format!("{base_url}/groups/{}", group.id),
                 }),
+                Some(asked.id),
             )
             .await?;
         }

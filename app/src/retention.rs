@@ -45,6 +45,9 @@ pub enum RetentionError {
     /// A warning could not be queued.
     #[error(transparent)]
     Mail(#[from] MailError),
+    /// Seats at workshops to come could not be passed on.
+    #[error(transparent)]
+    Seats(#[from] crate::errors::AppError),
 }
 
 impl From<sea_orm::DbErr> for RetentionError {
@@ -148,6 +151,7 @@ pub async fn pass(
                     now,
                 )
                 .await?;
+                crate::api::workshops::ssr::give_up_places(&txn, base_url, person.id, now).await?;
                 if erasure::erase(&txn, person.id, now).await? {
                     txn.commit().await?;
                     done.removed += 1;

@@ -228,8 +228,19 @@ pub async fn delete_account(
     // Recorded with the emptied account's id: the event says an account was removed, not whose.
     let now = chrono::Utc::now();
     record_own(&txn, audit::Event::AccountDeleted, current.user.id, now).await?;
+    // Their seats at workshops to come go to those waiting.
+    let moved_up = crate::api::workshops::ssr::give_up_places(
+        &txn,
+        &state.site.base_url,
+        current.user.id,
+        now,
+    )
+    .await?;
     erasure::erase(&txn, current.user.id, now).await?;
     txn.commit().await?;
+    if moved_up {
+        crate::mail::ring(&state.mail_wakeup);
+    }
     set_cookie(&auth::clear_session_cookie(state.site.is_https()));
     leptos_axum::redirect("/?deleted=1");
     Ok(())

@@ -6,7 +6,7 @@ mod calendar;
 mod listing;
 mod schedule;
 #[cfg(feature = "ssr")]
-mod ssr;
+pub(crate) mod ssr;
 
 pub use attendance::{
     AttendanceList, AttendanceRow, LoadAttendance, MarkAttendance, load_attendance, mark_attendance,

@@ -1,10 +1,13 @@
 //! Removing an account at its owner's wish. Everything about the person goes: their name,
 //! address, password and authenticator, sessions and links, roles, profile, the requests
-//! they were sent, what they wrote (reflections), the mail queued to them, the attempts
+//! they were sent, what they wrote (reflections, and their words to others: request
+//! messages, comments, sign-off notes), the mail queued to them or naming them, the attempts
 //! counted against their address, their name on certificates and in audit details. What
 //! counts in the figures stays, tied to the emptied row: enrolments, lessons done, quiz
-//! scores, workshop seats, certificates (which then say the holder removed their account)
-//! and the groups they started (one they had agreed to but not yet met seeks someone else).
+//! scores, seats at workshops held, certificates (which then say the holder removed their
+//! account) and the groups they started (one they had agreed to but not yet met seeks someone
+//! else). Seats at workshops to come are given up before this, through the sign-up rules, so
+//! the waiting list moves up (`api::workshops::ssr::give_up_places`).
 
 use crate::{
     domain::{groups::GroupStatus, ids::EnrolmentId},
@@ -67,6 +70,26 @@ pub async fn erase(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> St
         .filter(group::Column::Status.eq(GroupStatus::Matched.as_str()))
         .exec(db)
         .await?;
+    // What they wrote to others: a request's message, a comment on a reflection, a note on a
+    // sign-off. The request, the reading and the sign-off stay, without their words or name.
+    group_request::Entity::update_many()
+        .col_expr(group_request::Column::Message, Expr::value(""))
+        .col_expr(group_request::Column::SentBy, Expr::value(None::<i32>))
+        .filter(group_request::Column::SentBy.eq(id))
+        .exec(db)
+        .await?;
+    reflection::Entity::update_many()
+        .col_expr(reflection::Column::Comment, Expr::value(None::<String>))
+        .col_expr(reflection::Column::ReviewedBy, Expr::value(None::<i32>))
+        .filter(reflection::Column::ReviewedBy.eq(id))
+        .exec(db)
+        .await?;
+    sign_off::Entity::update_many()
+        .col_expr(sign_off::Column::Note, Expr::value(None::<String>))
+        .col_expr(sign_off::Column::SignedBy, Expr::value(None::<i32>))
+        .filter(sign_off::Column::SignedBy.eq(id))
+        .exec(db)
+        .await?;
     igangsaetter_profile::Entity::delete_many()
         .filter(igangsaetter_profile::Column::UserId.eq(id))
         .exec(db)
@@ -121,6 +144,7 @@ pub async fn erase(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> St
         .filter(
             outbox_message::Column::Recipient
                 .eq(email.clone())
+                .or(outbox_message::Column::AboutUserId.eq(id))
                 .or(outbox_message::Column::BodyText.like(mentions.clone())),
         )
         .exec(db)

@@ -1,17 +1,19 @@
 //! Everything stored about one person, as one JSON document they download from their
 //! account page: their account, roles, courses and progress, quiz attempts, reflections,
 //! certificates, workshop seats, sign-offs, igangsætter profile, the requests they were
-//! sent, the groups they started, and the audit entries about them. Secrets (password and
-//! authenticator) are named only by whether they are set. Nothing about another person is
-//! included: a request's message is the coordinator's words to them, and a centre or course
-//! is named, never the people behind it.
+//! sent and sent, the groups they started, what they wrote to others (comments on
+//! reflections, sign-off notes), their sessions, what was mailed to them, and the audit
+//! entries about them. Secrets (password, authenticator, session keys) are named only by
+//! whether they are set. Nothing about another person is included: a request's message is
+//! the coordinator's words to them, what they wrote to others is listed without whom it was
+//! for, and a centre or course is named, never the people behind it.
 
 use crate::store::{
     StoreResult,
     entities::{
         audit_event, certificate, course, enrolment, group, group_request, igangsaetter_profile,
-        lesson, lesson_completion, programme, quiz_attempt, reflection, sign_off, user, user_role,
-        workshop, workshop_signup,
+        lesson, lesson_completion, outbox_message, programme, quiz_attempt, reflection, session,
+        sign_off, user, user_role, workshop, workshop_signup,
     },
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder};
@@ -100,12 +102,36 @@ pub async fn export(db: &impl ConnectionTrait, id: i32) -> StoreResult<Option<Va
         .order_by_asc(group_request::Column::Id)
         .all(db)
         .await?;
+    let sent = group_request::Entity::find()
+        .filter(group_request::Column::SentBy.eq(id))
+        .order_by_asc(group_request::Column::Id)
+        .all(db)
+        .await?;
+    let comments = reflection::Entity::find()
+        .filter(reflection::Column::ReviewedBy.eq(id))
+        .order_by_asc(reflection::Column::Id)
+        .all(db)
+        .await?;
+    let notes = sign_off::Entity::find()
+        .filter(sign_off::Column::SignedBy.eq(id))
+        .all(db)
+        .await?;
+    let sessions = session::Entity::find()
+        .filter(session::Column::UserId.eq(id))
+        .order_by_asc(session::Column::Id)
+        .all(db)
+        .await?;
+    let mail = outbox_message::Entity::find()
+        .filter(outbox_message::Column::Recipient.eq(person.email.clone()))
+        .order_by_asc(outbox_message::Column::Id)
+        .all(db)
+        .await?;
     let started = group::Entity::find()
         .filter(group::Column::IgangsaetterId.eq(id))
         .all(db)
         .await?;
     let asked_about = group::Entity::find()
-        .filter(group::Column::Id.is_in(requests.iter().map(|r| r.group_id)))
+        .filter(group::Column::Id.is_in(requests.iter().chain(sent.iter()).map(|r| r.group_id)))
         .all(db)
         .await?;
     let group_title = |id: i32| {
@@ -208,6 +234,36 @@ pub async fn export(db: &impl ConnectionTrait, id: i32) -> StoreResult<Option<Va
             "sent_at": r.sent_at,
             "answer_by": r.expires_at,
             "answered_at": r.answered_at,
+        })).collect::<Vec<_>>(),
+        "requests_sent": sent.iter().map(|r| json!({
+            "group": group_title(r.group_id),
+            "message": r.message,
+            "status": r.status,
+            "sent_at": r.sent_at,
+        })).collect::<Vec<_>>(),
+        "comments_written": comments.iter().map(|r| json!({
+            "comment": r.comment,
+            "at": r.reviewed_at,
+        })).collect::<Vec<_>>(),
+        "sign_off_notes_written": notes.iter().map(|s| json!({
+            "programme": programmes.get(&s.programme_id),
+            "note": s.note,
+            "signed_at": s.signed_at,
+        })).collect::<Vec<_>>(),
+        "sessions": sessions.iter().map(|s| json!({
+            "started_at": s.created_at,
+            "last_seen_at": s.last_seen_at,
+            "expires_at": s.expires_at,
+            "authenticator_at": s.second_factor_at,
+        })).collect::<Vec<_>>(),
+        // What was mailed, not its text: a link in it may still open an account. A message
+        // about someone else (a notice naming them) shows its kind only.
+        "mail": mail.iter().map(|m| json!({
+            "kind": m.template,
+            "subject": m.about_user_id.is_none().then_some(&m.subject),
+            "status": m.status,
+            "queued_at": m.created_at,
+            "sent_at": m.sent_at,
         })).collect::<Vec<_>>(),
         "groups_started": started.iter().map(|g| json!({
             "group": g.title,

@@ -34,6 +34,8 @@ pub struct NewMessage {
     pub body_text: String,
     /// HTML body.
     pub body_html: String,
+    /// The person the message names who is not its recipient, if any.
+    pub about_user_id: Option<i32>,
 }
 
 /// Adds a message to the outbox, due now.
@@ -49,6 +51,7 @@ pub async fn enqueue(
         subject: Set(new.subject),
         body_text: Set(new.body_text),
         body_html: Set(new.body_html),
+        about_user_id: Set(new.about_user_id),
         status: Set(PENDING.to_owned()),
         attempts: Set(0),
         next_attempt_at: Set(now),

@@ -57,6 +57,11 @@ pub(crate) async fn create(
     app.call_fields(client, CreateGroup::PATH, form).await
 }
 
+/// Posts a grief group in Aarhus for `centre` (its public id) starting next month; its id.
+pub(crate) async fn post_group(app: &TestApp, coordinator: &reqwest::Client, centre: &str) -> i32 {
+    json(create(app, coordinator, &group_form(centre, &next_month())).await).await
+}
+
 async fn load(app: &TestApp, client: &reqwest::Client, group: i32) -> reqwest::Response {
     app.call(client, LoadGroup::PATH, &[("group", &group.to_string())])
         .await

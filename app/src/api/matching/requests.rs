@@ -99,7 +99,7 @@ pub async fn send_request(group: i32, person: String, message: String) -> Result
     .await?;
     let to =
         crate::domain::email::EmailAddress::parse(&asked.email).map_err(|_| AppError::CannotAsk)?;
-    mail::queue(
+    mail::queue_about(
         &txn,
         &to,
         language,
@@ -117,6 +117,7 @@ pub async fn send_request(group: i32, person: String, message: String) -> Result
             expires => local_date(expires).to_string(),
             link => format!("{}/requests", state.site.base_url),
         },
+        Some(auth.user.id),
     )
     .await
     .map_err(|error| {

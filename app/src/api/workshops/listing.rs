@@ -97,7 +97,7 @@ pub async fn cancel_workshop_place(workshop: WorkshopId) -> Result<(), AppError>
     if !moved.is_empty() {
         let row = workshops::find(&txn, workshop).await?;
         let ids: Vec<i32> = moved.iter().map(|m| m.user_id).collect();
-        super::ssr::tell_moved_up(&txn, &state, &row, &ids).await?;
+        super::ssr::tell_moved_up(&txn, &state.site.base_url, &row, &ids).await?;
     }
     txn.commit().await?;
     if !moved.is_empty() {
