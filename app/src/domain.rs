@@ -17,6 +17,7 @@ pub mod learning;
 #[cfg(feature = "ssr")]
 pub mod markdown;
 pub mod matching;
+pub mod national;
 pub mod password_policy;
 #[cfg(feature = "ssr")]
 pub mod places;
@@ -29,4 +30,5 @@ pub mod retry;
 pub mod role;
 pub mod shuffle;
 pub mod survey;
+pub mod training;
 pub mod workshops;

@@ -76,7 +76,7 @@ use crate::{
         },
         not_found::NotFound,
         privacy::PrivacyPage,
-        results::CentreDashboardPage,
+        results::{CentreDashboardPage, NationalDashboardPage, TrainingDashboardPage},
         sign_offs::SignOffQueuePage,
         teaching::{LearnersPage, ReviewQueuePage, TeachingHome},
         two_factor::{SecondFactorPage, TwoFactorSetupPage},
@@ -153,6 +153,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/centres") view=AdminCentres ssr=PAGE />
                     <Route path=path!("/admin/invitations") view=AdminInvitations ssr=PAGE />
                     <Route path=path!("/admin/audit") view=AdminAudit ssr=PAGE />
+                    <Route path=path!("/admin/results") view=NationalDashboardPage ssr=PAGE />
                     <Route path=path!("/admin/certificates") view=AdminCertificates ssr=PAGE />
                     <Route path=path!("/admin/programmes") view=AdminProgrammes ssr=PAGE />
                     <Route path=path!("/admin/programmes/:slug") view=AdminProgramme ssr=PAGE />
@@ -165,6 +166,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/teach") view=TeachingHome ssr=PAGE />
                     <Route path=path!("/teach/courses/:id") view=LearnersPage ssr=PAGE />
                     <Route path=path!("/teach/reviews") view=ReviewQueuePage ssr=PAGE />
+                    <Route path=path!("/teach/results") view=TrainingDashboardPage ssr=PAGE />
                     <Route path=path!("/teach/workshops") view=ScheduleWorkshopsPage ssr=PAGE />
                     <Route path=path!("/teach/sign-offs") view=SignOffQueuePage ssr=PAGE />
                     <Route path=path!("/teach/workshops/:id") view=AttendancePage ssr=PAGE />

@@ -123,6 +123,14 @@ pub fn router(state: AppState) -> Router {
             get(crate::http::results::dashboard_csv),
         )
         .route(
+            "/teach/results.csv",
+            get(crate::http::results::training_csv),
+        )
+        .route(
+            "/admin/results.csv",
+            get(crate::http::results::national_csv),
+        )
+        .route(
             "/teach/courses/{id}/learners.csv",
             get(teaching::learners_csv),
         )

@@ -26,6 +26,16 @@ await journey("certification journey", options, async (page, ctx) => {
   await row.getByRole("button", { name: "Kom", exact: true }).click();
   await trainerPage.locator(".attendance-row .state", { hasText: /^Kom$/ }).waitFor();
   await screenshot(trainerPage, "workshop-attendance-marked-phone");
+  // Their course results, on the same phone without JavaScript: a funnel chart with its table.
+  await trainerPage.goto(base + "/teach/results");
+  await trainerPage.getByRole("heading", { name: "Kursusresultater" }).waitFor();
+  await trainerPage.getByRole("heading", { name: "Kommende workshops" }).waitFor();
+  await screenshot(trainerPage, "training-results-phone");
+  const results = await ctx.open({ viewport: desktop });
+  await results.context().addCookies(await trainerPage.context().cookies());
+  await results.goto(base + "/teach/results", { waitUntil: "networkidle" });
+  await results.getByRole("heading", { name: "Kursusresultater" }).waitFor();
+  await checkAccessibility(results, "the course results");
 
   // The volunteer's certificate is there at once, with its PDF.
   await signIn(page, base, volunteer, password);

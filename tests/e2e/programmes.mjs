@@ -1,8 +1,10 @@
 // Journey: an administrator opens the shipped programme from the admin pages, asks for two
 // workshops instead of one, and saves; a text naming a course that does not exist comes
 // back with the problem in words and the text kept to fix. Both with JavaScript, and the
-// fix without it on a phone.
+// fix without it on a phone. Then the national figures, still empty here: per region,
+// month by month as a chart beside its table, and as CSV.
 //   node programmes.mjs BASE ADMIN_EMAIL TOTP_SECRET PASSWORD
+import { readFile } from "node:fs/promises";
 import { journey, check, checkAccessibility, screenshot, signIn, enterCode, desktop, phone } from "./browser.mjs";
 
 const [base, admin, secret, password] = process.argv.slice(2);
@@ -56,4 +58,22 @@ await journey("programmes journey", options, async (page, ctx) => {
   await plain.getByRole("button", { name: "Gem programmet" }).click();
   await plain.getByText("Programmet er gemt.").waitFor();
   check((await plain.getByLabel("Programmet (programme.yaml)").inputValue()).includes("validity_months: 36"), "saved without JavaScript");
+
+  // The national figures.
+  await page.goto(base + "/admin", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: "Landstal" }).click();
+  await page.waitForURL(base + "/admin/results");
+  await page.getByRole("img", { name: "Grupper måned for måned" }).waitFor();
+  await page.getByRole("link", { name: "Region", exact: true }).click();
+  await page.waitForURL(/level=region/);
+  // No centre has posted a group here yet: the areas say so; the months still show.
+  await page.getByText("Ingen grupper eller igangsættere endnu.").waitFor();
+  await checkAccessibility(page, "the national figures by region");
+  await screenshot(page, "national-results");
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Hent tallene som CSV" }).click(),
+  ]);
+  const figures = await readFile(await csv.path(), "utf8");
+  check(figures.startsWith("kind,level,area,month,") && figures.includes("month,region,"), "the CSV holds the figures: " + figures);
 });

@@ -18,5 +18,7 @@ pub use programmes::{
     load_programme_text, save_programme,
 };
 pub use revoke::{MAX_REASON, RevokeCertificate, revoke_certificate};
+#[cfg(feature = "ssr")]
+pub(crate) use sign_offs::signed_off_by;
 pub use sign_offs::{MAX_NOTE, SignOff, SignOffItem, SignOffQueue, sign_off, sign_off_queue};
 pub use verify::{Verification, VerifyCertificate, verify_certificate};

@@ -11,7 +11,7 @@ pub fn time(at: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// The clock workshops are planned by: Denmark and Norway keep the same one (CET/CEST).
-const LOCAL: chrono_tz::Tz = chrono_tz::Europe::Copenhagen;
+pub(crate) const LOCAL: chrono_tz::Tz = chrono_tz::Europe::Copenhagen;
 
 /// The local date at `at`.
 pub fn local_date(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {

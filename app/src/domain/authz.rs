@@ -71,6 +71,8 @@ pub enum Action {
     RevokeCertificates,
     /// Write certification programmes and their requirements.
     EditProgrammes,
+    /// See the figures of every centre and course, per area and month.
+    ViewNationalResults,
 }
 
 impl Subject {
@@ -130,7 +132,7 @@ pub fn allows(subject: Option<&Subject>, action: Action) -> bool {
         Action::RunWorkshop { organiser } => {
             admin || (organiser && staff_ok && subject.has(Role::Trainer))
         }
-        Action::RevokeCertificates | Action::EditProgrammes => admin,
+        Action::RevokeCertificates | Action::EditProgrammes | Action::ViewNationalResults => admin,
     }
 }
 

@@ -1,6 +1,9 @@
 //! Aggregation rules for the dashboards, and their charts drawn as SVG text: plain functions
 //! over numbers the store counted, so each figure is computed one way everywhere.
 
+mod lines;
+pub use lines::{Series, line_chart};
+
 /// The median of `values`, or nothing for none; the mean of the middle two for an even count.
 pub fn median(values: &[i64]) -> Option<f64> {
     if values.is_empty() {
@@ -25,7 +28,7 @@ pub struct Bar {
     pub value: u64,
 }
 
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -38,19 +41,26 @@ const ROW: u32 = 34;
 const LABEL_WIDTH: u32 = 190;
 const BAR_WIDTH: u32 = 300;
 
-/// A horizontal bar chart as an SVG element: `title` is its accessible name and `summary`
-/// its text alternative (the table beside it holds the same numbers). Every text is escaped.
-pub fn bar_chart(title: &str, summary: &str, bars: &[Bar]) -> String {
+/// The opening of a chart's SVG element: `id` (unique on the page) names its title and
+/// description, `title` is its accessible name and `summary` its text alternative (the table
+/// beside it holds the same numbers). Every text is escaped.
+pub(crate) fn open_svg(id: &str, width: u32, height: u32, title: &str, summary: &str) -> String {
+    let id = escape(id);
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" \
+         viewBox=\"0 0 {width} {height}\" aria-labelledby=\"{id}-title {id}-desc\">\
+         <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        escape(title),
+        escape(summary)
+    )
+}
+
+/// A horizontal bar chart as an SVG element, opened as [`open_svg`] says.
+pub fn bar_chart(id: &str, title: &str, summary: &str, bars: &[Bar]) -> String {
     let most = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let height = ROW * u32::try_from(bars.len()).unwrap_or(0) + 8;
     let width = LABEL_WIDTH + BAR_WIDTH + 60;
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" \
-         viewBox=\"0 0 {width} {height}\" aria-labelledby=\"chart-title chart-desc\">\
-         <title id=\"chart-title\">{}</title><desc id=\"chart-desc\">{}</desc>",
-        escape(title),
-        escape(summary)
-    );
+    let mut svg = open_svg(id, width, height, title, summary);
     for (n, bar) in bars.iter().enumerate() {
         let y = ROW * u32::try_from(n).unwrap_or(0) + 4;
         let length =
@@ -90,6 +100,7 @@ mod tests {
     #[test]
     fn a_chart_names_itself_and_escapes_its_labels() {
         let svg = bar_chart(
+            "groups",
             "Grupper <efter> status",
             "3 søger, 0 afsluttet",
             &[
@@ -105,7 +116,7 @@ mod tests {
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("role=\"img\""));
-        assert!(svg.contains("<title id=\"chart-title\">Grupper &lt;efter&gt; status</title>"));
+        assert!(svg.contains("<title id=\"groups-title\">Grupper &lt;efter&gt; status</title>"));
         assert!(svg.contains("Søger &amp; venter"));
         assert!(!svg.contains("<efter>"));
         assert_eq!(svg.matches("<rect").count(), 2);
@@ -124,7 +135,7 @@ mod tests {
         #[test]
         fn bars_stay_inside_the_chart(values in proptest::collection::vec(0u64..u64::MAX / 1000, 1..8)) {
             let bars: Vec<Bar> = values.iter().map(|v| Bar { label: "x".into(), value: *v }).collect();
-            let svg = bar_chart("t", "s", &bars);
+            let svg = bar_chart("c", "t", "s", &bars);
             for width in svg.split(" width=\"").skip(1).filter_map(|w| w.split('"').next()?.parse::<u32>().ok()) {
                 prop_assert!(width <= BAR_WIDTH);
             }

@@ -74,6 +74,7 @@ pub fn AdminHome() -> impl IntoView {
                             {admin.then(|| view! { <li><A href="/admin/users">{t!(i18n, admin.users_title)}</A></li> })}
                             {admin.then(|| view! { <li><A href="/admin/centres">{t!(i18n, admin.centres_title)}</A></li> })}
                             {(admin || coordinator).then(|| view! { <li><A href="/admin/invitations">{t!(i18n, admin.invitations_title)}</A></li> })}
+                            {admin.then(|| view! { <li><A href="/admin/results">{t!(i18n, results.national_title)}</A></li> })}
                             {admin.then(|| view! { <li><A href="/admin/audit">{t!(i18n, admin.audit_title)}</A></li> })}
                             {admin.then(|| view! { <li><A href="/admin/programmes">{t!(i18n, admin.programmes_title)}</A></li> })}
                             {admin.then(|| view! { <li><A href="/admin/certificates">{t!(i18n, certificates.revoke_title)}</A></li> })}

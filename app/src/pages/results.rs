@@ -14,6 +14,11 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+mod national;
+mod training;
+pub use national::NationalDashboardPage;
+pub use training::TrainingDashboardPage;
+
 type I18n = leptos_i18n::I18nContext<Locale>;
 
 /// One figure: a number and what it counts.
@@ -42,7 +47,12 @@ fn dashboard(i18n: I18n, d: CentreDashboard) -> impl IntoView {
         .map(|b| format!("{}: {}", b.label, b.value))
         .collect::<Vec<_>>()
         .join(", ");
-    let chart = bar_chart(t_string!(i18n, results.groups_title), &summary, &bars);
+    let chart = bar_chart(
+        "groups-by-status",
+        t_string!(i18n, results.groups_title),
+        &summary,
+        &bars,
+    );
     let reach_label = match d.town.clone() {
         Some(town) => t!(i18n, results.within_reach, town = town).into_any(),
         None => t!(i18n, results.within_reach_unknown).into_any(),

@@ -49,6 +49,8 @@ pub fn TeachingHome() -> impl IntoView {
                 <a class="button" href="/teach/workshops">{t!(i18n, teach.workshops_link)}</a>
                 " "
                 <a class="button" href="/teach/sign-offs">{t!(i18n, certificates.sign_offs_title)}</a>
+                " "
+                <a class="button secondary" href="/teach/results">{t!(i18n, results.training_title)}</a>
             </p>
             <Transition>
                 {move || Suspend::new(async move {

@@ -1,7 +1,10 @@
 //! What a centre's dashboard counts, one query per figure whatever the number of groups:
 //! groups by status, days from posting to an igangsætter's yes, groups started and ended
 //! since a date, requests waiting, survey answers, and the certificates of some people that
-//! run out soon.
+//! run out soon. The training and national dashboards count in their own modules.
+
+pub mod national;
+pub mod training;
 
 use crate::{
     domain::{

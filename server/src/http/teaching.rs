@@ -91,7 +91,7 @@ pub fn to_csv(rows: &[LearnerView]) -> Result<Vec<u8>, csv::Error> {
 }
 
 /// Keeps a spreadsheet from reading a cell as a formula.
-fn guard(text: &str) -> String {
+pub(crate) fn guard(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

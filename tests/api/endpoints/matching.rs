@@ -6,7 +6,7 @@ use app::api::matching::{
     LoadMyProfile, LoadSurvey, MoveGroup, MyGroups, MyRequests, OpenSurvey, SaveProfile,
     SearchPlaces, SendRequest, WithdrawRequest,
 };
-use app::api::results::LoadCentreDashboard;
+use app::api::results::{LoadCentreDashboard, LoadNationalDashboard, LoadTrainingDashboard};
 use leptos::server_fn::ServerFn;
 
 /// Profiles, the town search and groups (`centre_a`: the public id of the tests' centre A).
@@ -90,6 +90,12 @@ pub(super) fn endpoints(centre_a: &str) -> Vec<Endpoint> {
             LoadCentreDashboard::PATH,
             &[("centre", centre_a)],
             CoordinatorOfA,
+        ),
+        e(LoadTrainingDashboard::PATH, &[("page", "1")], Author),
+        e(
+            LoadNationalDashboard::PATH,
+            &[("level", "region"), ("area", ""), ("page", "1")],
+            Admin,
         ),
     ]
 }

@@ -33,23 +33,38 @@ pub struct SignOffItem {
 async fn signer(
     db: &impl sea_orm::ConnectionTrait,
 ) -> Result<(crate::auth::Auth, Option<Vec<ProgrammeId>>), AppError> {
+    let auth = crate::auth::signed_in().ok_or(AppError::Unauthenticated)?;
+    let programmes = signed_off_by(db, &auth).await?;
+    Ok((auth, programmes))
+}
+
+/// The programmes `auth` signs off: those whose practical part a course they teach holds,
+/// all (`None`) for administrators; refused for anyone who teaches nothing.
+#[cfg(feature = "ssr")]
+pub(crate) async fn signed_off_by(
+    db: &impl sea_orm::ConnectionTrait,
+    auth: &crate::auth::Auth,
+) -> Result<Option<Vec<ProgrammeId>>, AppError> {
     use crate::{
-        api::context::require,
         domain::authz::{Action, allows},
         store::{certification, learning},
     };
-    let auth = require(Action::TeachCourse { teaches: true })?;
-    if allows(Some(&auth.subject()), Action::ManageUsers) {
-        return Ok((auth, None));
+    let subject = auth.subject();
+    if !allows(Some(&subject), Action::TeachCourse { teaches: true }) {
+        return Err(AppError::Forbidden);
+    }
+    if allows(Some(&subject), Action::ManageUsers) {
+        return Ok(None);
     }
     let taught = learning::taught_by(db, auth.user.id).await?;
-    let programmes = certification::all(db)
-        .await?
-        .into_iter()
-        .filter(|p| p.programme.signed_off_by(&taught))
-        .map(|p| p.id)
-        .collect();
-    Ok((auth, Some(programmes)))
+    Ok(Some(
+        certification::all(db)
+            .await?
+            .into_iter()
+            .filter(|p| p.programme.signed_off_by(&taught))
+            .map(|p| p.id)
+            .collect(),
+    ))
 }
 
 /// Those waiting for the signed-in trainer's sign-off, the longest waiting first.

@@ -34,32 +34,33 @@ fn the_permission_table() {
         Action::RunWorkshop { organiser: true },
         Action::RevokeCertificates,
         Action::EditProgrammes,
+        Action::ViewNationalResults,
     ];
     // Rows: visitor, volunteer, trainer, coordinator of centre 1, of centre 2, admin.
-    let expected: [[bool; 17]; 6] = [
+    let expected: [[bool; 18]; 6] = [
         [
             false, false, false, false, false, false, false, false, false, false, false, false,
-            false, false, false, false, false,
+            false, false, false, false, false, false,
         ],
         [
             true, false, false, false, false, false, false, true, false, false, false, false,
-            false, false, false, false, false,
+            false, false, false, false, false, false,
         ],
         [
             true, false, false, false, false, false, true, true, false, true, false, true, true,
-            false, true, false, false,
+            false, true, false, false, false,
         ],
         [
             true, false, false, false, true, true, false, true, false, false, false, false, false,
-            false, false, false, false,
-        ],
-        [
-            true, false, false, false, false, false, false, true, false, false, false, false,
             false, false, false, false, false,
         ],
         [
+            true, false, false, false, false, false, false, true, false, false, false, false,
+            false, false, false, false, false, false,
+        ],
+        [
             true, true, true, true, true, true, true, true, true, true, true, true, true, true,
-            true, true, true,
+            true, true, true, true,
         ],
     ];
     let subjects = [
