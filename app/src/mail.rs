@@ -44,11 +44,13 @@ pub enum Template {
     RequestExpired,
     /// An unused account will be removed unless its owner signs in.
     AccountRetention,
+    /// Sent to the old address when an account's address moved.
+    EmailChanged,
 }
 
 impl Template {
     /// Every template, for checks that each renders in each language.
-    pub const ALL: [Template; 15] = [
+    pub const ALL: [Template; 16] = [
         Template::Welcome,
         Template::TestMessage,
         Template::VerifyEmail,
@@ -64,6 +66,7 @@ impl Template {
         Template::GroupRequest,
         Template::RequestExpired,
         Template::AccountRetention,
+        Template::EmailChanged,
     ];
 
     /// Folder name under `mail/templates/`.
@@ -84,6 +87,7 @@ impl Template {
             Template::GroupRequest => "group_request",
             Template::RequestExpired => "request_expired",
             Template::AccountRetention => "account_retention",
+            Template::EmailChanged => "email_changed",
         }
     }
 }
@@ -178,6 +182,7 @@ fn environment() -> &'static Environment<'static> {
             "group_request",
             "request_expired",
             "account_retention",
+            "email_changed",
         ) {
             env.add_template(name, source)
                 .expect("embedded mail templates are valid");
@@ -323,7 +328,7 @@ mod tests {
                 let mail = render(
                     template,
                     language,
-                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN", days => 30, expires => "2028-12-03", group => "Sorggruppe", weekday => "tue", time => "19:00", starts => "2027-01-05", meetings => 6, message => "Vi håber, du har lyst.", person => "Bo", years => 3 },
+                    minijinja::context! { name => "Åse", base_url => "https://igang.test", link => "https://igang.test/x?token=abc", queued_at => "2026-11-23 10:00 UTC", inviter => "Ada", role => "coordinator", centre => "Frivilligcenter Aarhus", course => "Igangsætteruddannelse", lesson => "Tavshedspligt", accepted => true, workshop => "Workshop i Aarhus", when => "2026-12-10 17:00", place => "Frivilligcentret", programme => "Certificeret igangsætter", code => "7K3M-Q9XD-2B4F-H8JN", days => 30, expires => "2028-12-03", group => "Sorggruppe", weekday => "tue", time => "19:00", starts => "2027-01-05", meetings => 6, message => "Vi håber, du har lyst.", person => "Bo", years => 3, address => "o…@nyt.test" },
                 )
                 .unwrap_or_else(|e| panic!("{e}"));
                 assert!(!mail.subject.is_empty());

@@ -108,6 +108,12 @@ async fn the_address_moves_only_after_the_new_mailbox_confirms() {
     assert_eq!(moved.headers()[LOCATION], "/account?saved=email");
     let now = user_by_id(&app, id).await.unwrap();
     assert_eq!(now.email, "ole@nyt.test");
+    // The old address is told where the account went, without the whole new address.
+    let told = smtp
+        .wait_for_mail("ole@frivillig.test", "e-mailadresse er ændret")
+        .await;
+    assert!(told.text.contains("o…@nyt.test"), "{}", told.text);
+    assert!(!told.text.contains("ole@nyt.test"));
     let replay = app.confirm_email_change(&client, &token).await;
     assert_eq!(app_error(replay).await, AppError::LinkInvalid);
 

@@ -181,6 +181,9 @@ pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
     if !tokens::consume(&txn, found.id, now).await? {
         return Err(AppError::LinkInvalid);
     }
+    let before = people::find_by_id(&txn, user_id)
+        .await?
+        .ok_or(AppError::LinkInvalid)?;
     match people::set_email(&txn, user_id, &email, now).await {
         Ok(()) => {}
         Err(StoreError::Conflict(_)) => return Err(AppError::LinkInvalid),
@@ -193,7 +196,22 @@ pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
         .map(|a| a.session_id);
     crate::store::sessions::delete_all_for_user(&txn, user_id, keep).await?;
     record_own(&txn, audit::Event::EmailChanged, user_id, now).await?;
-    finish(txn, None, "/account?saved=email").await
+    // The old address is told, so a taken-over account does not move unnoticed.
+    if let Ok(old) = EmailAddress::parse(&before.email) {
+        crate::mail::queue(
+            &txn,
+            &old,
+            before.language.parse().unwrap_or_default(),
+            crate::mail::Template::EmailChanged,
+            serde_json::json!({
+                "name": before.display_name,
+                "address": email.masked(),
+                "link": format!("{}/privacy", state.site.base_url),
+            }),
+        )
+        .await?;
+    }
+    finish(txn, Some(&state.mail_wakeup), "/account?saved=email").await
 }
 
 /// Removes the signed-in person's account for good: everything about them is deleted, and

@@ -59,6 +59,14 @@ impl EmailAddress {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The address with all but the first letter of its local part hidden (`o…@nyt.dk`), for
+    /// telling one mailbox about another without handing the other address over whole.
+    pub fn masked(&self) -> String {
+        let (local, domain) = self.0.split_once('@').unwrap_or((&self.0, ""));
+        let first: String = local.chars().take(1).collect();
+        format!("{first}…@{domain}")
+    }
 }
 
 impl fmt::Display for EmailAddress {
@@ -70,6 +78,13 @@ impl fmt::Display for EmailAddress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_masked_address_shows_its_first_letter_and_domain() {
+        let address = EmailAddress::parse("Ole.Hansen@nyt.dk").unwrap();
+        assert_eq!(address.masked(), "o…@nyt.dk");
+        assert!(!address.masked().contains("hansen"));
+    }
 
     #[test]
     fn accepts_ordinary_addresses_in_lower_case() {
