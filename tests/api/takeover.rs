@@ -3,10 +3,12 @@
 use app::{domain::role::Role, errors::AppError, store::entities::session};
 use igang_tests::{
     TestApp, TestOptions, backends,
-    fixtures::{PASSWORD, account_at, app_error, centre, sign_in, staff},
+    fixtures::{
+        PASSWORD, account_at, app_error, centre, code_at, enrol_authenticator, sign_in, staff,
+    },
     spawn_app, spawn_with_mail,
 };
-use reqwest::header::LOCATION;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 /// A trainer's own browser, past both sign-in steps, and a stranger's that has only the
@@ -165,4 +167,40 @@ async fn the_last_administrator_cannot_delete_their_account() {
         assert_eq!(gone.headers()[LOCATION], "/?deleted=1");
         app.stop().await;
     }
+}
+
+/// The `name=value` part of a response's session cookie.
+fn session_cookie(response: &reqwest::Response) -> String {
+    let header = response.headers()[SET_COOKIE].to_str().unwrap();
+    header.split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn the_code_step_gives_the_session_a_new_secret() {
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    account_at(&app, "tove@x.test", Role::Trainer, None).await;
+    let first = sign_in(&app, "tove@x.test").await;
+    let secret = enrol_authenticator(&app, &first).await;
+    // A second sign-in: the cookie it gets, copied before the code step, is worth nothing
+    // after it.
+    let owner = app.client();
+    let half = app.log_in(&owner, "tove@x.test", PASSWORD).await;
+    let before = session_cookie(&half);
+    let passed = app
+        .verify_second_factor(&owner, &code_at(&secret, 30), None)
+        .await;
+    assert_eq!(passed.headers()[LOCATION], "/account");
+    let after = session_cookie(&passed);
+    assert_ne!(before, after, "a new session secret with the second factor");
+    assert_eq!(app.page(&owner, "/account").await.status(), 200);
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(COOKIE, before.parse().unwrap());
+    let copied = reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let attempt = app.update_profile(&copied, "Mallory", "da").await;
+    assert_eq!(app_error(attempt).await, AppError::Unauthenticated);
+    app.stop().await;
 }

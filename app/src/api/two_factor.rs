@@ -105,10 +105,15 @@ pub async fn confirm_totp_enrolment(code: String) -> Result<Vec<String>, AppErro
         codes.iter().map(|c| hash_secret(c)).collect(),
     )
     .await?;
-    sessions::mark_second_factor(&txn, auth.session_id, now).await?;
+    let (secret_cookie, token_hash) = crate::security::token::new_secret();
+    sessions::mark_second_factor(&txn, auth.session_id, token_hash, now).await?;
     let id = Some(auth.user.id);
     audit::record(&txn, audit::Event::TwoFactorEnabled, id, id, None, now).await?;
     txn.commit().await?;
+    crate::api::context::set_cookie(&crate::auth::session_cookie(
+        &secret_cookie,
+        state.site.is_https(),
+    ));
     // A plain form post comes back to the setup page, which shows the codes once.
     ssr::give_codes(&state, auth.user.id, &codes);
     leptos_axum::redirect("/account/two-factor");
@@ -171,7 +176,10 @@ pub async fn verify_second_factor(code: String, next: Option<String>) -> Result<
         return Err(AppError::field("code", Problem::WrongCode));
     }
     rate_limit::clear(&state.db, &bucket).await?;
-    sessions::mark_second_factor(&state.db, current.session_id, now).await?;
+    // A new session secret with the new powers.
+    let (secret_cookie, token_hash) = crate::security::token::new_secret();
+    sessions::mark_second_factor(&state.db, current.session_id, token_hash, now).await?;
+    crate::api::context::set_cookie(&auth::session_cookie(&secret_cookie, state.site.is_https()));
     audit::record(&state.db, audit::Event::TwoFactorPassed, id, id, None, now).await?;
     leptos_axum::redirect(match next.as_deref() {
         Some(path) if !path.is_empty() && !path.starts_with("/login") => {

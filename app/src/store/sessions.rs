@@ -77,13 +77,17 @@ pub async fn find_live(
     Ok(Some(found))
 }
 
-/// Records that the second factor was checked in this session.
+/// Records that the second factor was checked in this session, under a new secret
+/// (`token_hash`): the session gains staff powers, so a cookie from before the step,
+/// planted or copied, does not carry over.
 pub async fn mark_second_factor(
     db: &impl ConnectionTrait,
     id: i32,
+    token_hash: String,
     now: DateTime<Utc>,
 ) -> StoreResult<()> {
     session::Entity::update_many()
+        .col_expr(session::Column::TokenHash, Expr::value(token_hash))
         .col_expr(session::Column::SecondFactorAt, Expr::value(Some(now)))
         .col_expr(session::Column::ReauthenticatedAt, Expr::value(Some(now)))
         .filter(session::Column::Id.eq(id))
