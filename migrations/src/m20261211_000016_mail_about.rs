@@ -1,6 +1,6 @@
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::helpers::a;
+use crate::helpers::{a, index};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -20,13 +20,12 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("idx_outbox_about_user")
-                    .table(a("outbox"))
-                    .col(a("about_user_id"))
-                    .to_owned(),
-            )
+            .create_index(index(
+                "idx_outbox_about_user",
+                "outbox",
+                &["about_user_id"],
+                false,
+            ))
             .await
     }
 
