@@ -132,16 +132,32 @@ pub mod context {
         })
     }
 
-    /// The client's IP address as text, for rate-limit buckets.
-    pub fn client_ip() -> String {
+    /// The client's network, as text, for rate-limit buckets: an IPv4 address as it is,
+    /// an IPv6 address by its /64 (one household or host holds a whole /64, so counting
+    /// single IPv6 addresses would let it try again from the next one).
+    pub fn client_key() -> String {
         use_context::<http::request::Parts>()
             .and_then(|parts| {
                 parts
                     .extensions
                     .get::<ClientIp>()
-                    .map(|ip| ip.0.to_string())
+                    .map(|ip| network_of(ip.0))
             })
             .unwrap_or_else(|| "unknown".to_owned())
+    }
+
+    /// `ip` as its rate-limit key (see [`client_key`]).
+    pub fn network_of(ip: IpAddr) -> String {
+        match ip {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                Some(v4) => v4.to_string(),
+                None => {
+                    let [a, b, c, d, ..] = v6.segments();
+                    format!("{a:x}:{b:x}:{c:x}:{d:x}::/64")
+                }
+            },
+        }
     }
 
     /// Adds a `Set-Cookie` header to the response.
@@ -158,6 +174,19 @@ pub mod context {
             Ok(auth)
         } else {
             Err(AppError::Forbidden)
+        }
+    }
+
+    /// Refuses unless the password was given in this session within the last half hour
+    /// (at sign-in or at `/account/confirm`): for actions that hand out or take away powers.
+    pub fn require_recent_password(auth: &crate::auth::Auth) -> Result<(), AppError> {
+        let ago = auth
+            .reauthenticated_at
+            .map(|at| (chrono::Utc::now() - at).num_seconds());
+        if crate::domain::authz::confirmed_recently(ago) {
+            Ok(())
+        } else {
+            Err(AppError::ConfirmPasswordFirst)
         }
     }
 
@@ -186,6 +215,22 @@ pub mod context {
         let minutes = (wait.num_seconds().max(1) + 59) / 60;
         AppError::RateLimited {
             minutes: u32::try_from(minutes).unwrap_or(u32::MAX),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::network_of;
+
+        #[test]
+        fn ipv6_clients_are_counted_by_their_network() {
+            let a = network_of("2001:db8:1:2:aaaa::1".parse().unwrap());
+            let b = network_of("2001:db8:1:2:bbbb::7".parse().unwrap());
+            assert_eq!(a, "2001:db8:1:2::/64");
+            assert_eq!(a, b);
+            assert_ne!(a, network_of("2001:db8:1:3::1".parse().unwrap()));
+            assert_eq!(network_of("192.0.2.7".parse().unwrap()), "192.0.2.7");
+            assert_eq!(network_of("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7");
         }
     }
 }

@@ -146,6 +146,10 @@ pub enum AppError {
     /// The survey link no longer takes answers.
     #[error("the survey is closed")]
     SurveyClosed,
+    /// The action hands out or takes away powers and the password was last given too long
+    /// ago in this session: it must be given again first.
+    #[error("confirm the password first")]
+    ConfirmPasswordFirst,
 }
 
 impl AppError {
@@ -176,7 +180,9 @@ impl AppError {
         match self {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::InvalidCredentials | AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::EmailNotVerified | AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::EmailNotVerified | AppError::Forbidden | AppError::ConfirmPasswordFirst => {
+                StatusCode::FORBIDDEN
+            }
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::LinkInvalid | AppError::Request(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,

@@ -42,7 +42,7 @@ use crate::{
     components::layout::Layout,
     i18n::*,
     pages::{
-        account::{AccountPage, ConfirmEmailChangePage},
+        account::{AccountPage, ConfirmEmailChangePage, ConfirmPasswordPage},
         admin::{
             AdminHome,
             audit::AdminAudit,
@@ -146,6 +146,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/forgot-password/sent") view=ForgotSentPage ssr=PAGE />
                     <Route path=path!("/reset-password") view=ResetPasswordPage ssr=PAGE />
                     <Route path=path!("/account") view=AccountPage ssr=PAGE />
+                    <Route path=path!("/account/confirm") view=ConfirmPasswordPage ssr=PAGE />
                     <Route path=path!("/login/two-factor") view=SecondFactorPage ssr=PAGE />
                     <Route path=path!("/confirm-email-change") view=ConfirmEmailChangePage ssr=PAGE />
                     <Route path=path!("/admin") view=AdminHome ssr=PAGE />

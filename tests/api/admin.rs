@@ -154,6 +154,61 @@ async fn an_invited_colleague_joins_with_a_new_account() {
     }
 }
 
+#[tokio::test]
+async fn an_invitation_can_be_withdrawn_and_sending_them_is_limited() {
+    for backend in backends() {
+        let (app, smtp) = spawn_with_mail(&backend).await;
+        let Invited {
+            centre,
+            coordinator,
+            token,
+        } = invited(&app, &smtp).await;
+        let id = invitations(&app, &coordinator).await.items[0].id;
+
+        // A coordinator elsewhere cannot touch it, nor can a volunteer.
+        let other = igang_tests::fixtures::centre(&app, "Frivilligcenter Vejle").await;
+        let elsewhere = staff(&app, "vera@vejle.test", Role::Coordinator, Some(other.id)).await;
+        let theirs = app.withdraw_invitation(&elsewhere, id).await;
+        assert_eq!(
+            app_error(theirs).await,
+            AppError::NotFound,
+            "{}",
+            backend.name()
+        );
+
+        let withdrawn = app.withdraw_invitation(&coordinator, id).await;
+        assert_eq!(
+            withdrawn.headers()[LOCATION],
+            "/admin/invitations?withdrawn=1"
+        );
+        assert!(invitations(&app, &coordinator).await.items.is_empty());
+        // Its link no longer works, and withdrawing twice finds nothing.
+        let guest = app.client();
+        let accept = app
+            .accept_invitation(&guest, &token, "Sofie", PASSWORD)
+            .await;
+        assert_eq!(app_error(accept).await, AppError::LinkInvalid);
+        let again = app.withdraw_invitation(&coordinator, id).await;
+        assert_eq!(app_error(again).await, AppError::NotFound);
+
+        // One address gets at most three invitations a day, whoever sends them.
+        for _ in 0..2 {
+            let sent = app
+                .invite(&coordinator, SOFIE, "coordinator", Some(&centre.public_id))
+                .await;
+            assert_eq!(sent.headers()[LOCATION], "/admin/invitations?sent=1");
+        }
+        let fourth = app
+            .invite(&coordinator, SOFIE, "coordinator", Some(&centre.public_id))
+            .await;
+        assert!(matches!(
+            app_error(fourth).await,
+            AppError::RateLimited { .. }
+        ));
+        app.stop().await;
+    }
+}
+
 /// Accounts "Frivillig 00" to "Frivillig 29", at frivillig00@x.test and so on.
 async fn thirty_volunteers(app: &TestApp) {
     let hash = hash_password(PASSWORD).unwrap();

@@ -4,11 +4,12 @@
 
 use app::api::{
     account::{
-        ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
+        ChangePassword, ConfirmEmailChange, ConfirmPasswordAgain, DeleteAccount,
+        RequestEmailChange, UpdateProfile,
     },
     admin::{
         AcceptInvitation, CreateCentre, InvitableCentres, InvitationStatus, Invite, ListAudit,
-        ListCentres, ListInvitations, ListUsers, SetRole,
+        ListCentres, ListInvitations, ListUsers, SetRole, WithdrawInvitation,
     },
     auth::{
         ConfirmEmail, CurrentViewer, LogIn, LogOut, LogOutEverywhere, RequestPasswordReset,
@@ -136,6 +137,14 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
             SignedIn,
         ),
         e(
+            ConfirmPasswordAgain::PATH,
+            &[
+                ("current_password", "wrong wrong wrong"),
+                ("next", "/admin"),
+            ],
+            SignedIn,
+        ),
+        e(
             RequestEmailChange::PATH,
             &[
                 ("new_email", "new@x.test"),
@@ -158,6 +167,11 @@ pub fn all(centre_a: &str) -> Vec<Endpoint> {
             SignedIn,
         ),
         e(ListInvitations::PATH, &[("page", "1")], AdminOrCoordinator),
+        e(
+            WithdrawInvitation::PATH,
+            &[("invitation", "0")],
+            AdminOrCoordinator,
+        ),
         e(BeginTotpEnrolment::PATH, &[], NotEnrolled),
         e(
             ConfirmTotpEnrolment::PATH,

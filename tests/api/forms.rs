@@ -125,3 +125,57 @@ async fn of_several_forms_posting_to_one_function_only_the_refused_one_gets_the_
     );
     app.stop().await;
 }
+
+/// The whole tag that starts with `start` in `page`.
+fn tag<'a>(page: &'a str, start: &str) -> &'a str {
+    let from = page
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in:\n{page}"));
+    let to = page[from..].find('>').expect("a closed tag");
+    &page[from..=from + to]
+}
+
+#[tokio::test]
+async fn boxes_lists_and_numbers_come_back_as_they_were_posted() {
+    use app::api::matching::SaveProfile;
+    use igang_tests::fixtures::volunteer;
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    let client = volunteer(&app, "vera@x.test").await;
+    // No town chosen: refused.
+    let posted = [
+        ("travel_km", "7"),
+        ("capacity", "3"),
+        ("choices[topic-grief]", "on"),
+        ("choices[lang-nb]", "on"),
+        ("choices[slot-tue-evening]", "on"),
+    ];
+    let refused = app
+        .form_post(&client, SaveProfile::PATH, "/profile", &posted)
+        .await;
+    assert_eq!(refused.status(), 422);
+    let page = refused.text().await.unwrap();
+    assert!(
+        tag(&page, "<input type=\"number\" id=\"field-travel_km\"").contains("value=\"7\""),
+        "the number typed"
+    );
+    assert!(tag(&page, "<option value=\"3\"").contains("selected"));
+    assert!(!tag(&page, "<option value=\"1\"").contains("selected"));
+    for ticked in ["topic-grief", "lang-nb", "slot-tue-evening"] {
+        let input = tag(
+            &page,
+            &format!("<input type=\"checkbox\" id=\"choice-{ticked}\""),
+        );
+        assert!(input.contains("checked"), "{input}");
+    }
+    // Boxes left empty stay empty, even those ticked by default.
+    for empty in ["topic-cancer", "lang-da", "field-available"] {
+        let id = if empty.starts_with("field-") {
+            empty.to_owned()
+        } else {
+            format!("choice-{empty}")
+        };
+        let input = tag(&page, &format!("<input type=\"checkbox\" id=\"{id}\""));
+        assert!(!input.contains("checked"), "{input}");
+    }
+    app.stop().await;
+}

@@ -1,6 +1,11 @@
 //! Defences against someone who knows (or guessed) a password but not the rest.
 
-use app::{domain::role::Role, errors::AppError, store::entities::session};
+use app::{
+    api::admin::SetRole,
+    domain::role::Role,
+    errors::{AppError, Problem},
+    store::entities::session,
+};
 use igang_tests::{
     TestApp, TestOptions, backends,
     fixtures::{
@@ -8,8 +13,9 @@ use igang_tests::{
     },
     spawn_app, spawn_with_mail,
 };
+use leptos::server_fn::ServerFn;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{EntityTrait, PaginatorTrait, sea_query::Expr};
 
 /// A trainer's own browser, past both sign-in steps, and a stranger's that has only the
 /// password (stuck at the code step).
@@ -165,6 +171,65 @@ async fn the_last_administrator_cannot_delete_their_account() {
         account_at(&app, "bo@x.test", Role::Admin, None).await;
         let gone = app.delete_account(&ada, PASSWORD, true).await;
         assert_eq!(gone.headers()[LOCATION], "/?deleted=1");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn handing_out_powers_needs_the_password_within_half_an_hour() {
+    for backend in backends() {
+        let app = spawn_app(&backend, TestOptions::default()).await;
+        let ada = staff(&app, "ada@x.test", Role::Admin, None).await;
+        let bo = account_at(&app, "bo@x.test", Role::Volunteer, None).await;
+        let bo = app::store::people::find_by_id(&app.db, bo)
+            .await
+            .unwrap()
+            .unwrap()
+            .public_id;
+        // Just signed in: the password counts.
+        let granted = app.set_role(&ada, &bo, "trainer", "true").await;
+        assert!(granted.status().is_success(), "{}", backend.name());
+
+        // An hour later, in the same session, it must be given again.
+        session::Entity::update_many()
+            .col_expr(
+                session::Column::ReauthenticatedAt,
+                Expr::value(Some(chrono::Utc::now() - chrono::Duration::minutes(31))),
+            )
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let stale = app.set_role(&ada, &bo, "admin", "true").await;
+        assert_eq!(app_error(stale).await, AppError::ConfirmPasswordFirst);
+        // Without JavaScript, the page says so and links to giving it again.
+        let form = [("user", bo.as_str()), ("role", "admin"), ("grant", "true")];
+        let page = app
+            .form_post(&ada, SetRole::PATH, "/admin/users", &form)
+            .await;
+        assert_eq!(page.status(), 403);
+        let html = page.text().await.unwrap();
+        assert!(
+            html.contains("href=\"/account/confirm?next=/admin/users\""),
+            "{html}"
+        );
+        let wrong = app
+            .confirm_password_again(&ada, "forkert forkert", "/admin/users")
+            .await;
+        assert_eq!(
+            app_error(wrong).await.problem_for("current_password"),
+            Some(Problem::WrongPassword)
+        );
+        let confirmed = app
+            .confirm_password_again(&ada, PASSWORD, "/admin/users")
+            .await;
+        assert_eq!(confirmed.headers()[LOCATION], "/admin/users");
+        let granted = app.set_role(&ada, &bo, "admin", "true").await;
+        assert!(granted.status().is_success());
+        // Another site's address is never where it goes.
+        let elsewhere = app
+            .confirm_password_again(&ada, PASSWORD, "//evil.example/")
+            .await;
+        assert_eq!(elsewhere.headers()[LOCATION], "/");
         app.stop().await;
     }
 }

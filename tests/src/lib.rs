@@ -180,7 +180,14 @@ pub async fn spawn_with_mail(backend: &Backend) -> (TestApp, SmtpServer) {
 impl TestApp {
     /// A client that keeps cookies and does not follow redirects, like a careful browser.
     pub fn client(&self) -> reqwest::Client {
+        self.client_from(std::net::Ipv4Addr::LOCALHOST)
+    }
+
+    /// A client whose requests come from `ip`, a loopback address (127.x.y.z): the server
+    /// sees another network address, as it would a person elsewhere.
+    pub fn client_from(&self, ip: std::net::Ipv4Addr) -> reqwest::Client {
         reqwest::Client::builder()
+            .local_address(std::net::IpAddr::V4(ip))
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             // A request the server never answers fails the test instead of holding up the run.

@@ -11,23 +11,39 @@ pub(crate) async fn confirm_password(
     password: String,
 ) -> Result<(), AppError> {
     use crate::{
-        api::{auth::limits, context::rate_limited},
-        errors::Problem,
-        security::password::verify_password_bounded,
-        store::{rate_limit, sessions},
+        api::auth::limits::LOG_IN, errors::Problem, security::password::verify_password_bounded,
+        store::sessions,
     };
     let now = chrono::Utc::now();
-    let bucket = limits::LOG_IN.account_bucket(&auth.user.email);
-    if let Err(wait) =
-        rate_limit::hit(&state.db, &bucket, limits::LOGIN_FAILURES_PER_ACCOUNT, now).await?
-    {
-        return Err(rate_limited(wait));
-    }
+    let account = auth.user.email.as_str();
+    LOG_IN.hit_account(&state.db, account, now).await?;
     if !verify_password_bounded(password, auth.user.password_hash.clone()).await {
         return Err(AppError::field("current_password", Problem::WrongPassword));
     }
-    rate_limit::clear(&state.db, &bucket).await?;
+    LOG_IN.passed(&state.db, account).await?;
     sessions::mark_reauthenticated(&state.db, auth.session_id, now).await?;
+    Ok(())
+}
+
+/// Gives the password again, for the actions that ask for it within the last half hour, then
+/// goes back to the page that asked (`next`, a path of this site).
+#[server(endpoint = "account/confirm-password")]
+pub async fn confirm_password_again(
+    current_password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    use crate::{
+        api::context::{require, state},
+        domain::{authz::Action, redirect::safe_local_path},
+    };
+    let state = state()?;
+    let auth = require(Action::ManageOwnAccount)?;
+    confirm_password(&state, &auth, current_password).await?;
+    let next = match next.as_deref() {
+        Some(path) if !path.is_empty() && !path.starts_with("/account/confirm") => path,
+        _ => "/account",
+    };
+    leptos_axum::redirect(safe_local_path(Some(next)));
     Ok(())
 }
 

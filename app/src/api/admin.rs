@@ -2,11 +2,13 @@
 
 mod audit_log;
 mod centres;
+mod invitation_list;
 mod invitations;
 mod users;
 
 pub use audit_log::*;
 pub use centres::*;
+pub use invitation_list::*;
 pub use invitations::*;
 pub use users::*;
 

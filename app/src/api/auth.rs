@@ -16,11 +16,25 @@ pub use viewer::*;
 #[cfg(feature = "ssr")]
 pub(crate) mod limits {
     use crate::{
-        api::context::{client_ip, rate_limited},
+        api::context::{client_key, rate_limited},
         errors::AppError,
         store::rate_limit::{self, Limit},
     };
     use chrono::{DateTime, Duration, Utc};
+
+    /// Counts one try in each bucket, in order; refused at the first that is over its limit.
+    async fn hit_all(
+        db: &impl sea_orm::ConnectionTrait,
+        buckets: impl IntoIterator<Item = (String, Limit)>,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        for (bucket, limit) in buckets {
+            if let Err(wait) = rate_limit::hit(db, &bucket, limit, now).await? {
+                return Err(rate_limited(wait));
+            }
+        }
+        Ok(())
+    }
 
     /// How often one flow may be tried from one network address and for one email address,
     /// both counted over the same window.
@@ -50,7 +64,7 @@ pub(crate) mod limits {
         }
 
         /// The bucket that counts tries for the email address `account`.
-        pub fn account_bucket(&self, account: &str) -> String {
+        fn account_bucket(&self, account: &str) -> String {
             format!("{}-account:{account}", self.name)
         }
 
@@ -62,20 +76,14 @@ pub(crate) mod limits {
             account: &str,
             now: DateTime<Utc>,
         ) -> Result<(), AppError> {
-            for (bucket, limit) in [
-                (format!("{}-ip:{}", self.name, client_ip()), self.per_ip),
+            let buckets = [
+                (format!("{}-ip:{}", self.name, client_key()), self.per_ip),
                 (self.account_bucket(account), self.per_account),
-            ] {
-                if let Err(wait) = rate_limit::hit(db, &bucket, limit, now).await? {
-                    return Err(rate_limited(wait));
-                }
-            }
-            Ok(())
+            ];
+            hit_all(db, buckets, now).await
         }
     }
 
-    /// Signing in: 30 tries from one address and 5 failures for one account a quarter hour.
-    pub const LOG_IN: Throttle = Throttle::new("login", 30, 5, Duration::minutes(15));
     /// Signing up: 10 from one address and 3 naming one email address (each may send that
     /// address a mail) an hour.
     pub const SIGN_UP: Throttle = Throttle::new("sign-up", 10, 3, Duration::hours(1));
@@ -84,8 +92,92 @@ pub(crate) mod limits {
     /// Outcome-survey answers: 30 from one address (a group may answer together on one
     /// network) and 200 for one survey link an hour.
     pub const SURVEY: Throttle = Throttle::new("survey", 30, 200, Duration::hours(1));
-    /// Failed sign-ins for one account.
-    pub const LOGIN_FAILURES_PER_ACCOUNT: Limit = LOG_IN.per_account;
+    /// Wrong codes at the second step of signing in, per account (only someone who knew the
+    /// password gets there).
+    pub const SECOND_FACTOR: Limit = Limit {
+        max: 5,
+        window: Duration::minutes(15),
+    };
+
+    /// How often a password may be tried.
+    ///
+    /// The lock a person meets is keyed on the account *and* the client: five wrong
+    /// passwords from one network address lock that address out of that account for a
+    /// quarter hour, while the owner signing in from anywhere else is not stopped. Guessing
+    /// spread over many addresses meets the account's own, wider limit instead.
+    #[derive(Clone, Copy, Debug)]
+    pub struct SignIn {
+        /// Tries from one network address, whatever the account.
+        pub per_client: Limit,
+        /// Tries for one account from one network address.
+        pub per_account_and_client: Limit,
+        /// Tries for one account from everywhere together.
+        pub per_account: Limit,
+    }
+
+    /// Signing in (and confirming the password before a sensitive change): 30 tries from
+    /// one address, 5 for one account from one address a quarter hour, and 100 for one
+    /// account from all addresses an hour.
+    pub const LOG_IN: SignIn = SignIn {
+        per_client: Limit {
+            max: 30,
+            window: Duration::minutes(15),
+        },
+        per_account_and_client: Limit {
+            max: 5,
+            window: Duration::minutes(15),
+        },
+        per_account: Limit {
+            max: 100,
+            window: Duration::hours(1),
+        },
+    };
+
+    impl SignIn {
+        /// The bucket counting tries for `account` from this client.
+        fn here(account: &str) -> String {
+            format!("login-account:{account}@{}", client_key())
+        }
+
+        /// Counts a sign-in try for `account` (an email address, or empty when none was
+        /// given) from this client; refused as soon as any of the three limits is passed.
+        pub async fn hit(
+            &self,
+            db: &impl sea_orm::ConnectionTrait,
+            account: &str,
+            now: DateTime<Utc>,
+        ) -> Result<(), AppError> {
+            let bucket = format!("login-ip:{}", client_key());
+            hit_all(db, [(bucket, self.per_client)], now).await?;
+            self.hit_account(db, account, now).await
+        }
+
+        /// Counts a try of the password of `account` by someone signed in to it (before a
+        /// sensitive change): the account's two limits, not the client's, which is there
+        /// for guessing across many accounts.
+        pub async fn hit_account(
+            &self,
+            db: &impl sea_orm::ConnectionTrait,
+            account: &str,
+            now: DateTime<Utc>,
+        ) -> Result<(), AppError> {
+            let buckets = [
+                (Self::here(account), self.per_account_and_client),
+                (format!("login-account:{account}"), self.per_account),
+            ];
+            hit_all(db, buckets, now).await
+        }
+
+        /// Forgets this client's tries for `account` once the right password was given.
+        pub async fn passed(
+            &self,
+            db: &impl sea_orm::ConnectionTrait,
+            account: &str,
+        ) -> Result<(), AppError> {
+            rate_limit::clear(db, &Self::here(account)).await?;
+            Ok(())
+        }
+    }
 }
 
 #[cfg(feature = "ssr")]

@@ -143,9 +143,7 @@ pub async fn verify_second_factor(code: String, next: Option<String>) -> Result<
     let now = Utc::now();
     let user = &current.user;
     let bucket = format!("second-factor:{}", user.id);
-    if let Err(wait) =
-        rate_limit::hit(&state.db, &bucket, limits::LOGIN_FAILURES_PER_ACCOUNT, now).await?
-    {
+    if let Err(wait) = rate_limit::hit(&state.db, &bucket, limits::SECOND_FACTOR, now).await? {
         return Err(rate_limited(wait));
     }
     let secret = user

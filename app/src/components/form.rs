@@ -6,7 +6,7 @@ mod kept;
 mod messages;
 
 pub use fields::{CheckBox, ConfirmBox, Field, LanguageField, TextArea};
-pub use kept::{KeptForm, kept_value, scoped};
+pub use kept::{KeptForm, kept_checked, kept_chosen, kept_or, kept_value, scoped};
 pub use messages::{error_message, problem_message};
 
 use crate::{errors::AppError, i18n::*};
@@ -26,11 +26,21 @@ pub type ErrorSignal = Signal<Option<AppError>>;
 #[component]
 pub fn FormError(error: ErrorSignal) -> impl IntoView {
     let i18n = use_i18n();
+    // The page the form stands on, to come back to after the password is given again.
+    let here = leptos_router::hooks::use_location();
     move || {
         error.get().map(|error| {
+            let confirm = (error == AppError::ConfirmPasswordFirst).then(|| {
+                let page = crate::domain::redirect::query_encode(&here.pathname.get());
+                view! {
+                    " "
+                    <a href=format!("/account/confirm?next={page}")>{t!(i18n, account.confirm_link)}</a>
+                }
+            });
             view! {
                 <div class="alert error" role="alert">
                     {error_message(i18n, &error)}
+                    {confirm}
                 </div>
             }
         })

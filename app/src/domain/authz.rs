@@ -173,5 +173,16 @@ pub fn follows_learners(subject: &Subject) -> bool {
         || allows(Some(subject), Action::TeachCourse { teaches: true })
 }
 
+/// How long a confirmed password counts for the actions that hand out or take away powers
+/// (roles, invitations, revoking a certificate): half an hour.
+pub const RECENT_CONFIRMATION_SECS: i64 = 30 * 60;
+
+/// Whether a session whose password was last given `seconds_ago` (at sign-in or when asked
+/// again; `None`: never) may take such an action without giving it again. A time in the
+/// future (clocks of two servers apart) counts as now.
+pub fn confirmed_recently(seconds_ago: Option<i64>) -> bool {
+    seconds_ago.is_some_and(|s| s <= RECENT_CONFIRMATION_SECS)
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,17 @@
 //! Where a form may send the browser back to.
 
+/// `text` percent-encoded for use as a query value (a path stays readable: `/` is kept).
+pub fn query_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// `candidate` if it is a path on this site, else `/`.
 ///
 /// Rejects absolute URLs, scheme-relative `//host` forms, backslashes (which some browsers
@@ -22,7 +34,7 @@ pub fn safe_local_path(candidate: Option<&str>) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_local_path;
+    use super::{query_encode, safe_local_path};
 
     #[test]
     fn only_local_paths_pass() {
@@ -40,5 +52,12 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(safe_local_path(input), expected, "{input:?}");
         }
+    }
+
+    #[test]
+    fn a_path_travels_as_one_query_value() {
+        assert_eq!(query_encode("/admin/users"), "/admin/users");
+        assert_eq!(query_encode("/a?b=c&d"), "/a%3Fb%3Dc%26d");
+        assert_eq!(query_encode("/kursus/æ"), "/kursus/%C3%A6");
     }
 }

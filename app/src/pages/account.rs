@@ -3,7 +3,8 @@
 use crate::{
     api::{
         account::{
-            ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
+            ChangePassword, ConfirmEmailChange, ConfirmPasswordAgain, DeleteAccount,
+            RequestEmailChange, UpdateProfile,
         },
         auth::{LogOut, LogOutEverywhere},
     },
@@ -136,12 +137,9 @@ fn AccountSettings(viewer: Viewer) -> impl IntoView {
         }}
         <section class="settings" aria-labelledby="profile-title">
             <h2 id="profile-title">{t!(i18n, account.profile_title)}</h2>
-            <PostForm action={ServerAction::<UpdateProfile>::new()} submit=t!(i18n, account.profile_submit) let:_error>
-                <div class="field">
-                    <label for="field-name">{t!(i18n, auth.field_name)}</label>
-                    <input id="field-name" name="name" value=viewer.name.clone() maxlength="120" autocomplete="name" required />
-                </div>
-                <LanguageField selected=viewer.language />
+            <PostForm action={ServerAction::<UpdateProfile>::new()} submit=t!(i18n, account.profile_submit) let:error>
+                <Field name="name" label=t_string!(i18n, auth.field_name).to_string() autocomplete="name" maxlength=120 value=viewer.name.clone() error />
+                <LanguageField selected=viewer.language error />
             </PostForm>
         </section>
         <section class="settings" aria-labelledby="password-title">
@@ -187,6 +185,25 @@ pub fn ConfirmEmailChangePage() -> impl IntoView {
             <h1>{t!(i18n, account.confirm_email_title)}</h1>
             <p>{t!(i18n, account.confirm_email_body)}</p>
             <PostForm action={ServerAction::<ConfirmEmailChange>::new()} submit=t!(i18n, account.confirm_email_submit) novalidate=false token=query_value("token") />
+        </section>
+    }
+}
+
+/// `/account/confirm?next=…`: the password asked for again before an action that hands out
+/// or takes away powers; back to the page that asked once it is given.
+#[component]
+pub fn ConfirmPasswordPage() -> impl IntoView {
+    crate::pages::admin::require_sign_in("/account/confirm");
+    let i18n = use_i18n();
+    let next = query_value("next");
+    view! {
+        <section class="container narrow page">
+            <h1>{t!(i18n, account.confirm_title)}</h1>
+            <p class="lead">{t!(i18n, account.confirm_lead)}</p>
+            <PostForm action={ServerAction::<ConfirmPasswordAgain>::new()} submit=t!(i18n, account.confirm_submit) let:error>
+                <Field name="current_password" kind="password" label=t_string!(i18n, account.field_current_password).to_string() autocomplete="current-password" maxlength=128 error />
+                <input type="hidden" name="next" value=next />
+            </PostForm>
         </section>
     }
 }

@@ -281,11 +281,13 @@ fn ReviewItem(item: crate::api::teaching::QueueEntry) -> impl IntoView {
                 <fieldset class="choices">
                     <legend>{t!(i18n, teach.decision)}</legend>
                     <div class="choice">
-                        <input type="radio" id=format!("{prefix}accept") name="decision" value="accept" checked=true />
+                        <input type="radio" id=format!("{prefix}accept") name="decision" value="accept"
+                            checked=crate::components::form::kept_chosen(error, "decision", "accept", true) />
                         <label for=format!("{prefix}accept")>{t!(i18n, teach.accept)}</label>
                     </div>
                     <div class="choice">
-                        <input type="radio" id=format!("{prefix}revise") name="decision" value="revise" />
+                        <input type="radio" id=format!("{prefix}revise") name="decision" value="revise"
+                            checked=crate::components::form::kept_chosen(error, "decision", "revise", false) />
                         <label for=format!("{prefix}revise")>{t!(i18n, teach.ask_revision)}</label>
                     </div>
                 </fieldset>

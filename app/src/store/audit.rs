@@ -49,6 +49,8 @@ pub enum Event {
     CentreCreated,
     /// Someone was invited to a role.
     Invited,
+    /// An invitation not yet used was withdrawn.
+    InvitationWithdrawn,
     /// The authenticator was turned off.
     TwoFactorDisabled,
     /// A course version was published.
@@ -89,6 +91,7 @@ impl Event {
             Event::ProfileChanged => "profile_changed",
             Event::CentreCreated => "centre_created",
             Event::Invited => "invited",
+            Event::InvitationWithdrawn => "invitation_withdrawn",
             Event::TwoFactorDisabled => "two_factor_disabled",
             Event::CoursePublished => "course_published",
             Event::CourseStatusChanged => "course_status_changed",

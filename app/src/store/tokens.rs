@@ -137,6 +137,31 @@ pub async fn void_for_user(
     Ok(())
 }
 
+/// The unused, unexpired token `id` of `purpose`, if there is one.
+pub async fn find_open(
+    db: &impl ConnectionTrait,
+    id: i32,
+    purpose: Purpose,
+    now: DateTime<Utc>,
+) -> StoreResult<Option<OneTimeToken>> {
+    Ok(one_time_token::Entity::find_by_id(id)
+        .filter(one_time_token::Column::Purpose.eq(purpose.as_str()))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .filter(one_time_token::Column::ExpiresAt.gt(now))
+        .one(db)
+        .await?)
+}
+
+/// Deletes token `id` while it is still unused; false if it was used meanwhile.
+pub async fn delete_unused(db: &impl ConnectionTrait, id: i32) -> StoreResult<bool> {
+    let result = one_time_token::Entity::delete_many()
+        .filter(one_time_token::Column::Id.eq(id))
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
 /// Tokens of one purpose created since `since`, newest first (bounded to 1,000).
 pub async fn recent_of_purpose(
     db: &impl ConnectionTrait,

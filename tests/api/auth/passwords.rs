@@ -9,6 +9,7 @@ use app::{
 use igang_tests::{TestOptions, backends, fixtures::PASSWORD, spawn_app, spawn_with_mail};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+use std::net::Ipv4Addr;
 
 #[tokio::test]
 async fn wrong_passwords_are_vague_and_rate_limited() {
@@ -29,6 +30,52 @@ async fn wrong_passwords_are_vague_and_rate_limited() {
             AppError::RateLimited { minutes } => assert!((1..=15).contains(&minutes), "{minutes}"),
             other => panic!("{}: expected a rate limit, got {other:?}", backend.name()),
         }
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_stranger_guessing_locks_out_only_their_own_address() {
+    for backend in backends() {
+        let (app, smtp) = spawn_with_mail(&backend).await;
+        let email = "signe@frivillig.test";
+        signed_up_and_confirmed(&app, &smtp, email).await;
+        let stranger = app.client_from(Ipv4Addr::new(127, 0, 0, 2));
+        for _ in 0..5 {
+            let wrong = app
+                .log_in(&stranger, email, "forkert forkert forkert")
+                .await;
+            assert_eq!(error_of(wrong).await, AppError::InvalidCredentials);
+        }
+        let locked = app.log_in(&stranger, email, PASSWORD).await;
+        assert_eq!(locked.status(), StatusCode::TOO_MANY_REQUESTS);
+
+        // The owner, elsewhere, signs in as usual.
+        let owner = app.client();
+        signed_in(&app, &owner, email, PASSWORD).await;
+
+        // Guessing spread over many addresses meets the account's own limit: 100 tries an
+        // hour from all of them together (six are counted already: five wrong, one right).
+        let mut left = 100 - 6;
+        for host in 3.. {
+            if left == 0 {
+                break;
+            }
+            let client = app.client_from(Ipv4Addr::new(127, 0, 0, host));
+            for _ in 0..left.min(5) {
+                let wrong = app.log_in(&client, email, "forkert forkert forkert").await;
+                assert_eq!(
+                    wrong.status(),
+                    StatusCode::UNAUTHORIZED,
+                    "{}",
+                    backend.name()
+                );
+                left -= 1;
+            }
+        }
+        let fresh = app.client_from(Ipv4Addr::new(127, 0, 0, 99));
+        let over = app.log_in(&fresh, email, "forkert forkert forkert").await;
+        assert_eq!(over.status(), StatusCode::TOO_MANY_REQUESTS);
         app.stop().await;
     }
 }

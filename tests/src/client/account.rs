@@ -1,7 +1,8 @@
 //! The signed-in person's own account.
 
 use app::api::account::{
-    ChangePassword, ConfirmEmailChange, DeleteAccount, RequestEmailChange, UpdateProfile,
+    ChangePassword, ConfirmEmailChange, ConfirmPasswordAgain, DeleteAccount, RequestEmailChange,
+    UpdateProfile,
 };
 
 server_fns! {
@@ -15,4 +16,6 @@ server_fns! {
     confirm_email_change(token) = ConfirmEmailChange;
     /// Deletes the account, given the password and the ticked box.
     delete_account(current_password; confirm) = DeleteAccount;
+    /// Gives the password again, then goes on to `next`.
+    confirm_password_again(current_password, next) = ConfirmPasswordAgain;
 }

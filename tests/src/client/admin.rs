@@ -2,7 +2,7 @@
 
 use app::api::admin::{
     AcceptInvitation, CreateCentre, Invite, ListAudit, ListCentres, ListInvitations, ListUsers,
-    SetRole,
+    SetRole, WithdrawInvitation,
 };
 use leptos::server_fn::ServerFn;
 
@@ -45,5 +45,16 @@ impl crate::TestApp {
         let mut form = vec![("email", email), ("role", role)];
         form.extend(centre.map(|centre| ("centre", centre)));
         self.call(client, Invite::PATH, &form).await
+    }
+
+    /// Withdraws invitation `id`.
+    pub async fn withdraw_invitation(
+        &self,
+        client: &reqwest::Client,
+        id: i32,
+    ) -> reqwest::Response {
+        let id = id.to_string();
+        self.call(client, WithdrawInvitation::PATH, &[("invitation", &id)])
+            .await
     }
 }

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 /// What an invitation grants, kept with its token.
 #[cfg(feature = "ssr")]
 #[derive(serde::Serialize, serde::Deserialize)]
-struct Grant {
-    role: String,
-    centre_id: Option<i32>,
+pub(super) struct Grant {
+    pub(super) role: String,
+    pub(super) centre_id: Option<i32>,
 }
 
 /// The invitation whose link carries `token`, while it can still be used, and the address it
@@ -40,13 +40,57 @@ async fn usable_invitation(
     Ok((found, email))
 }
 
+/// Invitations one person may send an hour.
+#[cfg(feature = "ssr")]
+const INVITES_PER_INVITER: crate::store::rate_limit::Limit = crate::store::rate_limit::Limit {
+    max: 30,
+    window: chrono::Duration::hours(1),
+};
+
+/// Invitations one address may receive a day, from everyone together.
+#[cfg(feature = "ssr")]
+const INVITES_PER_ADDRESS: crate::store::rate_limit::Limit = crate::store::rate_limit::Limit {
+    max: 3,
+    window: chrono::Duration::days(1),
+};
+
+/// Whether the signed-in person may manage invitations granting `grant`: administrators
+/// every one, coordinators those to their own centre.
+#[cfg(feature = "ssr")]
+fn may_manage(auth: &crate::auth::Auth, grant: &Grant) -> bool {
+    use crate::domain::authz::{Action, allows};
+    let subject = auth.subject();
+    allows(Some(&subject), Action::ManageUsers)
+        || grant.centre_id.is_some_and(|centre_id| {
+            allows(Some(&subject), Action::InviteCoordinator { centre_id })
+        })
+}
+
+/// Whether the signed-in person may send any invitation at all: administrators, and
+/// coordinators of a centre they may invite to.
+#[cfg(feature = "ssr")]
+pub(super) fn may_invite_anyone(auth: &crate::auth::Auth) -> bool {
+    use crate::domain::{
+        authz::{Action, allows},
+        role::Role,
+    };
+    let subject = auth.subject();
+    allows(Some(&subject), Action::ManageUsers)
+        || auth.roles.iter().any(|(role, centre)| {
+            *role == Role::Coordinator
+                && centre.is_some_and(|centre_id| {
+                    allows(Some(&subject), Action::InviteCoordinator { centre_id })
+                })
+        })
+}
+
 /// Invites someone by email to be a coordinator of a centre, or a trainer.
 #[server(endpoint = "admin/invite")]
 pub async fn invite(email: String, role: String, centre: Option<String>) -> Result<(), AppError> {
     use crate::{
         api::{
             auth::validate,
-            context::{require, state},
+            context::{rate_limited, require, require_recent_password, state},
         },
         domain::{
             authz::{Action, allows},
@@ -55,7 +99,7 @@ pub async fn invite(email: String, role: String, centre: Option<String>) -> Resu
         errors::Problem,
         mail::{self, Template},
         security::token::new_secret,
-        store::{audit, centres, people, tokens},
+        store::{audit, centres, people, rate_limit, tokens},
     };
     let state = state()?;
     let inviter = require(Action::ManageOwnAccount)?;
@@ -88,7 +132,19 @@ pub async fn invite(email: String, role: String, centre: Option<String>) -> Resu
         }
         _ => return Err(AppError::field("role", Problem::Required)),
     };
+    require_recent_password(&inviter)?;
     let now = chrono::Utc::now();
+    for (bucket, limit) in [
+        (
+            format!("invite-by:{}", inviter.user.id),
+            INVITES_PER_INVITER,
+        ),
+        (format!("invite-to:{}", email.as_str()), INVITES_PER_ADDRESS),
+    ] {
+        if let Err(wait) = rate_limit::hit(&state.db, &bucket, limit, now).await? {
+            return Err(rate_limited(wait));
+        }
+    }
     let existing = people::find_by_email(&state.db, &email).await?;
     let (secret, token_hash) = new_secret();
     let grant = Grant {
@@ -236,6 +292,54 @@ pub async fn accept_invitation(
     Ok(())
 }
 
+/// Withdraws an invitation nobody has used yet: its link stops working at once. Open to
+/// whoever may send such an invitation.
+#[server(endpoint = "admin/withdraw-invitation")]
+pub async fn withdraw_invitation(invitation: i32) -> Result<(), AppError> {
+    use crate::{
+        api::context::{require, state},
+        domain::authz::Action,
+        store::{audit, db::begin_write, tokens},
+    };
+    let state = state()?;
+    let auth = require(Action::ManageOwnAccount)?;
+    if !may_invite_anyone(&auth) {
+        return Err(AppError::Forbidden);
+    }
+    let now = chrono::Utc::now();
+    let txn = begin_write(&state.db).await?;
+    let found = tokens::find_open(&txn, invitation, tokens::Purpose::Invitation, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let grant: Option<Grant> = found
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok());
+    if !grant.is_some_and(|g| may_manage(&auth, &g)) {
+        // Someone else's invitation is not there, as far as this person can tell.
+        return Err(AppError::NotFound);
+    }
+    if !tokens::delete_unused(&txn, found.id).await? {
+        return Err(AppError::NotFound);
+    }
+    let detail = format!(
+        "withdrew the invitation of {}",
+        found.email.unwrap_or_default()
+    );
+    audit::record(
+        &txn,
+        audit::Event::InvitationWithdrawn,
+        Some(auth.user.id),
+        found.user_id,
+        Some(detail),
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    leptos_axum::redirect("/admin/invitations?withdrawn=1");
+    Ok(())
+}
+
 /// Whether an invitation link is still usable and whether its address already has a confirmed account.
 #[server(endpoint = "admin/invitation-status")]
 pub async fn invitation_status(token: String) -> Result<bool, AppError> {
@@ -245,83 +349,4 @@ pub async fn invitation_status(token: String) -> Result<bool, AppError> {
     Ok(people::find_by_email(&state.db, &email)
         .await?
         .is_some_and(|u| u.email_verified_at.is_some()))
-}
-
-/// An invitation as the list shows it.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct InvitationRow {
-    /// Invited address.
-    pub email: String,
-    /// Role code.
-    pub role: String,
-    /// Centre name, for coordinators.
-    pub centre: Option<String>,
-    /// When it stops working (UTC, RFC 3339 date and time).
-    pub expires: String,
-    /// Whether it was accepted.
-    pub accepted: bool,
-}
-
-/// Invitations of the last 30 days, newest first: all for admins, their centres' for coordinators.
-#[server(endpoint = "admin/invitations")]
-pub async fn list_invitations(page: u64) -> Result<super::Page<InvitationRow>, AppError> {
-    use crate::{
-        api::context::{require, state},
-        domain::{
-            authz::{Action, allows},
-            role::Role,
-        },
-        store::{centres, tokens},
-    };
-    let state = state()?;
-    let auth = require(Action::ManageOwnAccount)?;
-    let subject = auth.subject();
-    let admin = allows(Some(&subject), Action::ManageUsers);
-    let coordinated: Vec<i32> = auth
-        .roles
-        .iter()
-        .filter(|(r, _)| *r == Role::Coordinator)
-        .filter_map(|(_, c)| *c)
-        .filter(|c| allows(Some(&subject), Action::InviteCoordinator { centre_id: *c }))
-        .collect();
-    if !admin && coordinated.is_empty() {
-        return Err(AppError::Forbidden);
-    }
-    let since = chrono::Utc::now() - chrono::Duration::days(30);
-    let all = tokens::recent_of_purpose(&state.db, tokens::Purpose::Invitation, since).await?;
-    let visible: Vec<(tokens::OneTimeToken, Grant)> = all
-        .into_iter()
-        .filter_map(|t| {
-            let grant: Grant = t
-                .payload
-                .as_deref()
-                .and_then(|p| serde_json::from_str(p).ok())?;
-            (admin || grant.centre_id.is_some_and(|c| coordinated.contains(&c)))
-                .then_some((t, grant))
-        })
-        .collect();
-    let total = visible.len() as u64;
-    let page = page.clamp(1, 100_000);
-    let per_page = super::PER_PAGE as usize;
-    let slice: Vec<_> = visible
-        .into_iter()
-        .skip((page as usize - 1) * per_page)
-        .take(per_page)
-        .collect();
-    let names = centres::names_of(
-        &state.db,
-        slice.iter().filter_map(|(_, g)| g.centre_id).collect(),
-    )
-    .await?;
-    let items = slice
-        .into_iter()
-        .map(|(t, g)| InvitationRow {
-            email: t.email.unwrap_or_default(),
-            role: g.role,
-            centre: g.centre_id.and_then(|c| names.get(&c).cloned()),
-            expires: t.expires_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-            accepted: t.used_at.is_some(),
-        })
-        .collect();
-    Ok(super::Page::new(items, page, super::PER_PAGE, total))
 }

@@ -60,13 +60,14 @@ pub async fn list_users(query: String, page: u64) -> Result<Page<UserRow>, AppEr
 #[server(endpoint = "admin/set-role")]
 pub async fn set_role(user: String, role: String, grant: bool) -> Result<(), AppError> {
     use crate::{
-        api::context::{require, state},
+        api::context::{require, require_recent_password, state},
         domain::authz::Action,
         errors::Problem,
         store::{audit, people},
     };
     let state = state()?;
     let admin = require(Action::ManageUsers)?;
+    require_recent_password(&admin)?;
     let role = match role.parse::<Role>() {
         Ok(role @ (Role::Trainer | Role::Admin)) => role,
         _ => return Err(AppError::field("role", Problem::Required)),

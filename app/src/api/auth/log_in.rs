@@ -1,19 +1,6 @@
 use crate::errors::AppError;
 use leptos::prelude::*;
 
-/// Percent-encodes a path for use as a query value.
-#[cfg(feature = "ssr")]
-fn url_encode(path: &str) -> String {
-    path.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// Signs in with email and password, starting a fresh session.
 #[server(endpoint = "auth/log-in")]
 pub async fn log_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
@@ -24,7 +11,7 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
         domain::{authz::is_staff, email::EmailAddress, redirect::safe_local_path},
         mail,
         security::{password::verify_password_bounded, token::new_secret},
-        store::{audit, people, rate_limit, sessions},
+        store::{audit, people, sessions},
     };
     use chrono::Utc;
 
@@ -63,7 +50,7 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
         return Err(AppError::EmailNotVerified);
     }
 
-    rate_limit::clear(&state.db, &LOG_IN.account_bucket(account)).await?;
+    LOG_IN.passed(&state.db, account).await?;
     // A new session id at every sign-in: a planted cookie never becomes a signed-in one.
     if let Some(previous) = auth::current() {
         sessions::delete(&state.db, previous.session_id).await?;
@@ -84,7 +71,7 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
     };
     let roles = people::roles_of(&state.db, user.id).await?;
     if has_totp {
-        let next = url_encode(target);
+        let next = crate::domain::redirect::query_encode(target);
         leptos_axum::redirect(&format!("/login/two-factor?next={next}"));
     } else if is_staff(roles.iter().map(|(role, _)| *role)) {
         // Staff set up an authenticator before anything else.

@@ -20,6 +20,7 @@ pub async fn revoke_certificate(
         errors::Problem,
     };
     let auth = require(Action::RevokeCertificates)?;
+    crate::api::context::require_recent_password(&auth)?;
     let code = CertificateCode::parse(&code).ok_or(AppError::field("code", Problem::NotAllowed))?;
     let reason = reason.trim();
     if reason.is_empty() {

@@ -1,7 +1,7 @@
 //! Labelled form fields: text inputs, text areas, the language choice and checkboxes, each
 //! wired to its hint and to its own problem in the form's latest error.
 
-use super::{ErrorSignal, kept_value, problem_message};
+use super::{ErrorSignal, kept_checked, kept_chosen, kept_value, problem_message};
 use crate::{domain::language::Language, errors::Problem, i18n::*};
 use leptos::prelude::*;
 
@@ -194,6 +194,9 @@ pub fn TextArea(
 pub fn LanguageField(
     /// The language chosen at first.
     selected: Language,
+    /// The form's latest error: a refused form keeps the language chosen in it.
+    #[prop(optional)]
+    error: Option<ErrorSignal>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -203,8 +206,12 @@ pub fn LanguageField(
                 {Language::ALL
                     .into_iter()
                     .map(|language| {
+                        let selected = match error {
+                            Some(error) => kept_chosen(error, "language", language.code(), language == selected),
+                            None => language == selected,
+                        };
                         view! {
-                            <option value=language.code() selected=language == selected>
+                            <option value=language.code() selected=selected>
                                 {language.native_name()}
                             </option>
                         }
@@ -228,8 +235,12 @@ pub fn CheckBox(
     /// Prefix for the `id`, when one page has several forms with this field.
     #[prop(optional, into)]
     id_prefix: String,
+    /// The form's latest error: a refused form keeps the box as it was.
+    #[prop(optional)]
+    error: Option<ErrorSignal>,
 ) -> impl IntoView {
     let id = format!("field-{id_prefix}{name}");
+    let checked = error.map_or(checked, |error| kept_checked(error, name, checked));
     view! {
         <div class="field checkbox">
             <input type="checkbox" id=id.clone() name=name checked=checked />

@@ -45,8 +45,37 @@ fn kept_form() -> Option<KeptForm> {
 /// What was typed into field `name` of a refused form, while `error` (that form's error)
 /// is shown.
 pub fn kept_value(error: ErrorSignal, name: &str) -> Option<String> {
+    refused_form(error)?.get(name).map(str::to_owned)
+}
+
+/// The value to put back into field `name`: what was typed into the refused form, or
+/// `default` when the page is not shown for one.
+pub fn kept_or(error: ErrorSignal, name: &str, default: impl Into<String>) -> String {
+    kept_value(error, name).unwrap_or_else(|| default.into())
+}
+
+/// Whether the box `name` is ticked: as it was in the refused form (not posted means not
+/// ticked), or `default` when the page is not shown for one.
+pub fn kept_checked(error: ErrorSignal, name: &str, default: bool) -> bool {
+    match refused_form(error) {
+        Some(kept) => kept.get(name).is_some(),
+        None => default,
+    }
+}
+
+/// Whether `option` is the one chosen in the list or radio group `name`: as in the refused
+/// form, or `default` when the page is not shown for one (or the field was not posted).
+pub fn kept_chosen(error: ErrorSignal, name: &str, option: &str, default: bool) -> bool {
+    match refused_form(error).as_ref().and_then(|kept| kept.get(name)) {
+        Some(posted) => posted == option,
+        None => default,
+    }
+}
+
+/// The refused form, while its error is shown.
+fn refused_form(error: ErrorSignal) -> Option<KeptForm> {
     error.get_untracked()?;
-    kept_form()?.get(name).map(str::to_owned)
+    kept_form()
 }
 
 /// `error`, only while it belongs to the form identified by `field` = `value`.

@@ -167,3 +167,12 @@ fn a_course_is_changed_by_its_editors_and_administrators_only() {
         assert_eq!(allows(Some(who), Action::AuthorCourses), author, "{who:?}");
     }
 }
+
+#[test]
+fn powers_are_handed_out_only_within_half_an_hour_of_the_password() {
+    assert!(confirmed_recently(Some(0)));
+    assert!(confirmed_recently(Some(-5)), "a clock a little ahead");
+    assert!(confirmed_recently(Some(RECENT_CONFIRMATION_SECS)));
+    assert!(!confirmed_recently(Some(RECENT_CONFIRMATION_SECS + 1)));
+    assert!(!confirmed_recently(None));
+}

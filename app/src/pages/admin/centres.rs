@@ -4,7 +4,7 @@ use super::{load_error, require_sign_in};
 use crate::{
     api::admin::{CreateCentre, list_centres},
     components::{
-        form::{Field, FormError},
+        form::{Field, FormError, kept_chosen},
         pager::{Pager, page_from_query},
     },
     i18n::*,
@@ -94,14 +94,14 @@ pub fn AdminCentres() -> impl IntoView {
                 <div class="field">
                     <label for="field-kind">{t!(i18n, admin.centre_kind)}</label>
                     <select id="field-kind" name="kind">
-                        {KINDS.into_iter().map(|k| view! { <option value=k>{kind_name(i18n, k)}</option> }).collect_view()}
+                        {KINDS.into_iter().map(|k| view! { <option value=k selected=kept_chosen(error, "kind", k, false)>{kind_name(i18n, k)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
                     <label for="field-country">{t!(i18n, admin.centre_country)}</label>
                     <select id="field-country" name="country">
                         <option value="DK">{t!(i18n, admin.country_dk)}</option>
-                        <option value="NO">{t!(i18n, admin.country_no)}</option>
+                        <option value="NO" selected=kept_chosen(error, "country", "NO", false)>{t!(i18n, admin.country_no)}</option>
                     </select>
                 </div>
                 <Field name="municipality" label=t_string!(i18n, admin.centre_municipality).to_string() maxlength=120 error />

@@ -3,10 +3,11 @@
 use super::{load_error, require_sign_in};
 use crate::{
     api::admin::{
-        AcceptInvitation, Invite, invitable_centres, invitation_status, list_invitations,
+        AcceptInvitation, Invite, WithdrawInvitation, invitable_centres, invitation_status,
+        list_invitations,
     },
     components::{
-        form::{Field, FormError, error_message},
+        form::{Field, FormError, error_message, kept_chosen},
         layout::use_viewer,
     },
     domain::role::Role,
@@ -23,11 +24,17 @@ pub fn AdminInvitations() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let sent = move || query.read().get("sent").is_some();
+    let withdrawn = move || query.read().get("withdrawn").is_some();
     let viewer = use_viewer();
     let centres = Resource::new(|| (), |_| invitable_centres());
     let invite = ServerAction::<Invite>::new();
     let error = action_error(invite);
-    let invitations = Resource::new(move || invite.version().get(), |_| list_invitations(1));
+    let withdraw = ServerAction::<WithdrawInvitation>::new();
+    let withdraw_error = action_error(withdraw);
+    let invitations = Resource::new(
+        move || (invite.version().get(), withdraw.version().get()),
+        |_| list_invitations(1),
+    );
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, admin.invitations_title)}</h1>
@@ -49,14 +56,17 @@ pub fn AdminInvitations() -> impl IntoView {
                                     <label for="field-role">{t!(i18n, admin.invite_role)}</label>
                                     <select id="field-role" name="role">
                                         <option value="coordinator">{t!(i18n, roles.coordinator)}</option>
-                                        {admin.then(|| view! { <option value="trainer">{t!(i18n, roles.trainer)}</option> })}
+                                        {admin.then(|| view! { <option value="trainer" selected=kept_chosen(error, "role", "trainer", false)>{t!(i18n, roles.trainer)}</option> })}
                                     </select>
                                 </div>
                                 <div class="field">
                                     <label for="field-centre">{t!(i18n, admin.invite_centre)}</label>
                                     <p class="hint">{t!(i18n, admin.invite_centre_hint)}</p>
                                     <select id="field-centre" name="centre">
-                                        {centres.into_iter().map(|c| view! { <option value=c.id>{c.name}</option> }).collect_view()}
+                                        {centres.into_iter().map(|c| {
+                                            let selected = kept_chosen(error, "centre", &c.id, false);
+                                            view! { <option value=c.id selected=selected>{c.name}</option> }
+                                        }).collect_view()}
                                     </select>
                                 </div>
                                 <button type="submit" class="button primary">{t!(i18n, admin.invite_submit)}</button>
@@ -65,7 +75,11 @@ pub fn AdminInvitations() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <h2>{t!(i18n, admin.recent_invitations)}</h2>
+            <h2 id="recent-invitations">{t!(i18n, admin.recent_invitations)}</h2>
+            <Show when=withdrawn>
+                <p class="alert success" role="status">{t!(i18n, admin.invitation_withdrawn)}</p>
+            </Show>
+            <FormError error=withdraw_error />
             <Transition>
                 {move || Suspend::new(async move {
                     match invitations.await {
@@ -80,6 +94,7 @@ pub fn AdminInvitations() -> impl IntoView {
                                             <th scope="col">{t!(i18n, admin.invite_role)}</th>
                                             <th scope="col">{t!(i18n, admin.invite_centre)}</th>
                                             <th scope="col">{t!(i18n, admin.invitation_state)}</th>
+                                            <th scope="col">{t!(i18n, admin.actions)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -87,15 +102,27 @@ pub fn AdminInvitations() -> impl IntoView {
                                             let role = row.role.parse::<Role>().map(|r| crate::pages::account::role_name(i18n, r)).unwrap_or(row.role.clone());
                                             let state = if row.accepted {
                                                 t_string!(i18n, admin.invitation_accepted).to_string()
-                                            } else {
+                                            } else if row.open {
                                                 format!("{} {}", t_string!(i18n, admin.invitation_open_until), row.expires)
+                                            } else {
+                                                t_string!(i18n, admin.invitation_expired).to_string()
                                             };
+                                            let label = format!("{} ({})", t_string!(i18n, admin.withdraw_invitation), row.email);
+                                            let action = row.open.then(|| view! {
+                                                <ActionForm action=withdraw attr:class="inline-form">
+                                                    <input type="hidden" name="invitation" value=row.id />
+                                                    <button type="submit" class="button small secondary" aria-label=label>
+                                                        {t!(i18n, admin.withdraw_invitation)}
+                                                    </button>
+                                                </ActionForm>
+                                            });
                                             view! {
                                                 <tr>
                                                     <td>{row.email}</td>
                                                     <td>{role}</td>
                                                     <td>{row.centre.unwrap_or_default()}</td>
                                                     <td>{state}</td>
+                                                    <td class="row-actions">{action}</td>
                                                 </tr>
                                             }
                                         }).collect_view()}

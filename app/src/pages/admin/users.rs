@@ -3,7 +3,10 @@
 use super::{load_error, require_sign_in};
 use crate::{
     api::admin::{SetRole, list_users},
-    components::pager::{Pager, page_from_query},
+    components::{
+        form::FormError,
+        pager::{Pager, page_from_query},
+    },
     domain::role::Role,
     i18n::*,
     pages::account::role_name,
@@ -20,6 +23,7 @@ pub fn AdminUsers() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     let page = page_from_query(query);
     let set_role = ServerAction::<SetRole>::new();
+    let error = crate::pages::auth::action_error(set_role);
     let users = Resource::new(
         move || (q(), page(), set_role.version().get()),
         |(q, p, _)| list_users(q, p),
@@ -32,6 +36,7 @@ pub fn AdminUsers() -> impl IntoView {
                 <input id="user-search" type="search" name="q" value=q maxlength="100" />
                 <button type="submit" class="button secondary">{t!(i18n, admin.search_submit)}</button>
             </form>
+            <FormError error />
             <Transition>
                 {move || Suspend::new(async move {
                     match users.await {

@@ -23,7 +23,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <Field name="name" label=t_string!(i18n, auth.field_name).to_string() hint=t_string!(i18n, auth.field_name_hint).to_string() autocomplete="name" maxlength=120 error />
                 <Field name="email" kind="email" label=t_string!(i18n, auth.field_email).to_string() autocomplete="email" maxlength=254 error />
                 <Field name="password" kind="password" label=t_string!(i18n, auth.field_password).to_string() hint=t_string!(i18n, auth.field_password_hint).to_string() autocomplete="new-password" maxlength=128 error />
-                <LanguageField selected=current />
+                <LanguageField selected=current error />
             </PostForm>
             <p class="aside-link">
                 {t!(i18n, auth.have_account)} " " <A href="/login">{t!(i18n, nav.login)}</A>

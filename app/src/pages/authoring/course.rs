@@ -6,7 +6,9 @@ use crate::{
         AddLesson, AddModule, CourseEditor, DeleteItem, DiscardDraft, ModuleOutline, MoveItem,
         SetCourseStatus, StartDraft, UpdateCourse, UpdateModule, load_course_editor,
     },
-    components::form::{CheckBox, ErrorSignal, Field, FormError, TextArea, scoped},
+    components::form::{
+        CheckBox, ErrorSignal, Field, FormError, TextArea, kept_chosen, kept_or, kept_value, scoped,
+    },
     domain::course::{CourseStatus, Topic},
     i18n::*,
     pages::{
@@ -71,9 +73,17 @@ pub fn ItemControls(
 
 /// The topic choice: built-in tags, or a custom one with its name.
 #[component]
-pub fn TopicFields(topic: String, prefix: String) -> impl IntoView {
+pub fn TopicFields(topic: String, prefix: String, error: ErrorSignal) -> impl IntoView {
     let i18n = use_i18n();
     let custom = topic.strip_prefix("custom:").map(str::to_owned);
+    let custom_text = kept_or(
+        error,
+        "custom_topic",
+        custom
+            .as_ref()
+            .map(|c| c.replace('-', " "))
+            .unwrap_or_default(),
+    );
     let select_id = format!("field-{prefix}topic");
     let custom_id = format!("field-{prefix}custom_topic");
     view! {
@@ -81,16 +91,16 @@ pub fn TopicFields(topic: String, prefix: String) -> impl IntoView {
             <label for=select_id.clone()>{t!(i18n, authoring.topic)}</label>
             <select id=select_id name="topic">
                 {Topic::BUILT_IN.into_iter().map(|t| {
-                    let selected = topic == t;
+                    let selected = kept_chosen(error, "topic", t, topic == t);
                     view! { <option value=t selected=selected>{topic_name(i18n, t)}</option> }
                 }).collect_view()}
-                <option value="custom" selected=custom.is_some()>{t!(i18n, authoring.topic_custom)}</option>
+                <option value="custom" selected=kept_chosen(error, "topic", "custom", custom.is_some())>{t!(i18n, authoring.topic_custom)}</option>
             </select>
         </div>
         <div class="field">
             <label for=custom_id.clone()>{t!(i18n, authoring.custom_topic)}</label>
             <p class="hint">{t!(i18n, authoring.custom_topic_hint)}</p>
-            <input id=custom_id name="custom_topic" maxlength="40" value=custom.map(|c| c.replace('-', " ")) />
+            <input id=custom_id name="custom_topic" maxlength="40" value=custom_text />
         </div>
     }
 }
@@ -225,7 +235,7 @@ fn editor(
             <ActionForm action=add_module attr:class="stack-form">
                 {course_form_head(add_module_error, id.get_value())}
                 <Field name="title" id_prefix="new-module-" label=t_string!(i18n, authoring.module_title).to_string() maxlength=160 error=add_module_error />
-                <TopicFields topic="values".to_owned() prefix="new-module-".to_owned() />
+                <TopicFields topic="values".to_owned() prefix="new-module-".to_owned() error=add_module_error />
                 <button type="submit" class="button">{t!(i18n, authoring.add_module)}</button>
             </ActionForm>
         })}
@@ -288,14 +298,14 @@ fn details_form(i18n: leptos_i18n::I18nContext<Locale>, course: CourseEditor) ->
     let update = ServerAction::<UpdateCourse>::new();
     let error = action_error(update);
     view! {
-        <details class="edit-block">
+        <details class="edit-block" open=move || error.get().is_some()>
             <summary>{t!(i18n, authoring.edit_details)}</summary>
             <ActionForm action=update attr:class="stack-form" attr:novalidate=true>
                 {course_form_head(error, course.id.clone())}
                 <Field name="title" id_prefix="course-" label=t_string!(i18n, authoring.course_title).to_string() maxlength=160 value=course.title.clone() error />
                 <TextArea name="summary" id_prefix="course-" label=t_string!(i18n, authoring.summary).to_string() hint=t_string!(i18n, authoring.summary_hint).to_string() value=course.summary.clone() rows=3 maxlength=600 error />
                 <TextArea name="body" id_prefix="course-" label=t_string!(i18n, authoring.introduction).to_string() hint=t_string!(i18n, authoring.markdown_hint).to_string() value=course.body.clone() rows=10 error />
-                <CheckBox name="leads_to_certificate" id_prefix="course-" label=t_string!(i18n, authoring.leads_to_certificate).to_string() checked=course.leads_to_certificate />
+                <CheckBox name="leads_to_certificate" id_prefix="course-" label=t_string!(i18n, authoring.leads_to_certificate).to_string() checked=course.leads_to_certificate error />
                 <button type="submit" class="button primary">{t!(i18n, authoring.save)}</button>
             </ActionForm>
         </details>
@@ -346,16 +356,16 @@ fn module_card(
                 }).collect_view()}
             </ol>
             {editable.then(|| view! {
-                <details class="edit-block">
+                <details class="edit-block" open=move || update_error.get().is_some()>
                     <summary>{t!(i18n, authoring.edit_module)}</summary>
                     <ActionForm action=update attr:class="stack-form" attr:novalidate=true>
                         <FormError error=update_error />
                         <input type="hidden" name="module" value=module.id.get() />
                         <Field name="title" id_prefix=prefix.get_value() label=t_string!(i18n, authoring.module_title).to_string() maxlength=160 value=module.title.clone() error=update_error />
-                        <TopicFields topic=module.topic.clone() prefix=prefix.get_value() />
+                        <TopicFields topic=module.topic.clone() prefix=prefix.get_value() error=update_error />
                         <TextArea name="summary" id_prefix=prefix.get_value() label=t_string!(i18n, authoring.summary).to_string() value=module.summary.clone() rows=2 maxlength=600 error=update_error />
                         <TextArea name="body" id_prefix=prefix.get_value() label=t_string!(i18n, authoring.introduction).to_string() hint=t_string!(i18n, authoring.markdown_hint).to_string() value=module.body.clone() rows=6 error=update_error />
-                        {(!first).then(|| view! { <CheckBox name="requires_previous" id_prefix=prefix.get_value() label=t_string!(i18n, authoring.requires_previous).to_string() checked=module.requires_previous /> })}
+                        {(!first).then(|| view! { <CheckBox name="requires_previous" id_prefix=prefix.get_value() label=t_string!(i18n, authoring.requires_previous).to_string() checked=module.requires_previous error=update_error /> })}
                         <button type="submit" class="button primary">{t!(i18n, authoring.save)}</button>
                     </ActionForm>
                 </details>
@@ -363,7 +373,7 @@ fn module_card(
                     <FormError error=add_error />
                     <input type="hidden" name="module" value=module.id.get() />
                     <label for=format!("field-{}new-lesson", prefix.get_value())>{t!(i18n, authoring.new_lesson)}</label>
-                    <input id=format!("field-{}new-lesson", prefix.get_value()) name="title" maxlength="160" required />
+                    <input id=format!("field-{}new-lesson", prefix.get_value()) name="title" maxlength="160" required value=kept_value(add_error, "title") />
                     <button type="submit" class="button small">{t!(i18n, authoring.add_lesson)}</button>
                 </ActionForm>
             })}

@@ -6,7 +6,10 @@ use crate::{
     api::authoring::{
         LessonEditor, PreviewMarkdown, QuestionItem, SaveQuestion, UpdateLesson, load_lesson_editor,
     },
-    components::form::{CheckBox, Field, FormError, TextArea, problem_message, scoped},
+    components::form::{
+        CheckBox, Field, FormError, TextArea, kept_checked, kept_chosen, kept_or, problem_message,
+        scoped,
+    },
     domain::course::{MAX_OPTIONS, QuestionKind, ReviewMode},
     i18n::*,
     islands::{markdown_editor::MarkdownEditor, question_kind::QuestionKindFields},
@@ -156,7 +159,7 @@ fn lesson_form(i18n: leptos_i18n::I18nContext<Locale>, lesson: LessonEditor) -> 
             <fieldset class="quiz-settings">
                 <legend>{t!(i18n, authoring.quiz_settings)}</legend>
                 {move || error.get().and_then(|e| e.problem_for("quiz")).map(|p| view! { <p class="field-error" role="alert">{problem_message(i18n, p)}</p> })}
-                <CheckBox name="quiz" label=t_string!(i18n, authoring.has_quiz).to_string() checked=lesson.pass_mark.is_some() />
+                <CheckBox name="quiz" label=t_string!(i18n, authoring.has_quiz).to_string() checked=lesson.pass_mark.is_some() error />
                 <Field name="pass_mark" kind="number" label=t_string!(i18n, authoring.pass_mark).to_string() hint=t_string!(i18n, authoring.pass_mark_hint).to_string() value=pass_mark required=false error />
                 <Field name="attempts" kind="number" label=t_string!(i18n, authoring.attempts).to_string() hint=t_string!(i18n, authoring.attempts_hint).to_string() value=lesson.max_attempts.map(|n| n.to_string()).unwrap_or_default() required=false error />
                 <Field name="cooldown_minutes" kind="number" label=t_string!(i18n, authoring.cooldown).to_string() hint=t_string!(i18n, authoring.cooldown_hint).to_string() value=lesson.cooldown_minutes.map(|n| n.to_string()).unwrap_or_default() required=false error />
@@ -198,7 +201,7 @@ fn QuestionForm(lesson: LessonId, question: Option<QuestionItem>, prefix: String
                 <label for=kind_id.clone()>{t!(i18n, authoring.question_kind)}</label>
                 <select id=kind_id name="kind">
                     {QuestionKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.as_str() selected=k == kind>{kind_name(i18n, k)}</option>
+                        <option value=k.as_str() selected=kept_chosen(error, "kind", k.as_str(), k == kind)>{kind_name(i18n, k)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -217,22 +220,27 @@ fn QuestionForm(lesson: LessonId, question: Option<QuestionItem>, prefix: String
                     let explanation_id = format!("field-{prefix}o{i}-explanation");
                     let pinned_id = format!("field-{prefix}o{i}-pinned");
                     let number = i + 1;
+                    let name = |part: &str| format!("options[{i}][{part}]");
+                    let text = kept_or(error, &name("text"), option.as_ref().map(|o| o.text.clone()).unwrap_or_default());
+                    let explanation = kept_or(error, &name("explanation"), option.as_ref().map(|o| o.explanation.clone()).unwrap_or_default());
+                    let correct = kept_checked(error, &name("correct"), option.as_ref().is_some_and(|o| o.correct));
+                    let pinned = kept_checked(error, &name("pinned"), option.as_ref().is_some_and(|o| o.pinned));
                     view! {
                         <div class="option-row">
                             <div class="field">
                                 <label for=text_id.clone()>{t!(i18n, authoring.option_number, number = move || number)}</label>
-                                <input id=text_id name=format!("options[{i}][text]") value=option.as_ref().map(|o| o.text.clone()) />
+                                <input id=text_id name=name("text") value=text />
                             </div>
                             <div class="field checkbox">
-                                <input type="checkbox" id=correct_id.clone() name=format!("options[{i}][correct]") checked=option.as_ref().is_some_and(|o| o.correct) />
+                                <input type="checkbox" id=correct_id.clone() name=name("correct") checked=correct />
                                 <label for=correct_id>{t!(i18n, authoring.correct)}</label>
                             </div>
                             <div class="field">
                                 <label for=explanation_id.clone()>{t!(i18n, authoring.explanation)}</label>
-                                <input id=explanation_id name=format!("options[{i}][explanation]") value=option.as_ref().map(|o| o.explanation.clone()) />
+                                <input id=explanation_id name=name("explanation") value=explanation />
                             </div>
                             <div class="field checkbox">
-                                <input type="checkbox" id=pinned_id.clone() name=format!("options[{i}][pinned]") checked=option.as_ref().is_some_and(|o| o.pinned) />
+                                <input type="checkbox" id=pinned_id.clone() name=name("pinned") checked=pinned />
                                 <label for=pinned_id>{t!(i18n, authoring.option_pinned)}</label>
                             </div>
                         </div>
@@ -244,8 +252,8 @@ fn QuestionForm(lesson: LessonId, question: Option<QuestionItem>, prefix: String
                 <div class="field">
                     <label for=review_id.clone()>{t!(i18n, authoring.review)}</label>
                     <select id=review_id name="review">
-                        <option value="trainer" selected=review == ReviewMode::Trainer>{t!(i18n, authoring.review_trainer)}</option>
-                        <option value="on_submit" selected=review == ReviewMode::OnSubmit>{t!(i18n, authoring.review_on_submit)}</option>
+                        <option value="trainer" selected=kept_chosen(error, "review", "trainer", review == ReviewMode::Trainer)>{t!(i18n, authoring.review_trainer)}</option>
+                        <option value="on_submit" selected=kept_chosen(error, "review", "on_submit", review == ReviewMode::OnSubmit)>{t!(i18n, authoring.review_on_submit)}</option>
                     </select>
                 </div>
             </div>

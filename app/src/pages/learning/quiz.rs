@@ -4,7 +4,7 @@ use crate::domain::ids::LessonId;
 use crate::{
     api::catalogue::LearnerQuestion,
     api::learning::{QuizState, ReflectionView, SaveReflection, SubmitQuiz},
-    components::form::{FormError, scoped},
+    components::form::{ErrorSignal, FormError, kept_checked, kept_chosen, kept_or, scoped},
     domain::learning::ReflectionState,
     i18n::*,
     islands::reflection_draft::ReflectionDraft,
@@ -98,7 +98,7 @@ pub(super) fn Quiz(
                         <input type="hidden" name="lesson" value=lesson.get() />
                         <input type="hidden" name="submission" value=quiz.submission.clone() />
                         <ol class="questions">
-                            {questions.into_iter().map(question_input).collect_view()}
+                            {questions.into_iter().map(|q| question_input(q, error)).collect_view()}
                         </ol>
                         <button type="submit" class="button primary">{t!(i18n, learn.submit_answers)}</button>
                     </ActionForm>
@@ -114,7 +114,8 @@ pub(super) fn Quiz(
     }
 }
 
-fn question_input(q: LearnerQuestion) -> impl IntoView {
+/// One question's choices, as chosen in a refused form or none.
+fn question_input(q: LearnerQuestion, error: ErrorSignal) -> impl IntoView {
     let multiple = q.kind == "multiple_choice";
     let qid = q.id;
     view! {
@@ -129,9 +130,15 @@ fn question_input(q: LearnerQuestion) -> impl IntoView {
                         ("radio", format!("answers[q{qid}]"))
                     };
                     let input_id = format!("q{qid}-o{oid}");
+                    let value = oid.get().to_string();
+                    let chosen = if multiple {
+                        kept_checked(error, &name, false)
+                    } else {
+                        kept_chosen(error, &name, &value, false)
+                    };
                     view! {
                         <div class="choice">
-                            <input type=kind id=input_id.clone() name=name value=oid.get() />
+                            <input type=kind id=input_id.clone() name=name value=value checked=chosen />
                             <label for=input_id>{text}</label>
                         </div>
                     }
@@ -180,7 +187,7 @@ pub(super) fn Reflection(lesson: LessonId, reflection: ReflectionView) -> impl I
                         view! {
                             <ReflectionDraft>
                                 <textarea id=field_id.clone() name="answer" rows="6" maxlength="10000" aria-describedby=status_id.clone()>
-                                    {reflection.answer.clone()}
+                                    {kept_or(error, "answer", reflection.answer.clone())}
                                 </textarea>
                                 <p class="hint draft-status" aria-live="polite" data-saved=t_string!(i18n, learn.draft_saved)></p>
                             </ReflectionDraft>

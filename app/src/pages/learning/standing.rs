@@ -46,7 +46,10 @@ pub fn Standing(slug: String) -> impl IntoView {
                                     <p class="hint" id="field-centre-hint">{t!(i18n, learn.centre_hint)}</p>
                                     <select id="field-centre" name="centre" aria-describedby="field-centre-hint">
                                         <option value="">{t!(i18n, learn.no_centre)}</option>
-                                        {centres.into_iter().map(|c| view! { <option value=c.id>{c.name}</option> }).collect_view()}
+                                        {centres.into_iter().map(|c| {
+                                            let chosen = crate::components::form::kept_chosen(error, "centre", &c.id, false);
+                                            view! { <option value=c.id selected=chosen>{c.name}</option> }
+                                        }).collect_view()}
                                     </select>
                                 </div>
                                 <button type="submit" class="button primary">{t!(i18n, learn.start)}</button>

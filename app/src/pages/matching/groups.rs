@@ -12,7 +12,7 @@ use crate::{
     api::matching::{CandidateRow, GroupView, SendRequest, list_centre_groups, load_group},
     components::{
         candidate_card::{slot_label, topic_label, weekday_label},
-        form::PostForm,
+        form::{FormError, action_error, kept_or, scoped},
         pager::{Pager, page_from_query},
     },
     domain::groups::{GroupStatus, MAX_MESSAGE},
@@ -172,19 +172,26 @@ fn AskForm(group: i32, person: String, name: String, asked: bool) -> impl IntoVi
     }
     let id = format!("message-{person}");
     let target = id.clone();
+    let send = ServerAction::<SendRequest>::new();
+    // A refused request opens again with its message, under its own candidate only.
+    let error = scoped(action_error(send), "person", person.clone());
     view! {
-        <details class="ask">
+        <details class="ask" open=move || error.get().is_some()>
             <summary>{t!(i18n, groups.ask, name = name.clone())}</summary>
-            <PostForm action={ServerAction::<SendRequest>::new()} submit=t!(i18n, groups.send) let:error>
+            <ActionForm action=send attr:class="stack-form" attr:novalidate=true>
+                <FormError error />
                 <input type="hidden" name="group" value=group.to_string() />
                 <input type="hidden" name="person" value=person.clone() />
                 <div class="field">
                     <label for=target>{t!(i18n, groups.message_label)}</label>
                     <p class="hint">{t!(i18n, groups.message_hint)}</p>
                     <FieldProblem error field="message" />
-                    <textarea id=id name="message" rows="4" maxlength=MAX_MESSAGE.to_string()></textarea>
+                    <textarea id=id name="message" rows="4" maxlength=MAX_MESSAGE.to_string()>{kept_or(error, "message", "")}</textarea>
                 </div>
-            </PostForm>
+                <button type="submit" class="button primary" disabled=move || send.pending().get()>
+                    {t!(i18n, groups.send)}
+                </button>
+            </ActionForm>
         </details>
     }
     .into_any()

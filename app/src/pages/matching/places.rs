@@ -3,7 +3,7 @@
 
 use crate::{
     api::matching::{PlaceChoice, search_places},
-    components::form::{ErrorSignal, problem_message},
+    components::form::{ErrorSignal, kept_value, problem_message},
     errors::AppError,
     i18n::*,
 };
@@ -44,7 +44,11 @@ pub fn PlaceChoices(
     let current_id = current.as_ref().map(|p| p.id);
     let mut options: Vec<PlaceChoice> = current.into_iter().collect();
     options.extend(found.into_iter().filter(|p| Some(p.id) != current_id));
-    let first_checked = current_id.or(options.first().map(|p| p.id));
+    // The town chosen in a refused form stays chosen while it is on the list.
+    let posted = kept_value(error, "place")
+        .and_then(|v| v.parse::<i32>().ok())
+        .filter(|id| options.iter().any(|p| p.id == *id));
+    let first_checked = posted.or(current_id).or(options.first().map(|p| p.id));
     view! {
         <fieldset class="place-choices" aria-describedby="place-error">
             <legend>{legend}</legend>

@@ -6,7 +6,7 @@ use crate::{
     api::matching::{CreateGroup, PlaceChoice},
     components::{
         candidate_card::{topic_label, weekday_label},
-        form::{Field, PostForm, TextArea},
+        form::{Field, PostForm, TextArea, kept_chosen, kept_or},
     },
     domain::{
         groups::{MAX_DESCRIPTION, MAX_MEETINGS, MAX_TITLE, MIN_MEETINGS},
@@ -34,7 +34,10 @@ fn Choose(
             <label for=target>{label}</label>
             <FieldProblem error field=name />
             <select id=id name=name>
-                {options.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+                {options.into_iter().map(|(value, label)| {
+                    let selected = kept_chosen(error, name, &value, false);
+                    view! { <option value=value selected=selected>{label}</option> }
+                }).collect_view()}
             </select>
         </div>
     }
@@ -99,7 +102,7 @@ pub fn GroupForm(centre: String, q: String, found: Vec<PlaceChoice>) -> impl Int
                     <p class="hint" id="field-meetings-hint">{t!(i18n, groups.meetings_hint, min = MIN_MEETINGS, max = MAX_MEETINGS)}</p>
                     <FieldProblem error field="meetings" />
                     <input type="number" id="field-meetings" name="meetings" min=MIN_MEETINGS.to_string() max=MAX_MEETINGS.to_string()
-                        inputmode="numeric" value="6" aria-describedby="field-meetings-hint" />
+                        inputmode="numeric" value=kept_or(error, "meetings", "6") aria-describedby="field-meetings-hint" />
                 </div>
                 <TextArea name="description" label=t_string!(i18n, groups.description).to_string()
                     hint=t_string!(i18n, groups.description_hint).to_string() maxlength=MAX_DESCRIPTION as u32 error />

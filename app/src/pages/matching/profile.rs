@@ -5,7 +5,7 @@ use crate::{
     api::matching::{MyProfile, PlaceChoice, SaveProfile, load_my_profile},
     components::{
         candidate_card::{CandidateCard, part_label, topic_label, weekday_label},
-        form::PostForm,
+        form::{ErrorSignal, PostForm, kept_checked, kept_chosen, kept_or},
     },
     domain::{
         language::Language,
@@ -22,14 +22,16 @@ use crate::{
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// A box posted as `choices[<key>]`.
+/// A box posted as `choices[<key>]`, ticked as saved (`checked`) or as last posted.
 #[component]
-fn Choice(key: String, label: String, checked: bool) -> impl IntoView {
+fn Choice(key: String, label: String, checked: bool, error: ErrorSignal) -> impl IntoView {
     let id = format!("choice-{key}");
     let target = id.clone();
+    let name = format!("choices[{key}]");
+    let checked = kept_checked(error, &name, checked);
     view! {
         <label class="choice" for=target>
-            <input type="checkbox" id=id name=format!("choices[{key}]") value="on" checked=checked />
+            <input type="checkbox" id=id name=name value="on" checked=checked />
             " " {label}
         </label>
     }
@@ -37,7 +39,7 @@ fn Choice(key: String, label: String, checked: bool) -> impl IntoView {
 
 /// The week as a grid of boxes: a row per day, a column per part of the day.
 #[component]
-fn SlotGrid(profile: Profile) -> impl IntoView {
+fn SlotGrid(profile: Profile, error: ErrorSignal) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <table class="slot-grid">
@@ -58,10 +60,12 @@ fn SlotGrid(profile: Profile) -> impl IntoView {
                                 let slot = Slot { weekday, part };
                                 let id = format!("choice-slot-{}", slot.code());
                                 let label = format!("{day} {}", part_label(i18n, part));
+                                let name = format!("choices[slot-{}]", slot.code());
+                                let checked = kept_checked(error, &name, profile.availability.contains(slot));
                                 view! {
                                     <td>
-                                        <input type="checkbox" id=id name=format!("choices[slot-{}]", slot.code())
-                                            value="on" aria-label=label checked=profile.availability.contains(slot) />
+                                        <input type="checkbox" id=id name=name
+                                            value="on" aria-label=label checked=checked />
                                     </td>
                                 }
                             }).collect_view()}
@@ -96,32 +100,32 @@ fn ProfileForm(mine: MyProfile, found: Vec<PlaceChoice>) -> impl IntoView {
                 <p class="hint" id="travel-hint">{t!(i18n, profile.travel_hint, max = MAX_TRAVEL_KM)}</p>
                 <FieldProblem error field="travel_km" />
                 <input type="number" id="field-travel_km" name="travel_km" min="1" max=MAX_TRAVEL_KM.to_string()
-                    inputmode="numeric" value=travel.clone() aria-describedby="travel-hint" />
+                    inputmode="numeric" value=kept_or(error, "travel_km", travel.clone()) aria-describedby="travel-hint" />
             </div>
             <div class="field">
                 <label for="field-capacity">{t!(i18n, profile.capacity_label)}</label>
                 <FieldProblem error field="capacity" />
                 <select id="field-capacity" name="capacity">
-                    {(1..=MAX_CAPACITY).map(|n| view! { <option value=n.to_string() selected=n == capacity>{n}</option> }).collect_view()}
+                    {(1..=MAX_CAPACITY).map(|n| view! { <option value=n.to_string() selected=kept_chosen(error, "capacity", &n.to_string(), n == capacity)>{n}</option> }).collect_view()}
                 </select>
             </div>
             <fieldset class="choices">
                 <legend>{t!(i18n, profile.topics_legend)}</legend>
                 <p class="hint">{t!(i18n, profile.topics_hint)}</p>
                 {Topic::ALL.map(|t| view! {
-                    <Choice key=format!("topic-{}", t.as_str()) label=topic_label(i18n, t) checked=profile.topics.contains(&t) />
+                    <Choice key=format!("topic-{}", t.as_str()) label=topic_label(i18n, t) checked=profile.topics.contains(&t) error />
                 }).collect_view()}
             </fieldset>
             <fieldset class="choices">
                 <legend>{t!(i18n, profile.languages_legend)}</legend>
                 <FieldProblem error field="languages" />
                 {Language::ALL.map(|l| view! {
-                    <Choice key=format!("lang-{}", l.code()) label=l.native_name().to_owned() checked=profile.languages.contains(&l) />
+                    <Choice key=format!("lang-{}", l.code()) label=l.native_name().to_owned() checked=profile.languages.contains(&l) error />
                 }).collect_view()}
             </fieldset>
-            <SlotGrid profile=profile.clone() />
+            <SlotGrid profile=profile.clone() error />
             <div class="field checkbox">
-                <input type="checkbox" id="field-available" name="available" value="on" checked=profile.available />
+                <input type="checkbox" id="field-available" name="available" value="on" checked=kept_checked(error, "available", profile.available) />
                 <label for="field-available">{t!(i18n, profile.available_label)}</label>
             </div>
             <FieldProblem error field="choices" />

@@ -6,7 +6,7 @@ use crate::{
     api::matching::{AnswerRequest, GroupRow, RequestItem, my_requests},
     components::{
         candidate_card::{topic_label, weekday_label},
-        form::PostForm,
+        form::{FormError, PostForm, action_error, kept_or, scoped},
         pager::{Pager, page_from_query},
     },
     domain::groups::{MAX_REASON, RequestStatus},
@@ -33,23 +33,34 @@ fn Answer(request: i32) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("reason-{request}");
     let target = id.clone();
+    let decline = ServerAction::<AnswerRequest>::new();
+    // A refused decline opens again with its reason, on its own request only.
+    let error = scoped(
+        scoped(action_error(decline), "request", request),
+        "answer",
+        "decline",
+    );
     view! {
         <div class="answers">
             <PostForm action={ServerAction::<AnswerRequest>::new()} submit=t!(i18n, requests.accept) let:_error>
                 <input type="hidden" name="request" value=request.to_string() />
                 <input type="hidden" name="answer" value="accept" />
             </PostForm>
-            <details class="decline">
+            <details class="decline" open=move || error.get().is_some()>
                 <summary>{t!(i18n, requests.decline_open)}</summary>
-                <PostForm action={ServerAction::<AnswerRequest>::new()} submit=t!(i18n, requests.decline) button="button secondary" let:error>
+                <ActionForm action=decline attr:class="stack-form" attr:novalidate=true>
+                    <FormError error />
                     <input type="hidden" name="request" value=request.to_string() />
                     <input type="hidden" name="answer" value="decline" />
                     <div class="field">
                         <label for=target>{t!(i18n, requests.reason_label)}</label>
                         <FieldProblem error field="reason" />
-                        <textarea id=id name="reason" rows="3" maxlength=MAX_REASON.to_string()></textarea>
+                        <textarea id=id name="reason" rows="3" maxlength=MAX_REASON.to_string()>{kept_or(error, "reason", "")}</textarea>
                     </div>
-                </PostForm>
+                    <button type="submit" class="button secondary" disabled=move || decline.pending().get()>
+                        {t!(i18n, requests.decline)}
+                    </button>
+                </ActionForm>
             </details>
         </div>
     }

@@ -115,7 +115,8 @@ fn scale(
                     };
                     view! {
                         <span class="scale-point">
-                            <input type="radio" id=id name=key value=point.to_string() required=true />
+                            <input type="radio" id=id name=key value=point.to_string() required=true
+                                checked=crate::components::form::kept_chosen(error, key, &point.to_string(), false) />
                             <label for=target>{label}</label>
                         </span>
                     }

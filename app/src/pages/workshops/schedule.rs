@@ -63,7 +63,10 @@ pub fn ScheduleWorkshopsPage() -> impl IntoView {
                     <div class="field">
                         <label for="field-language">{t!(i18n, workshops.language)}</label>
                         <select id="field-language" name="language">
-                            {Language::ALL.into_iter().map(|l| view! { <option value=l.code()>{l.native_name()}</option> }).collect_view()}
+                            {Language::ALL.into_iter().map(|l| {
+                                let chosen = crate::components::form::kept_chosen(error, "language", l.code(), false);
+                                view! { <option value=l.code() selected=chosen>{l.native_name()}</option> }
+                            }).collect_view()}
                         </select>
                     </div>
                     <TextArea name="description" label=t_string!(i18n, workshops.field_description).to_string() rows=4 maxlength=4000 error />
