@@ -173,3 +173,61 @@ async fn two_workers_on_one_database_send_each_message_once() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn fifty_mails_caused_while_smtp_is_down_all_arrive_once_when_it_is_back() {
+    use app::{domain::role::Role, store::entities::outbox_message};
+    use igang_tests::{fixtures::account_at, smtp::Received};
+    use reqwest::header::LOCATION;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    use std::net::Ipv4Addr;
+    for backend in backends() {
+        let (app, smtp) = spawn_with_mail(&backend).await;
+        let port = smtp.port;
+        let addresses: Vec<String> = (0..50).map(|n| format!("p{n:02}@frivillig.test")).collect();
+        for address in &addresses {
+            account_at(&app, address, Role::Volunteer, None).await;
+        }
+        // The SMTP server stops; fifty people ask for a reset link meanwhile, from five
+        // networks (each may ask ten times an hour).
+        drop(smtp);
+        for (n, address) in addresses.iter().enumerate() {
+            let client = app.client_from(Ipv4Addr::new(127, 0, 1, 1 + (n / 10) as u8));
+            let asked = app.request_password_reset(&client, address).await;
+            assert_eq!(
+                asked.headers()[LOCATION],
+                "/forgot-password/sent",
+                "{}",
+                backend.name()
+            );
+        }
+        let waiting = || async {
+            outbox_message::Entity::find()
+                .filter(outbox_message::Column::Status.eq(outbox::PENDING))
+                .filter(outbox_message::Column::Attempts.gte(1))
+                .count(&app.db)
+                .await
+                .unwrap()
+        };
+        eventually(
+            Duration::from_secs(20),
+            "every message tried and kept",
+            || async { (waiting().await == 50).then_some(()) },
+        )
+        .await;
+
+        // Back on the same port: every message arrives, each once.
+        let smtp = SmtpServer::start(port).await;
+        smtp.wait_for(50, Duration::from_secs(60)).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let received = smtp.messages();
+        assert_eq!(received.len(), 50, "{}: none twice", backend.name());
+        let mut to: Vec<String> = received
+            .iter()
+            .flat_map(|raw| Received::parse(raw).to)
+            .collect();
+        to.sort();
+        assert_eq!(to, addresses, "one to each");
+        app.stop().await;
+    }
+}

@@ -2,9 +2,13 @@
 //! database removed when the test ends, whether it passed or panicked.
 
 use crate::Backend;
-use sea_orm::{ConnectionTrait, Database};
-use std::time::Duration;
+use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
+use std::{
+    path::{Path, PathBuf},
+    time::Duration,
+};
 use tempfile::TempDir;
+use tokio::sync::OnceCell;
 
 /// A fresh, empty database on `backend`, with a temporary folder named from `prefix` that
 /// holds the SQLite file (and whatever else the test keeps): the folder, the database URL,
@@ -13,21 +17,141 @@ pub(crate) async fn fresh_database(
     backend: &Backend,
     prefix: &str,
 ) -> (TempDir, String, Option<TestDatabase>) {
-    let dir = tempfile::Builder::new()
-        .prefix(prefix)
-        .tempdir()
-        .expect("temp dir");
+    let dir = temp_dir(prefix);
     let (url, pg) = match backend {
-        Backend::Sqlite => (
-            format!("sqlite://{}/igang.db?mode=rwc", dir.path().display()),
-            None,
-        ),
+        Backend::Sqlite => (sqlite_url(dir.path()), None),
         Backend::Postgres(admin_url) => {
-            let database = TestDatabase::create(admin_url).await;
+            let database = TestDatabase::create(admin_url, None).await;
             (database.url(), Some(database))
         }
     };
     (dir, url, pg)
+}
+
+/// Like [`fresh_database`], but a copy of this process's template: migrated, with the
+/// shipped curriculum and programme installed, as the application leaves a database at its
+/// first start. Copying it is much faster than installing the curriculum for every test.
+pub(crate) async fn prepared_database(
+    backend: &Backend,
+    prefix: &str,
+) -> (TempDir, String, Option<TestDatabase>) {
+    let dir = temp_dir(prefix);
+    let (url, pg) = match backend {
+        Backend::Sqlite => {
+            let template = SQLITE_TEMPLATE.get_or_init(sqlite_template).await;
+            std::fs::copy(template, dir.path().join("igang.db")).expect("copy the template");
+            (sqlite_url(dir.path()), None)
+        }
+        Backend::Postgres(admin_url) => {
+            let template = PG_TEMPLATE
+                .get_or_init(|| postgres_template(admin_url))
+                .await;
+            let database = TestDatabase::create(admin_url, Some(template)).await;
+            (database.url(), Some(database))
+        }
+    };
+    (dir, url, pg)
+}
+
+fn temp_dir(prefix: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .expect("temp dir")
+}
+
+fn sqlite_url(dir: &Path) -> String {
+    format!("sqlite://{}/igang.db?mode=rwc", dir.display())
+}
+
+/// The SQLite template file of this process.
+static SQLITE_TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
+/// The name of this process's PostgreSQL template database.
+static PG_TEMPLATE: OnceCell<String> = OnceCell::const_new();
+
+/// What every template's name starts with, then the process id.
+const TEMPLATE_PREFIX: &str = "igang_test_template_";
+
+/// Whether the test process that made a template called `name` has ended.
+fn made_by_ended_process(name: &str) -> bool {
+    name.strip_prefix(TEMPLATE_PREFIX)
+        .and_then(|rest| rest.split('_').next())
+        .and_then(|pid| pid.parse::<u32>().ok())
+        .is_some_and(|pid| !Path::new(&format!("/proc/{pid}")).exists())
+}
+
+/// Prepares a database at `url` as the application does at its first start.
+async fn prepare(dir: &Path, url: String) -> sea_orm::DatabaseConnection {
+    let config = crate::test_config(dir, url, &crate::TestOptions::default());
+    server::startup::open_database(&config)
+        .await
+        .expect("migrate and install the shipped curriculum")
+}
+
+/// Builds the SQLite template in a folder named after this process (folders of ended
+/// processes are removed first).
+async fn sqlite_template() -> PathBuf {
+    let tmp = std::env::temp_dir();
+    if let Ok(entries) = std::fs::read_dir(&tmp) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if made_by_ended_process(&name) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    let dir = tmp.join(format!("{TEMPLATE_PREFIX}{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("template folder");
+    let db = prepare(&dir, sqlite_url(&dir)).await;
+    let template = dir.join("template.db");
+    // A consistent single file, whatever is still in the write-ahead log.
+    db.execute_unprepared(&format!("VACUUM INTO '{}'", template.display()))
+        .await
+        .expect("write the template");
+    db.close().await.ok();
+    template
+}
+
+/// Builds the PostgreSQL template database (templates of ended processes are dropped first).
+async fn postgres_template(admin_url: &str) -> String {
+    let admin = Database::connect(admin_url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    let rows = admin
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("SELECT datname FROM pg_database WHERE datname LIKE '{TEMPLATE_PREFIX}%'"),
+        ))
+        .await
+        .expect("list templates");
+    admin.close().await.ok();
+    for row in rows {
+        if let Ok(name) = row.try_get::<String>("", "datname")
+            && made_by_ended_process(&name)
+        {
+            drop_database(admin_url, &name).await;
+        }
+    }
+    let name = format!(
+        "{TEMPLATE_PREFIX}{}_{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    );
+    let admin = Database::connect(admin_url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+        .await
+        .expect("create the template");
+    admin.close().await.ok();
+    let mut url = url::Url::parse(admin_url).expect("TEST_DATABASE_URL is a URL");
+    url.set_path(&format!("/{name}"));
+    let dir = temp_dir("igang-template-");
+    let db = prepare(dir.path(), url.to_string()).await;
+    db.close().await.ok();
+    name
 }
 
 /// A fresh database on the server at an admin URL, dropped again with this value.
@@ -40,13 +164,17 @@ pub(crate) struct TestDatabase {
 impl TestDatabase {
     /// Creates a database with a unique name that says `test`, so no harness ever touches a
     /// real database.
-    pub(crate) async fn create(admin_url: &str) -> TestDatabase {
+    /// With a `template`, it starts as a copy of that database.
+    pub(crate) async fn create(admin_url: &str, template: Option<&str>) -> TestDatabase {
         let name = format!("igang_test_{}", uuid::Uuid::new_v4().simple());
         let admin = Database::connect(admin_url)
             .await
             .expect("connect to TEST_DATABASE_URL");
+        let from = template
+            .map(|t| format!(" TEMPLATE \"{t}\""))
+            .unwrap_or_default();
         admin
-            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .execute_unprepared(&format!("CREATE DATABASE \"{name}\"{from}"))
             .await
             .expect("create test database");
         admin.close().await.ok();

@@ -6,6 +6,7 @@ pub mod client;
 pub mod courses;
 mod database;
 pub mod fixtures;
+pub mod process;
 pub mod smtp;
 mod store_database;
 
@@ -89,6 +90,10 @@ pub struct TestApp {
     task: Option<JoinHandle<std::io::Result<()>>>,
     /// The PostgreSQL database; dropped with the app even when the test panics.
     pg: Option<TestDatabase>,
+    /// The server, when it runs as a process of its own ([`process::spawn_process`]).
+    process: Option<process::ServerProcess>,
+    /// Its database's URL.
+    database_url: String,
 }
 
 /// A configuration for tests: loopback, port 0, fresh storage under `dir`.
@@ -139,8 +144,19 @@ pub(crate) fn init_logs() {
 /// Starts the application on `backend` with a fresh database.
 pub async fn spawn_app(backend: &Backend, options: TestOptions) -> TestApp {
     init_logs();
-    let (dir, database_url, pg) = database::fresh_database(backend, "igang-test-").await;
-    let config = test_config(dir.path(), database_url, &options);
+    let (dir, database_url, pg) = database::prepared_database(backend, "igang-test-").await;
+    run_app(backend, dir, database_url, pg, &options).await
+}
+
+/// Builds and runs the application with its storage in `dir` on `database_url`.
+async fn run_app(
+    backend: &Backend,
+    dir: TempDir,
+    database_url: String,
+    pg: Option<TestDatabase>,
+    options: &TestOptions,
+) -> TestApp {
+    let config = test_config(dir.path(), database_url.clone(), options);
     let application = Application::build(config)
         .await
         .expect("application starts");
@@ -160,6 +176,33 @@ pub async fn spawn_app(backend: &Backend, options: TestOptions) -> TestApp {
         stop: Some(stop),
         task: Some(task),
         pg,
+        process: None,
+        database_url,
+    }
+}
+
+impl TestApp {
+    /// A second server on the same database and secret key, as a second machine behind a
+    /// load balancer would run: its own port, mail worker and folder. Stopping it leaves the
+    /// database to this one.
+    pub async fn second_server(&self, options: TestOptions) -> TestApp {
+        let dir = tempfile::Builder::new()
+            .prefix("igang-second-")
+            .tempdir()
+            .expect("temp dir");
+        std::fs::copy(
+            self.dir.path().join("secret.key"),
+            dir.path().join("secret.key"),
+        )
+        .expect("the first server's key");
+        run_app(
+            &self.backend,
+            dir,
+            self.database_url.clone(),
+            None,
+            &options,
+        )
+        .await
     }
 }
 
@@ -259,6 +302,9 @@ impl TestApp {
             task.await
                 .expect("server task")
                 .expect("server stopped cleanly");
+        }
+        if let Some(mut process) = self.process.take() {
+            process.stop().await;
         }
         self.db.clone().close().await.ok();
         if let Some(database) = self.pg.take() {

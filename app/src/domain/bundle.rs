@@ -42,4 +42,6 @@ pub struct Bundle {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;

@@ -96,6 +96,9 @@ pub fn render(markdown: &str) -> String {
 }
 
 #[cfg(test)]
+mod props;
+
+#[cfg(test)]
 mod tests {
     use super::{ALLOWED_TAGS, render};
 

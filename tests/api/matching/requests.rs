@@ -63,6 +63,34 @@ pub(crate) fn person(group: &GroupView, name: &str) -> String {
         .clone()
 }
 
+/// Of two acceptances of one group sent at once, exactly one went through and the other was
+/// refused; the group has its igangsætter.
+pub(crate) async fn exactly_one_accepted(
+    app: &TestApp,
+    group: i32,
+    first: reqwest::Response,
+    second: reqwest::Response,
+) {
+    let outcomes = [first.status().is_success(), second.status().is_success()];
+    assert_eq!(
+        outcomes.iter().filter(|ok| **ok).count(),
+        1,
+        "{}: {outcomes:?}",
+        app.backend.name()
+    );
+    let refused = if outcomes[0] { second } else { first };
+    let error = app_error(refused).await;
+    assert!(
+        matches!(
+            error,
+            AppError::AnswerRefused(AcceptRefused::GroupTaken | AcceptRefused::NotPending)
+        ),
+        "{error:?}"
+    );
+    let record = groups::find(&app.db, group).await.unwrap().unwrap();
+    assert_eq!(record.status, GroupStatus::Matched);
+}
+
 /// The coordinator of another centre, Centre B.
 pub(crate) async fn other_coordinator(app: &TestApp) -> reqwest::Client {
     let b = centre(app, "Centre B").await;
@@ -91,7 +119,7 @@ pub(crate) async fn setting(app: &TestApp) -> (reqwest::Client, i32) {
 }
 
 /// Ida and Ole, both certified in Aarhus, and a seeking group there as its coordinator sees it.
-pub(super) async fn two_candidates(app: &TestApp) -> (reqwest::Client, i32, GroupView) {
+pub(crate) async fn two_candidates(app: &TestApp) -> (reqwest::Client, i32, GroupView) {
     igangsaetter(app, "ida@x.test", "2624652", "20", true).await;
     igangsaetter(app, "ole@x.test", "2624652", "20", true).await;
     let (coordinator, group) = setting(app).await;
@@ -278,24 +306,7 @@ async fn two_acceptances_at_the_same_instant_give_a_group_one_igangsaetter() {
             answer(&app, &ida, ida_request, "accept", ""),
             answer(&app, &ole, ole_request, "accept", "")
         );
-        let outcomes = [first.status().is_success(), second.status().is_success()];
-        assert_eq!(
-            outcomes.iter().filter(|ok| **ok).count(),
-            1,
-            "{}: {outcomes:?}",
-            backend.name()
-        );
-        let refused = if outcomes[0] { second } else { first };
-        let error = app_error(refused).await;
-        assert!(
-            matches!(
-                error,
-                AppError::AnswerRefused(AcceptRefused::GroupTaken | AcceptRefused::NotPending)
-            ),
-            "{error:?}"
-        );
-        let record = groups::find(&app.db, group).await.unwrap().unwrap();
-        assert_eq!(record.status, GroupStatus::Matched);
+        exactly_one_accepted(&app, group, first, second).await;
         app.stop().await;
     }
 }
