@@ -146,6 +146,9 @@ pub enum AppError {
     /// The survey link no longer takes answers.
     #[error("the survey is closed")]
     SurveyClosed,
+    /// The database cannot be reached just now; nothing was changed.
+    #[error("the database is unavailable")]
+    Unavailable,
     /// The action hands out or takes away powers and the password was last given too long
     /// ago in this session: it must be given again first.
     #[error("confirm the password first")]
@@ -206,6 +209,7 @@ impl AppError {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }
@@ -221,8 +225,13 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<crate::store::StoreError> for AppError {
     fn from(error: crate::store::StoreError) -> Self {
-        tracing::error!(%error, "store error");
-        AppError::Internal
+        match error {
+            crate::store::StoreError::Db(error) => error.into(),
+            other => {
+                tracing::error!(error = %other, "store error");
+                AppError::Internal
+            }
+        }
     }
 }
 
@@ -252,8 +261,13 @@ impl From<crate::store::courses::CourseError> for AppError {
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for AppError {
     fn from(error: sea_orm::DbErr) -> Self {
-        tracing::error!(%error, "database error");
-        AppError::Internal
+        if crate::store::db::is_unreachable(&error) {
+            tracing::warn!(%error, "database unreachable");
+            AppError::Unavailable
+        } else {
+            tracing::error!(%error, "database error");
+            AppError::Internal
+        }
     }
 }
 

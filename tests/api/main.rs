@@ -18,6 +18,7 @@ mod learning;
 mod mail;
 mod matching;
 mod migrations;
+mod outage;
 mod privacy;
 mod rendered;
 mod results;

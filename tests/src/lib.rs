@@ -7,6 +7,7 @@ pub mod courses;
 mod database;
 pub mod fixtures;
 pub mod process;
+pub mod relay;
 pub mod smtp;
 mod store_database;
 
@@ -146,6 +147,26 @@ pub async fn spawn_app(backend: &Backend, options: TestOptions) -> TestApp {
     init_logs();
     let (dir, database_url, pg) = database::prepared_database(backend, "igang-test-").await;
     run_app(backend, dir, database_url, pg, &options).await
+}
+
+/// Starts the application on a PostgreSQL `backend` reaching its database through a
+/// [`relay::Relay`] the test can cut, to see the database vanish and come back.
+pub async fn spawn_behind_relay(backend: &Backend) -> (TestApp, relay::Relay) {
+    init_logs();
+    let (dir, database_url, pg) = database::prepared_database(backend, "igang-relay-").await;
+    let mut url = url::Url::parse(&database_url).expect("a database URL");
+    let host = url.host_str().unwrap_or("127.0.0.1").to_owned();
+    let port = url.port().unwrap_or(5432);
+    let target = tokio::net::lookup_host((host.as_str(), port))
+        .await
+        .ok()
+        .and_then(|mut found| found.next())
+        .expect("the database server's address");
+    let relay = relay::Relay::start(target).await;
+    url.set_host(Some("127.0.0.1")).expect("a host");
+    url.set_port(Some(relay.port)).expect("a port");
+    let app = run_app(backend, dir, url.to_string(), pg, &TestOptions::default()).await;
+    (app, relay)
 }
 
 /// Builds and runs the application with its storage in `dir` on `database_url`.

@@ -31,6 +31,17 @@ pub fn require_sign_in(path: &str) {
 
 /// What a list page shows when loading it failed (most often: not allowed).
 pub fn load_error(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -> AnyView {
+    // A page that cannot reach its data says so in its status too (503: try again).
+    #[cfg(feature = "ssr")]
+    if *error == AppError::Unavailable
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        response.set_status(http::StatusCode::SERVICE_UNAVAILABLE);
+        response.insert_header(
+            http::header::RETRY_AFTER,
+            http::HeaderValue::from_static("10"),
+        );
+    }
     view! { <p class="alert error" role="alert">{crate::components::form::error_message(i18n, error)}</p> }.into_any()
 }
 

@@ -7,10 +7,51 @@ use app::errors::AppError;
 use axum::{
     body::{Body, to_bytes},
     extract::Request,
-    http::{HeaderValue, StatusCode, header::RETRY_AFTER},
+    http::{
+        HeaderValue, StatusCode,
+        header::{CACHE_CONTROL, CONTENT_TYPE, RETRY_AFTER},
+    },
     middleware::Next,
     response::Response,
 };
+
+/// Seconds a client is asked to wait while the database cannot be reached.
+pub const OUTAGE_RETRY_SECS: &str = "10";
+
+/// The answer while the database cannot be reached: 503 with `Retry-After`, the typed error
+/// for a server function's caller, a short page in the three languages for a browser.
+pub fn outage(wants_json: bool) -> Response {
+    let (content_type, body) = if wants_json {
+        (
+            "application/json",
+            serde_json::to_string(&AppError::Unavailable).unwrap_or_default(),
+        )
+    } else {
+        ("text/html; charset=utf-8", OUTAGE_PAGE.to_owned())
+    };
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(RETRY_AFTER, HeaderValue::from_static(OUTAGE_RETRY_SECS));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The page shown while the database cannot be reached.
+const OUTAGE_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="da">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Igang – et øjeblik</title></head>
+<body>
+<main>
+<h1>Igang er ikke til at nå lige nu</h1>
+<p>Vi kan ikke få kontakt med vores database, så intet er gemt eller hentet. Prøv igen om et øjeblik.</p>
+<p lang="nb">Vi får ikke kontakt med databasen vår, så ingenting er lagret eller hentet. Prøv igjen om et øyeblikk.</p>
+<p lang="en">We cannot reach our database, so nothing was saved or loaded. Please try again in a moment.</p>
+</main>
+</body>
+</html>
+"#;
 
 /// Largest error body read back (typed errors are a few hundred bytes).
 const MAX_ERROR_BODY: usize = 64 * 1024;
@@ -33,6 +74,7 @@ pub async fn server_fn_status(request: Request, next: Next) -> Response {
             AppError::RateLimited { minutes } => {
                 HeaderValue::from_str(&(u64::from(minutes) * 60).to_string()).ok()
             }
+            AppError::Unavailable => Some(HeaderValue::from_static(OUTAGE_RETRY_SECS)),
             _ => None,
         };
         if let Some(value) = retry_after {

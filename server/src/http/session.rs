@@ -30,6 +30,11 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
     if let Some(ip) = forwarded.or(peer) {
         request.extensions_mut().insert(ClientIp(ip));
     }
+    // Files and probes need no session: no lookup for them.
+    let path = request.uri().path();
+    if path.starts_with("/pkg/") || path == "/healthz" || path == "/readyz" {
+        return next.run(request).await;
+    }
     match auth::resolve(&state.db, request.headers()).await {
         Ok(Some(found)) => {
             if let Ok(language) = found.user.language.parse() {
@@ -38,7 +43,19 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
             request.extensions_mut().insert(found);
         }
         Ok(None) => {}
-        // A database hiccup must not sign anyone in; the request goes on as a visitor's.
+        // Without the database nobody can be told who they are: the request is answered
+        // "try again shortly" rather than treated as a visitor's (which would send a
+        // signed-in person to the sign-in page).
+        Err(app::store::StoreError::Db(error)) if app::store::db::is_unreachable(&error) => {
+            tracing::warn!(%error, "session lookup: database unreachable");
+            let wants_json = request
+                .headers()
+                .get(axum::http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("json"));
+            return crate::http::errors::outage(wants_json);
+        }
+        // Any other failure must not sign anyone in; the request goes on as a visitor's.
         Err(error) => tracing::error!(%error, "session lookup failed"),
     }
     next.run(request).await

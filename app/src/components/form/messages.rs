@@ -91,5 +91,6 @@ pub fn error_message(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -
         AppError::GroupMoved => t!(i18n, errors.group_moved).into_any(),
         AppError::SurveyClosed => t!(i18n, errors.survey_closed).into_any(),
         AppError::ConfirmPasswordFirst => t!(i18n, errors.confirm_password_first).into_any(),
+        AppError::Unavailable => t!(i18n, errors.unavailable).into_any(),
     }
 }
