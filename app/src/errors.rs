@@ -155,6 +155,9 @@ pub enum AppError {
     ConfirmPasswordFirst,
 }
 
+/// Seconds a client is asked to wait (`Retry-After`) while the database cannot be reached.
+pub const UNAVAILABLE_RETRY_SECS: &str = "10";
+
 impl AppError {
     /// A single-field validation error.
     pub fn field(field: &str, problem: Problem) -> AppError {
@@ -238,8 +241,13 @@ impl From<crate::store::StoreError> for AppError {
 #[cfg(feature = "ssr")]
 impl From<crate::mail::MailError> for AppError {
     fn from(error: crate::mail::MailError) -> Self {
-        tracing::error!(%error, "mail error");
-        AppError::Internal
+        match error {
+            crate::mail::MailError::Store(error) => error.into(),
+            other => {
+                tracing::error!(error = %other, "mail error");
+                AppError::Internal
+            }
+        }
     }
 }
 

@@ -141,6 +141,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(forms, forms::keep_refused))
         .layer(middleware::from_fn(errors::server_fn_status))
         .layer(middleware::from_fn_with_state(
+            state.db.clone(),
+            errors::outage_for_failures,
+        ))
+        .layer(middleware::from_fn_with_state(
             state.clone(),
             session::attach,
         ))

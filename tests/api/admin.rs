@@ -191,7 +191,7 @@ async fn an_invitation_can_be_withdrawn_and_sending_them_is_limited() {
         let again = app.withdraw_invitation(&coordinator, id).await;
         assert_eq!(app_error(again).await, AppError::NotFound);
 
-        // One address gets at most three invitations a day, whoever sends them.
+        // One person sends one address at most three invitations a day, withdrawn ones too.
         for _ in 0..2 {
             let sent = app
                 .invite(&coordinator, SOFIE, "coordinator", Some(&centre.public_id))

@@ -69,8 +69,9 @@ async fn has_reflection(app: &TestApp, lesson: LessonId) -> bool {
         .any(|q| q.kind.as_str() == "reflection")
 }
 
-/// One learner going through the course lesson by lesson: a quiz lesson gets its right
-/// answers, any other is marked done. Stops at the first request without an answer.
+/// One learner going through the course lesson by lesson, again and again: a quiz lesson
+/// gets its right answers, any other is marked done. Ends only at the first request
+/// without an answer, so every stream is cut short by the crash.
 async fn learner_stream(
     app: &TestApp,
     who: String,
@@ -78,7 +79,7 @@ async fn learner_stream(
     lessons: Vec<StreamLesson>,
     answered: Arc<Mutex<Vec<Answered>>>,
 ) {
-    for (lesson, right, reflection) in lessons {
+    for (lesson, right, reflection) in lessons.into_iter().cycle() {
         let quiz = !right.is_empty();
         let mut form = vec![("lesson".to_owned(), lesson.to_string())];
         let path = if quiz {
@@ -163,14 +164,8 @@ async fn a_crash_loses_no_answered_write_and_leaves_none_half_written() {
         };
         tokio::join!(join_all(streams), killer);
         app.kill_hard().await;
+        // Every stream ran until the crash cut it off.
         let answered = answered.lock().unwrap().clone();
-        let total = lessons.len() * learners.len();
-        assert!(
-            answered.len() < total,
-            "{}: the server died before every write ({} of {total})",
-            backend.name(),
-            answered.len()
-        );
 
         app.restart().await;
         let enrolments: Vec<enrolment::Model> =

@@ -69,6 +69,13 @@ async fn while_the_database_is_gone_answers_say_so_and_the_server_recovers_by_it
         503,
         "a visitor's page that needs the data"
     );
+    let keys = app
+        .client()
+        .get(app.url("/issuer/jwks.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(keys.status(), 503, "a file written by hand from the data");
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     relay.restore();

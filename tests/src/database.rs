@@ -72,7 +72,8 @@ static PG_TEMPLATE: OnceCell<String> = OnceCell::const_new();
 /// What every template's name starts with, then the process id.
 const TEMPLATE_PREFIX: &str = "igang_test_template_";
 
-/// Whether the test process that made a template called `name` has ended.
+/// Whether the test process that made the SQLite template folder `name` (on this machine)
+/// has ended.
 fn made_by_ended_process(name: &str) -> bool {
     name.strip_prefix(TEMPLATE_PREFIX)
         .and_then(|rest| rest.split('_').next())
@@ -113,31 +114,92 @@ async fn sqlite_template() -> PathBuf {
     template
 }
 
-/// Builds the PostgreSQL template database (templates of ended processes are dropped first).
-async fn postgres_template(admin_url: &str) -> String {
-    let admin = Database::connect(admin_url)
+/// One connection to the admin database: advisory locks belong to a session.
+async fn admin_session(admin_url: &str) -> sea_orm::DatabaseConnection {
+    let mut options = sea_orm::ConnectOptions::new(admin_url.to_owned());
+    options.max_connections(1).min_connections(1);
+    Database::connect(options)
         .await
-        .expect("connect to TEST_DATABASE_URL");
-    let rows = admin
+        .expect("connect to TEST_DATABASE_URL")
+}
+
+/// The advisory-lock key of template `name`.
+fn lock_of(name: &str) -> String {
+    format!("hashtext('{name}')")
+}
+
+/// Holds the advisory lock on template `name` for as long as this process lives, on a
+/// thread and connection of its own (a test's runtime ends with the test): while it is
+/// held, no other test run (on this machine or another sharing the server) drops it.
+fn hold_template_lock(admin_url: &str, name: &str) {
+    let (admin_url, name) = (admin_url.to_owned(), name.to_owned());
+    let (locked, wait) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("template-lock".into())
+        .spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime for the template lock");
+            runtime.block_on(async move {
+                let session = admin_session(&admin_url).await;
+                session
+                    .execute_unprepared(&format!("SELECT pg_advisory_lock({})", lock_of(&name)))
+                    .await
+                    .expect("lock the template");
+                let _ = locked.send(());
+                // The session, and with it the lock, lasts until the process ends.
+                std::future::pending::<()>().await;
+                drop(session);
+            });
+        })
+        .expect("a thread for the template lock");
+    wait.recv().expect("the template lock is held");
+}
+
+/// Drops the templates whose test run has ended: those nobody holds the lock of.
+async fn drop_abandoned_templates(admin_url: &str) {
+    let session = admin_session(admin_url).await;
+    let rows = session
         .query_all_raw(Statement::from_string(
             DbBackend::Postgres,
             format!("SELECT datname FROM pg_database WHERE datname LIKE '{TEMPLATE_PREFIX}%'"),
         ))
         .await
         .expect("list templates");
-    admin.close().await.ok();
     for row in rows {
-        if let Ok(name) = row.try_get::<String>("", "datname")
-            && made_by_ended_process(&name)
-        {
+        let Ok(name) = row.try_get::<String>("", "datname") else {
+            continue;
+        };
+        let abandoned = session
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                format!("SELECT pg_try_advisory_lock({}) AS free", lock_of(&name)),
+            ))
+            .await
+            .ok()
+            .flatten()
+            .and_then(|row| row.try_get::<bool>("", "free").ok())
+            .unwrap_or(false);
+        if abandoned {
             drop_database(admin_url, &name).await;
+            let _ = session
+                .execute_unprepared(&format!("SELECT pg_advisory_unlock({})", lock_of(&name)))
+                .await;
         }
     }
+    session.close().await.ok();
+}
+
+/// Builds the PostgreSQL template database (abandoned templates are dropped first).
+async fn postgres_template(admin_url: &str) -> String {
+    drop_abandoned_templates(admin_url).await;
     let name = format!(
         "{TEMPLATE_PREFIX}{}_{}",
         std::process::id(),
         uuid::Uuid::new_v4().simple()
     );
+    hold_template_lock(admin_url, &name);
     let admin = Database::connect(admin_url)
         .await
         .expect("connect to TEST_DATABASE_URL");

@@ -36,12 +36,13 @@ impl Relay {
             let cuts = cuts.clone();
             async move {
                 while let Ok((mut client, _)) = listener.accept().await {
+                    // Subscribed before looking: a cut right after the look still ends it.
+                    let mut cut = cuts.subscribe();
                     if !open.load(Ordering::SeqCst) {
                         // Closed at once: as if nothing listened behind it.
                         drop(client);
                         continue;
                     }
-                    let mut cut = cuts.subscribe();
                     tokio::spawn(async move {
                         let Ok(mut server) = TcpStream::connect(target).await else {
                             return;

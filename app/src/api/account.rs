@@ -16,7 +16,8 @@ pub(crate) async fn confirm_password(
     };
     let now = chrono::Utc::now();
     let account = auth.user.email.as_str();
-    LOG_IN.hit_account(&state.db, account, now).await?;
+    // Signed in here, the browser is the account's own: only its own limit counts.
+    LOG_IN.hit_account(&state.db, account, true, now).await?;
     if !verify_password_bounded(password, auth.user.password_hash.clone()).await {
         return Err(AppError::field("current_password", Problem::WrongPassword));
     }

@@ -84,6 +84,10 @@ pub(crate) mod limits {
         }
     }
 
+    /// The cookie a browser keeps after signing in, marking it as one the account used
+    /// (`security::token::device_mark`); a year.
+    pub const KNOWN_DEVICE_COOKIE: &str = "igang_known";
+
     /// Signing up: 10 from one address and 3 naming one email address (each may send that
     /// address a mail) an hour.
     pub const SIGN_UP: Throttle = Throttle::new("sign-up", 10, 3, Duration::hours(1));
@@ -104,7 +108,8 @@ pub(crate) mod limits {
     /// The lock a person meets is keyed on the account *and* the client: five wrong
     /// passwords from one network address lock that address out of that account for a
     /// quarter hour, while the owner signing in from anywhere else is not stopped. Guessing
-    /// spread over many addresses meets the account's own, wider limit instead.
+    /// spread over many addresses meets the account's own, wider limit instead, which in turn
+    /// never holds a browser that signed in to the account before ([`KNOWN_DEVICE_COOKIE`]).
     #[derive(Clone, Copy, Debug)]
     pub struct SignIn {
         /// Tries from one network address, whatever the account.
@@ -117,7 +122,7 @@ pub(crate) mod limits {
 
     /// Signing in (and confirming the password before a sensitive change): 30 tries from
     /// one address, 5 for one account from one address a quarter hour, and 100 for one
-    /// account from all addresses an hour.
+    /// account from all addresses an hour (not counting browsers it signed in from before).
     pub const LOG_IN: SignIn = SignIn {
         per_client: Limit {
             max: 30,
@@ -140,31 +145,40 @@ pub(crate) mod limits {
         }
 
         /// Counts a sign-in try for `account` (an email address, or empty when none was
-        /// given) from this client; refused as soon as any of the three limits is passed.
+        /// given) from this client; refused as soon as a limit is passed. A browser that has
+        /// signed in to the account before (`known`) is not held by the account's wider
+        /// limit, so guesses from many addresses never lock the owner out.
         pub async fn hit(
             &self,
             db: &impl sea_orm::ConnectionTrait,
             account: &str,
+            known: bool,
             now: DateTime<Utc>,
         ) -> Result<(), AppError> {
             let bucket = format!("login-ip:{}", client_key());
             hit_all(db, [(bucket, self.per_client)], now).await?;
-            self.hit_account(db, account, now).await
+            self.hit_account(db, account, known, now).await
         }
 
-        /// Counts a try of the password of `account` by someone signed in to it (before a
-        /// sensitive change): the account's two limits, not the client's, which is there
-        /// for guessing across many accounts.
+        /// Counts a try of the password of `account` for the account's two limits (the
+        /// wider one left out for a `known` browser). Someone signed in who confirms their
+        /// password before a sensitive change is counted here only: the client's limit is
+        /// there for guessing across many accounts. Without an address, there is no account
+        /// to count for.
         pub async fn hit_account(
             &self,
             db: &impl sea_orm::ConnectionTrait,
             account: &str,
+            known: bool,
             now: DateTime<Utc>,
         ) -> Result<(), AppError> {
-            let buckets = [
-                (Self::here(account), self.per_account_and_client),
-                (format!("login-account:{account}"), self.per_account),
-            ];
+            if account.is_empty() {
+                return Ok(());
+            }
+            let mut buckets = vec![(Self::here(account), self.per_account_and_client)];
+            if !known {
+                buckets.push((format!("login-account:{account}"), self.per_account));
+            }
             hit_all(db, buckets, now).await
         }
 

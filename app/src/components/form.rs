@@ -28,10 +28,18 @@ pub fn FormError(error: ErrorSignal) -> impl IntoView {
     let i18n = use_i18n();
     // The page the form stands on, to come back to after the password is given again.
     let here = leptos_router::hooks::use_location();
+    let query = use_query_map();
     move || {
         error.get().map(|error| {
             let confirm = (error == AppError::ConfirmPasswordFirst).then(|| {
-                let page = crate::domain::redirect::query_encode(&here.pathname.get());
+                let mut params = query.get_untracked();
+                params.remove("__path");
+                params.remove("__err");
+                let page = crate::domain::redirect::query_encode(&format!(
+                    "{}{}",
+                    here.pathname.get_untracked(),
+                    params.to_query_string()
+                ));
                 view! {
                     " "
                     <a href=format!("/account/confirm?next={page}")>{t!(i18n, account.confirm_link)}</a>

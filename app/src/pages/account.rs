@@ -193,9 +193,12 @@ pub fn ConfirmEmailChangePage() -> impl IntoView {
 /// or takes away powers; back to the page that asked once it is given.
 #[component]
 pub fn ConfirmPasswordPage() -> impl IntoView {
-    crate::pages::admin::require_sign_in("/account/confirm");
-    let i18n = use_i18n();
     let next = query_value("next");
+    crate::pages::admin::require_sign_in(&crate::domain::redirect::query_encode(&format!(
+        "/account/confirm?next={}",
+        crate::domain::redirect::query_encode(&next())
+    )));
+    let i18n = use_i18n();
     view! {
         <section class="container narrow page">
             <h1>{t!(i18n, account.confirm_title)}</h1>

@@ -39,7 +39,7 @@ pub fn load_error(i18n: leptos_i18n::I18nContext<Locale>, error: &AppError) -> A
         response.set_status(http::StatusCode::SERVICE_UNAVAILABLE);
         response.insert_header(
             http::header::RETRY_AFTER,
-            http::HeaderValue::from_static("10"),
+            http::HeaderValue::from_static(crate::errors::UNAVAILABLE_RETRY_SECS),
         );
     }
     view! { <p class="alert error" role="alert">{crate::components::form::error_message(i18n, error)}</p> }.into_any()

@@ -22,9 +22,36 @@ pub fn hash_secret(secret: &str) -> String {
         .collect()
 }
 
+/// The mark a browser that signed in to `account` keeps (a keyed hash, so nobody without the
+/// server's key can make one): it lets that browser past the account's wider sign-in limit.
+pub fn device_mark(key: &[u8; 32], account: &str) -> String {
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key);
+    let tag = ring::hmac::sign(&key, format!("known-device\n{account}").as_bytes());
+    URL_SAFE_NO_PAD.encode(tag.as_ref())
+}
+
+/// Whether `mark` is the mark [`device_mark`] gives `account` (compared in constant time).
+pub fn is_device_mark(key: &[u8; 32], account: &str, mark: &str) -> bool {
+    let Ok(tag) = URL_SAFE_NO_PAD.decode(mark) else {
+        return false;
+    };
+    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key);
+    ring::hmac::verify(&key, format!("known-device\n{account}").as_bytes(), &tag).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_device_mark_holds_for_its_account_and_key_only() {
+        let key = [7u8; 32];
+        let mark = device_mark(&key, "a@x.test");
+        assert!(is_device_mark(&key, "a@x.test", &mark));
+        assert!(!is_device_mark(&key, "b@x.test", &mark));
+        assert!(!is_device_mark(&[8u8; 32], "a@x.test", &mark));
+        assert!(!is_device_mark(&key, "a@x.test", "not-a-mark"));
+    }
 
     #[test]
     fn secrets_are_unique_and_hash_consistently() {

@@ -15,8 +15,7 @@ use axum::{
     response::Response,
 };
 
-/// Seconds a client is asked to wait while the database cannot be reached.
-pub const OUTAGE_RETRY_SECS: &str = "10";
+use app::errors::UNAVAILABLE_RETRY_SECS as OUTAGE_RETRY_SECS;
 
 /// The answer while the database cannot be reached: 503 with `Retry-After`, the typed error
 /// for a server function's caller, a short page in the three languages for a browser.
@@ -36,6 +35,31 @@ pub fn outage(wants_json: bool) -> Response {
     headers.insert(RETRY_AFTER, HeaderValue::from_static(OUTAGE_RETRY_SECS));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+/// A last net under every handler: a 500 answered while the database does not answer a
+/// ping is an outage, and is answered as one (503, `Retry-After`, the outage message), so
+/// the files, feeds and downloads written by hand say "try again" too.
+pub async fn outage_for_failures(
+    axum::extract::State(db): axum::extract::State<sea_orm::DatabaseConnection>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let wants_json = request
+        .headers()
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"));
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let answers = tokio::time::timeout(std::time::Duration::from_secs(2), db.ping()).await;
+    if matches!(answers, Ok(Ok(()))) {
+        response
+    } else {
+        outage(wants_json)
+    }
 }
 
 /// The page shown while the database cannot be reached.

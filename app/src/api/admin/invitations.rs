@@ -47,7 +47,7 @@ const INVITES_PER_INVITER: crate::store::rate_limit::Limit = crate::store::rate_
     window: chrono::Duration::hours(1),
 };
 
-/// Invitations one address may receive a day, from everyone together.
+/// Invitations one person may send one address a day (withdrawn ones count too).
 #[cfg(feature = "ssr")]
 const INVITES_PER_ADDRESS: crate::store::rate_limit::Limit = crate::store::rate_limit::Limit {
     max: 3,
@@ -139,7 +139,10 @@ pub async fn invite(email: String, role: String, centre: Option<String>) -> Resu
             format!("invite-by:{}", inviter.user.id),
             INVITES_PER_INVITER,
         ),
-        (format!("invite-to:{}", email.as_str()), INVITES_PER_ADDRESS),
+        (
+            format!("invite-to:{}:{}", inviter.user.id, email.as_str()),
+            INVITES_PER_ADDRESS,
+        ),
     ] {
         if let Err(wait) = rate_limit::hit(&state.db, &bucket, limit, now).await? {
             return Err(rate_limited(wait));

@@ -1,6 +1,16 @@
 use crate::errors::AppError;
 use leptos::prelude::*;
 
+/// Whether this request comes from a browser that signed in to `account` before.
+#[cfg(feature = "ssr")]
+pub(crate) fn known_device(key: &[u8; 32], account: &str) -> bool {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            crate::security::cookie_value(&parts.headers, super::limits::KNOWN_DEVICE_COOKIE)
+        })
+        .is_some_and(|mark| crate::security::token::is_device_mark(key, account, &mark))
+}
+
 /// Signs in with email and password, starting a fresh session.
 #[server(endpoint = "auth/log-in")]
 pub async fn log_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
@@ -19,7 +29,8 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
     let now = Utc::now();
     let email = EmailAddress::parse(&email).ok();
     let account = email.as_ref().map_or("", |e| e.as_str());
-    LOG_IN.hit(&state.db, account, now).await?;
+    let known = known_device(&state.site.secret_key, account);
+    LOG_IN.hit(&state.db, account, known, now).await?;
     let user = match &email {
         Some(email) => people::find_by_email(&state.db, email).await?,
         None => None,
@@ -59,6 +70,15 @@ pub async fn log_in(email: String, password: String, next: Option<String>) -> Re
     let has_totp = user.totp_enabled_at.is_some();
     sessions::create(&state.db, user.id, token_hash, false, now).await?;
     set_cookie(&auth::session_cookie(&secret, state.site.is_https()));
+    // The browser is one this account uses: guesses elsewhere never lock it out.
+    set_cookie(&crate::security::cookie_header(
+        super::limits::KNOWN_DEVICE_COOKIE,
+        &crate::security::token::device_mark(&state.site.secret_key, account),
+        "/api/auth",
+        365 * 24 * 3600,
+        "Strict",
+        state.site.is_https(),
+    ));
     record_own(&state.db, audit::Event::LoggedIn, user.id, now).await?;
     let target = match next.as_deref() {
         Some(path)

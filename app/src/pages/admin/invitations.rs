@@ -7,7 +7,7 @@ use crate::{
         list_invitations,
     },
     components::{
-        form::{Field, FormError, error_message, kept_chosen},
+        form::{Field, FormError, kept_chosen},
         layout::use_viewer,
     },
     domain::role::Role,
@@ -152,7 +152,7 @@ pub fn AcceptInvitationPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     match status.await {
-                        Err(e) => view! { <p class="alert error" role="alert">{error_message(i18n, &e)}</p> }.into_any(),
+                        Err(e) => load_error(i18n, &e),
                         Ok(has_account) => view! {
                             <p class="lead">
                                 {if has_account { t!(i18n, admin.accept_existing).into_any() } else { t!(i18n, admin.accept_new).into_any() }}

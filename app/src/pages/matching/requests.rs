@@ -6,7 +6,7 @@ use crate::{
     api::matching::{AnswerRequest, GroupRow, RequestItem, my_requests},
     components::{
         candidate_card::{topic_label, weekday_label},
-        form::{FormError, PostForm, action_error, kept_or, scoped},
+        form::{FormError, action_error, kept_or, scoped},
         pager::{Pager, page_from_query},
     },
     domain::groups::{MAX_REASON, RequestStatus},
@@ -33,6 +33,12 @@ fn Answer(request: i32) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("reason-{request}");
     let target = id.clone();
+    let accept = ServerAction::<AnswerRequest>::new();
+    let accept_error = scoped(
+        scoped(action_error(accept), "request", request),
+        "answer",
+        "accept",
+    );
     let decline = ServerAction::<AnswerRequest>::new();
     // A refused decline opens again with its reason, on its own request only.
     let error = scoped(
@@ -42,10 +48,14 @@ fn Answer(request: i32) -> impl IntoView {
     );
     view! {
         <div class="answers">
-            <PostForm action={ServerAction::<AnswerRequest>::new()} submit=t!(i18n, requests.accept) let:_error>
+            <ActionForm action=accept attr:class="stack-form">
+                <FormError error=accept_error />
                 <input type="hidden" name="request" value=request.to_string() />
                 <input type="hidden" name="answer" value="accept" />
-            </PostForm>
+                <button type="submit" class="button primary" disabled=move || accept.pending().get()>
+                    {t!(i18n, requests.accept)}
+                </button>
+            </ActionForm>
             <details class="decline" open=move || error.get().is_some()>
                 <summary>{t!(i18n, requests.decline_open)}</summary>
                 <ActionForm action=decline attr:class="stack-form" attr:novalidate=true>
