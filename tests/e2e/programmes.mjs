@@ -2,7 +2,8 @@
 // workshops instead of one, and saves; a text naming a course that does not exist comes
 // back with the problem in words and the text kept to fix. Both with JavaScript, and the
 // fix without it on a phone. Then the national figures, still empty here: per region,
-// month by month as a chart beside its table, and as CSV.
+// month by month as a chart beside its table, and as CSV. Last, an invitation sent to a new
+// trainer and withdrawn again, and the password given again before handing out a role.
 //   node programmes.mjs BASE ADMIN_EMAIL TOTP_SECRET PASSWORD
 import { readFile } from "node:fs/promises";
 import { journey, check, checkAccessibility, screenshot, signIn, enterCode, desktop, phone } from "./browser.mjs";
@@ -76,4 +77,28 @@ await journey("programmes journey", options, async (page, ctx) => {
   ]);
   const figures = await readFile(await csv.path(), "utf8");
   check(figures.startsWith("kind,level,area,month,") && figures.includes("month,region,"), "the CSV holds the figures: " + figures);
+
+  // An invitation to a new trainer, then taken back before it is used.
+  await page.goto(base + "/admin", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: "Invitationer" }).click();
+  await page.waitForURL(base + "/admin/invitations");
+  await page.getByLabel("E-mailadresse").fill("ny.underviser@x.test");
+  await page.getByLabel("Rolle").selectOption("trainer");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByText("Invitationen er sendt.").waitFor();
+  const withdraw = page.getByRole("button", { name: "Træk tilbage (ny.underviser@x.test)" });
+  await withdraw.waitFor();
+  await checkAccessibility(page, "the invitations");
+  await screenshot(page, "invitations");
+  await withdraw.click();
+  await page.getByText("Invitationen er trukket tilbage.").waitFor();
+  check((await page.getByText("ny.underviser@x.test").count()) === 0, "the withdrawn invitation is gone from the list");
+
+  // The password again, then back to the page that asked.
+  await page.goto(base + "/account/confirm?next=%2Fadmin%2Fusers", { waitUntil: "networkidle" });
+  await checkAccessibility(page, "giving the password again");
+  await screenshot(page, "confirm-password");
+  await page.getByLabel("Nuværende adgangskode").fill(password);
+  await page.getByRole("button", { name: "Bekræft og fortsæt" }).click();
+  await page.waitForURL(base + "/admin/users");
 });
