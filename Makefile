@@ -74,13 +74,15 @@ build-release: tools
 	done
 
 ## Benchmarks (never part of `make test`): page weight against the budgets, HTTP
-## throughput and latency on loopback, and matching over 20,000 igangsættere. Results
+## throughput and latency on loopback, matching over 20,000 igangsættere, and the national
+## data set under load. Results
 ## and their history: bench/README.md.
 bench: build-release test-tools
 	@command -v wrk >/dev/null || { echo "Installing wrk (apt-get)"; apt-get install -y -qq wrk >/dev/null; }
 	bench/weight.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
 	bench/http.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
 	bench/ranking.sh $(TARGET_DIR)/release/server
+	bench/national.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
 
 ## Page weight only.
 weight: build-release test-tools

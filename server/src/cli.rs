@@ -23,6 +23,7 @@ use tokio::sync::Notify;
 mod bench;
 mod certificates;
 mod files;
+mod seed;
 
 /// Igang: training, certification and matching for the volunteers who start self-help groups.
 ///
@@ -106,6 +107,16 @@ enum Command {
         #[arg(long, default_value_t = 100)]
         runs: usize,
     },
+    /// Fill an empty scratch database with a made-up national data set for the benchmarks
+    /// (`make bench` runs it), and write the addresses to load with a signed-in session for
+    /// each kind of person to a file.
+    SeedBench {
+        #[command(flatten)]
+        sizes: seed::Sizes,
+        /// Where to write the addresses and sessions (shell `KEY=value` lines).
+        #[arg(long, default_value = "bench-sessions.env")]
+        out: std::path::PathBuf,
+    },
     /// Queue a test email and try to deliver it at once, to check the mail settings.
     SendTestMail {
         /// Recipient address.
@@ -185,6 +196,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::RotateSigningKey => certificates::rotate_signing_key(&config).await?,
         Command::BenchRanking { people, runs } => bench::ranking(&config, people, runs).await?,
+        Command::SeedBench { sizes, out } => seed::seed(&config, sizes, &out).await?,
         Command::ImportCourse { path } => files::import_course(&config, &path).await?,
         Command::ImportProgramme { path } => files::import_programme(&config, &path).await?,
         Command::ExportProgramme { slug, out } => {

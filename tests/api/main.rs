@@ -5,6 +5,7 @@ mod admin;
 mod assets;
 mod auth;
 mod authz;
+mod bench_data;
 mod certification;
 mod cli;
 mod courses;

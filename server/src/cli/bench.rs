@@ -23,7 +23,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Quer
 use std::time::{Duration, Instant};
 
 /// The domain every made-up account's address is in.
-const DOMAIN: &str = "@bench.invalid";
+pub(super) const DOMAIN: &str = "@bench.invalid";
 /// Accounts written per transaction.
 const BATCH: usize = 500;
 /// The towns groups are ranked for, by GeoNames id.
@@ -120,7 +120,7 @@ fn plan(place: i32) -> GroupPlan {
 
 /// Adds made-up igangsættere until there are `people`; how many were added. Homes are
 /// drawn half by population (most live in cities) and half evenly over the towns.
-async fn fill(db: &DatabaseConnection, people: usize) -> anyhow::Result<usize> {
+pub(super) async fn fill(db: &DatabaseConnection, people: usize) -> anyhow::Result<usize> {
     let existing = user::Entity::find().count(db).await? as usize;
     let programme = certification::all(db)
         .await?
