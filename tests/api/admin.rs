@@ -165,7 +165,7 @@ async fn an_invitation_can_be_withdrawn_and_sending_them_is_limited() {
         } = invited(&app, &smtp).await;
         let id = invitations(&app, &coordinator).await.items[0].id;
 
-        // A coordinator elsewhere cannot touch it, nor can a volunteer.
+        // A coordinator elsewhere cannot touch it.
         let other = igang_tests::fixtures::centre(&app, "Frivilligcenter Vejle").await;
         let elsewhere = staff(&app, "vera@vejle.test", Role::Coordinator, Some(other.id)).await;
         let theirs = app.withdraw_invitation(&elsewhere, id).await;

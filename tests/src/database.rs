@@ -200,20 +200,33 @@ async fn postgres_template(admin_url: &str) -> String {
         uuid::Uuid::new_v4().simple()
     );
     hold_template_lock(admin_url, &name);
+    create_database(admin_url, &name, None).await;
+    let dir = temp_dir("igang-template-");
+    let db = prepare(dir.path(), database_url(admin_url, &name)).await;
+    db.close().await.ok();
+    name
+}
+
+/// Creates database `name` on the server at `admin_url`, as a copy of `template` if given.
+async fn create_database(admin_url: &str, name: &str, template: Option<&str>) {
     let admin = Database::connect(admin_url)
         .await
         .expect("connect to TEST_DATABASE_URL");
+    let from = template
+        .map(|t| format!(" TEMPLATE \"{t}\""))
+        .unwrap_or_default();
     admin
-        .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+        .execute_unprepared(&format!("CREATE DATABASE \"{name}\"{from}"))
         .await
-        .expect("create the template");
+        .expect("create a test database");
     admin.close().await.ok();
+}
+
+/// The URL of database `name` on the server at `admin_url`.
+fn database_url(admin_url: &str, name: &str) -> String {
     let mut url = url::Url::parse(admin_url).expect("TEST_DATABASE_URL is a URL");
     url.set_path(&format!("/{name}"));
-    let dir = temp_dir("igang-template-");
-    let db = prepare(dir.path(), url.to_string()).await;
-    db.close().await.ok();
-    name
+    url.to_string()
 }
 
 /// A fresh database on the server at an admin URL, dropped again with this value.
@@ -229,17 +242,7 @@ impl TestDatabase {
     /// With a `template`, it starts as a copy of that database.
     pub(crate) async fn create(admin_url: &str, template: Option<&str>) -> TestDatabase {
         let name = format!("igang_test_{}", uuid::Uuid::new_v4().simple());
-        let admin = Database::connect(admin_url)
-            .await
-            .expect("connect to TEST_DATABASE_URL");
-        let from = template
-            .map(|t| format!(" TEMPLATE \"{t}\""))
-            .unwrap_or_default();
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE \"{name}\"{from}"))
-            .await
-            .expect("create test database");
-        admin.close().await.ok();
+        create_database(admin_url, &name, template).await;
         TestDatabase {
             admin_url: admin_url.to_owned(),
             name,
@@ -249,9 +252,7 @@ impl TestDatabase {
 
     /// The URL of this database: the admin URL with its name.
     pub(crate) fn url(&self) -> String {
-        let mut url = url::Url::parse(&self.admin_url).expect("TEST_DATABASE_URL is a URL");
-        url.set_path(&format!("/{}", self.name));
-        url.to_string()
+        database_url(&self.admin_url, &self.name)
     }
 
     /// Drops the database, closing whatever connections are still open to it.

@@ -23,7 +23,7 @@ pub(crate) mod limits {
     use chrono::{DateTime, Duration, Utc};
 
     /// Counts one try in each bucket, in order; refused at the first that is over its limit.
-    async fn hit_all(
+    pub(crate) async fn hit_all(
         db: &impl sea_orm::ConnectionTrait,
         buckets: impl IntoIterator<Item = (String, Limit)>,
         now: DateTime<Utc>,

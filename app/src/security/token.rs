@@ -25,8 +25,7 @@ pub fn hash_secret(secret: &str) -> String {
 /// The mark a browser that signed in to `account` keeps (a keyed hash, so nobody without the
 /// server's key can make one): it lets that browser past the account's wider sign-in limit.
 pub fn device_mark(key: &[u8; 32], account: &str) -> String {
-    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key);
-    let tag = ring::hmac::sign(&key, format!("known-device\n{account}").as_bytes());
+    let tag = ring::hmac::sign(&mark_key(key), &mark_message(account));
     URL_SAFE_NO_PAD.encode(tag.as_ref())
 }
 
@@ -35,8 +34,17 @@ pub fn is_device_mark(key: &[u8; 32], account: &str, mark: &str) -> bool {
     let Ok(tag) = URL_SAFE_NO_PAD.decode(mark) else {
         return false;
     };
-    let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key);
-    ring::hmac::verify(&key, format!("known-device\n{account}").as_bytes(), &tag).is_ok()
+    ring::hmac::verify(&mark_key(key), &mark_message(account), &tag).is_ok()
+}
+
+/// The HMAC key device marks are made with.
+fn mark_key(key: &[u8; 32]) -> ring::hmac::Key {
+    ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key)
+}
+
+/// What a device mark of `account` signs.
+fn mark_message(account: &str) -> Vec<u8> {
+    format!("known-device\n{account}").into_bytes()
 }
 
 #[cfg(test)]

@@ -96,18 +96,21 @@ pub async fn ranking(config: &Config, people: usize, runs: usize) -> anyhow::Res
     Ok(())
 }
 
+/// The language made-up people and groups in `country` use.
+pub(super) fn own_language(country: Country) -> Language {
+    match country {
+        Country::No => Language::Nb,
+        Country::Dk => Language::Da,
+    }
+}
+
 /// A Tuesday-evening grief group meeting in `place`, in its country's language.
 fn plan(place: i32) -> GroupPlan {
-    let norwegian = places::find(place).is_some_and(|p| p.country == Country::No);
     GroupPlan {
         title: "Bench".to_owned(),
         topic: Topic::Grief,
         kind: GroupKind::SelfHelp,
-        language: if norwegian {
-            Language::Nb
-        } else {
-            Language::Da
-        },
+        language: places::find(place).map_or(Language::Da, |p| own_language(p.country)),
         place,
         weekday: Weekday::Tue,
         time: NaiveTime::from_hms_opt(19, 0, 0).unwrap_or_default(),
@@ -155,11 +158,7 @@ pub(super) async fn fill(db: &DatabaseConnection, people: usize) -> anyhow::Resu
             } else {
                 &towns[rng.random_range(0..towns.len())]
             };
-            let own = if town.country == Country::No {
-                Language::Nb
-            } else {
-                Language::Da
-            };
+            let own = own_language(town.country);
             let person = people::create_user(
                 &txn,
                 people::NewUser {

@@ -8,7 +8,7 @@
 
 mod learning;
 
-use super::bench::{self, DOMAIN};
+use super::bench::{self, DOMAIN, own_language};
 use crate::{config::Config, startup};
 use anyhow::Context;
 use app::{
@@ -17,7 +17,7 @@ use app::{
         groups::GroupStatus,
         language::Language,
         places,
-        role::{CentreKind, Country, Role},
+        role::{CentreKind, Role},
     },
     security::{password::hash_password, token::new_secret},
     store::{
@@ -93,38 +93,31 @@ pub async fn seed(config: &Config, sizes: Sizes, out: &Path) -> anyhow::Result<(
     let t = Instant::now();
     let hash = hash_password(BENCH_PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
     let others = sizes.people - sizes.igangsaettere;
-    add_people(&db, "person", others, Some(&hash), Role::Volunteer).await?;
+    add_people(&db, "person", others, &hash, Role::Volunteer, |_| None).await?;
     step("other volunteers", others, t);
 
     let t = Instant::now();
-    let centre_ids = add_centres(&db).await?;
+    let centres = add_centres(&db).await?;
     let coordinators = add_people(
         &db,
         "coordinator",
-        centre_ids.len(),
-        Some(&hash),
+        centres.len(),
+        &hash,
         Role::Coordinator,
+        |n| Some(centres[n].id),
     )
     .await?;
-    for (coordinator, centre) in coordinators.iter().zip(&centre_ids) {
-        user_role::Entity::update_many()
-            .col_expr(user_role::Column::CentreId, Expr::value(Some(centre.0)))
-            .filter(user_role::Column::UserId.eq(*coordinator))
-            .filter(user_role::Column::Role.eq(Role::Coordinator))
-            .exec(&db)
-            .await?;
-    }
-    let admins = add_people(&db, "admin", 1, Some(&hash), Role::Admin).await?;
+    let admins = add_people(&db, "admin", 1, &hash, Role::Admin, |_| None).await?;
     // Staff have an authenticator: their sessions below count as past the code step.
     user::Entity::update_many()
         .col_expr(user::Column::TotpEnabledAt, Expr::value(Some(Utc::now())))
         .filter(user::Column::Id.is_in(coordinators.iter().chain(&admins).copied()))
         .exec(&db)
         .await?;
-    step("centres with a coordinator", centre_ids.len(), t);
+    step("centres with a coordinator", centres.len(), t);
 
     let t = Instant::now();
-    let groups = add_groups(&db, &centre_ids, &coordinators, sizes.groups, &mut rng).await?;
+    let groups = add_groups(&db, &centres, &coordinators, sizes.groups, &mut rng).await?;
     step("groups", sizes.groups, t);
 
     let t = Instant::now();
@@ -153,7 +146,7 @@ pub async fn seed(config: &Config, sizes: Sizes, out: &Path) -> anyhow::Result<(
         format!("BENCH_GROUP=/groups/{seeking}"),
         format!(
             "BENCH_CENTRE_DASHBOARD=/centres/{}/dashboard",
-            centre_ids[0].1
+            centres[0].public_id
         ),
         "BENCH_TRAINING_DASHBOARD=/teach/results".to_owned(),
         "BENCH_NATIONAL_DASHBOARD=/admin/results?level=region".to_owned(),
@@ -179,13 +172,15 @@ pub async fn seed(config: &Config, sizes: Sizes, out: &Path) -> anyhow::Result<(
     Ok(())
 }
 
-/// Adds `count` accounts `<prefix>-<n>@bench.invalid` holding `role`; their ids in order.
+/// Adds `count` accounts `<prefix>-<n>@bench.invalid` with password `hash`, each a volunteer
+/// and, besides, holding `role` at the centre `centre_of(n)`; their ids in order.
 async fn add_people(
     db: &DatabaseConnection,
     prefix: &str,
     count: usize,
-    hash: Option<&str>,
+    hash: &str,
     role: Role,
+    centre_of: impl Fn(usize) -> Option<i32>,
 ) -> anyhow::Result<Vec<i32>> {
     let now = Utc::now();
     let mut ids = Vec::with_capacity(count);
@@ -203,7 +198,7 @@ async fn add_people(
             })
             .code()
             .to_owned()),
-            password_hash: Set(hash.map(str::to_owned)),
+            password_hash: Set(Some(hash.to_owned())),
             email_verified_at: Set(Some(now)),
             created_at: Set(now),
             ..Default::default()
@@ -230,12 +225,17 @@ async fn add_people(
             })
             .collect();
         if role != Role::Volunteer {
-            roles.extend(added.iter().map(|id| user_role::ActiveModel {
-                user_id: Set(*id),
-                role: Set(role),
-                centre_id: Set(None),
-                ..Default::default()
-            }));
+            roles.extend(
+                added
+                    .iter()
+                    .zip(start..)
+                    .map(|(id, n)| user_role::ActiveModel {
+                        user_id: Set(*id),
+                        role: Set(role),
+                        centre_id: Set(centre_of(n)),
+                        ..Default::default()
+                    }),
+            );
         }
         user_role::Entity::insert_many(roles).exec(&txn).await?;
         txn.commit().await?;
@@ -252,9 +252,16 @@ fn capitalised(word: &str) -> String {
         .unwrap_or_default()
 }
 
-/// One volunteer centre in each of the largest towns; their ids and public ids.
-async fn add_centres(db: &DatabaseConnection) -> anyhow::Result<Vec<(i32, String)>> {
-    let mut towns: Vec<&places::Place> = places::all().iter().collect();
+/// A made-up centre and the town it is in.
+struct Centre {
+    id: i32,
+    public_id: String,
+    town: &'static places::Place,
+}
+
+/// One volunteer centre in each of the largest towns.
+async fn add_centres(db: &DatabaseConnection) -> anyhow::Result<Vec<Centre>> {
+    let mut towns: Vec<&'static places::Place> = places::all().iter().collect();
     towns.sort_by_key(|t| std::cmp::Reverse(t.population));
     let mut made = Vec::new();
     for town in towns.iter().take(CENTRES) {
@@ -270,7 +277,11 @@ async fn add_centres(db: &DatabaseConnection) -> anyhow::Result<Vec<(i32, String
             Utc::now(),
         )
         .await?;
-        made.push((centre.id, centre.public_id));
+        made.push(Centre {
+            id: centre.id,
+            public_id: centre.public_id,
+            town,
+        });
     }
     Ok(made)
 }
@@ -279,13 +290,11 @@ async fn add_centres(db: &DatabaseConnection) -> anyhow::Result<Vec<(i32, String
 /// group's life; the ids of those still seeking.
 async fn add_groups(
     db: &DatabaseConnection,
-    centres: &[(i32, String)],
+    centres: &[Centre],
     coordinators: &[i32],
     count: usize,
     rng: &mut StdRng,
 ) -> anyhow::Result<Vec<i32>> {
-    let mut towns: Vec<&places::Place> = places::all().iter().collect();
-    towns.sort_by_key(|t| std::cmp::Reverse(t.population));
     let igangsaettere: Vec<i32> = user::Entity::find()
         .select_only()
         .column(user::Column::Id)
@@ -300,7 +309,7 @@ async fn add_groups(
         let rows: Vec<group::ActiveModel> = (start..end)
             .map(|n| {
                 let c = n % centres.len();
-                let town = &towns[c.min(towns.len() - 1)];
+                let town = centres[c].town;
                 // The first group of the first centre seeks, for the candidates' page.
                 let status = match if n == 0 { 0 } else { rng.random_range(0..10) } {
                     0..=2 => GroupStatus::Seeking,
@@ -311,20 +320,15 @@ async fn add_groups(
                 };
                 // Posted within the last year and a half; each step some weeks later.
                 let created = now - Duration::days(rng.random_range(0..540));
-                let step = |weeks: i64| Some(created + Duration::weeks(weeks));
+                let step = |weeks: i64| created + Duration::weeks(weeks);
                 let with_igangsaetter = status != GroupStatus::Seeking && !igangsaettere.is_empty();
-                let language = if town.country == Country::No {
-                    Language::Nb
-                } else {
-                    Language::Da
-                };
                 group::ActiveModel {
-                    centre_id: Set(centres[c].0),
+                    centre_id: Set(centres[c].id),
                     created_by: Set(Some(coordinators[c])),
                     title: Set(format!("Samtalegruppe {n}")),
                     topic: Set(["grief", "cancer", "anxiety", "loneliness"][n % 4].to_owned()),
                     kind: Set("self_help".to_owned()),
-                    language: Set(language.code().to_owned()),
+                    language: Set(own_language(town.country).code().to_owned()),
                     place_id: Set(town.id),
                     lat: Set(town.at.lat),
                     lon: Set(town.at.lon),
@@ -339,17 +343,15 @@ async fn add_groups(
                         with_igangsaetter.then(|| igangsaettere[n % igangsaettere.len()])
                     ),
                     created_at: Set(created),
-                    matched_at: Set(with_igangsaetter.then_some(created + Duration::weeks(2))),
+                    matched_at: Set(with_igangsaetter.then(|| step(2))),
                     running_at: Set(matches!(
                         status,
                         GroupStatus::Running | GroupStatus::SelfLed | GroupStatus::Ended
                     )
-                    .then(|| step(6))
-                    .flatten()),
+                    .then(|| step(6))),
                     self_led_at: Set(matches!(status, GroupStatus::SelfLed | GroupStatus::Ended)
-                        .then(|| step(20))
-                        .flatten()),
-                    ended_at: Set((status == GroupStatus::Ended).then(|| step(40)).flatten()),
+                        .then(|| step(20))),
+                    ended_at: Set((status == GroupStatus::Ended).then(|| step(40))),
                     ending_reason: Set((status == GroupStatus::Ended)
                         .then(|| "Gruppen kører videre af sig selv.".to_owned())),
                     ..Default::default()
@@ -362,7 +364,7 @@ async fn add_groups(
         .select_only()
         .column(group::Column::Id)
         .filter(group::Column::Status.eq(GroupStatus::Seeking.as_str()))
-        .filter(group::Column::CentreId.eq(centres[0].0))
+        .filter(group::Column::CentreId.eq(centres[0].id))
         .order_by_asc(group::Column::Id)
         .into_tuple()
         .all(db)

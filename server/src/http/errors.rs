@@ -37,6 +37,14 @@ pub fn outage(wants_json: bool) -> Response {
     response
 }
 
+/// Whether the request asks for JSON (a server function's own caller) rather than a page.
+pub fn wants_json(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"))
+}
+
 /// A last net under every handler: a 500 answered while the database does not answer a
 /// ping is an outage, and is answered as one (503, `Retry-After`, the outage message), so
 /// the files, feeds and downloads written by hand say "try again" too.
@@ -45,11 +53,7 @@ pub async fn outage_for_failures(
     request: Request,
     next: Next,
 ) -> Response {
-    let wants_json = request
-        .headers()
-        .get(axum::http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("json"));
+    let json = wants_json(request.headers());
     let response = next.run(request).await;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;
@@ -58,7 +62,7 @@ pub async fn outage_for_failures(
     if matches!(answers, Ok(Ok(()))) {
         response
     } else {
-        outage(wants_json)
+        outage(json)
     }
 }
 

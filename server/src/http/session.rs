@@ -48,12 +48,8 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
         // signed-in person to the sign-in page).
         Err(app::store::StoreError::Db(error)) if app::store::db::is_unreachable(&error) => {
             tracing::warn!(%error, "session lookup: database unreachable");
-            let wants_json = request
-                .headers()
-                .get(axum::http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("json"));
-            return crate::http::errors::outage(wants_json);
+            let json = crate::http::errors::wants_json(request.headers());
+            return crate::http::errors::outage(json);
         }
         // Any other failure must not sign anyone in; the request goes on as a visitor's.
         Err(error) => tracing::error!(%error, "session lookup failed"),

@@ -25,28 +25,18 @@ pub struct InvitationRow {
 /// Invitations of the last 30 days, newest first: all for admins, their centres' for coordinators.
 #[server(endpoint = "admin/invitations")]
 pub async fn list_invitations(page: u64) -> Result<super::Page<InvitationRow>, AppError> {
+    use super::invitations::{may_invite_anyone, may_manage};
     use crate::{
         api::context::{require, state},
-        domain::{
-            authz::{Action, allows},
-            role::Role,
-        },
+        domain::authz::Action,
         store::{centres, tokens},
     };
     let state = state()?;
     let auth = require(Action::ManageOwnAccount)?;
-    let subject = auth.subject();
-    let admin = allows(Some(&subject), Action::ManageUsers);
-    let coordinated: Vec<i32> = auth
-        .roles
-        .iter()
-        .filter(|(r, _)| *r == Role::Coordinator)
-        .filter_map(|(_, c)| *c)
-        .filter(|c| allows(Some(&subject), Action::InviteCoordinator { centre_id: *c }))
-        .collect();
-    if !admin && coordinated.is_empty() {
+    if !may_invite_anyone(&auth) {
         return Err(AppError::Forbidden);
     }
+    let subject = auth.subject();
     let now = chrono::Utc::now();
     let since = now - chrono::Duration::days(30);
     let all = tokens::recent_of_purpose(&state.db, tokens::Purpose::Invitation, since).await?;
@@ -57,8 +47,7 @@ pub async fn list_invitations(page: u64) -> Result<super::Page<InvitationRow>, A
                 .payload
                 .as_deref()
                 .and_then(|p| serde_json::from_str(p).ok())?;
-            (admin || grant.centre_id.is_some_and(|c| coordinated.contains(&c)))
-                .then_some((t, grant))
+            may_manage(&subject, &grant).then_some((t, grant))
         })
         .collect();
     let total = visible.len() as u64;

@@ -54,16 +54,15 @@ const INVITES_PER_ADDRESS: crate::store::rate_limit::Limit = crate::store::rate_
     window: chrono::Duration::days(1),
 };
 
-/// Whether the signed-in person may manage invitations granting `grant`: administrators
-/// every one, coordinators those to their own centre.
+/// Whether `subject` may see and manage invitations granting `grant`: administrators every
+/// one, coordinators those to their own centre.
 #[cfg(feature = "ssr")]
-fn may_manage(auth: &crate::auth::Auth, grant: &Grant) -> bool {
+pub(super) fn may_manage(subject: &crate::domain::authz::Subject, grant: &Grant) -> bool {
     use crate::domain::authz::{Action, allows};
-    let subject = auth.subject();
-    allows(Some(&subject), Action::ManageUsers)
-        || grant.centre_id.is_some_and(|centre_id| {
-            allows(Some(&subject), Action::InviteCoordinator { centre_id })
-        })
+    allows(Some(subject), Action::ManageUsers)
+        || grant
+            .centre_id
+            .is_some_and(|centre_id| allows(Some(subject), Action::InviteCoordinator { centre_id }))
 }
 
 /// Whether the signed-in person may send any invitation at all: administrators, and
@@ -89,8 +88,8 @@ pub(super) fn may_invite_anyone(auth: &crate::auth::Auth) -> bool {
 pub async fn invite(email: String, role: String, centre: Option<String>) -> Result<(), AppError> {
     use crate::{
         api::{
-            auth::validate,
-            context::{rate_limited, require, require_recent_password, state},
+            auth::{limits::hit_all, validate},
+            context::{require, require_recent_password, state},
         },
         domain::{
             authz::{Action, allows},
@@ -99,7 +98,7 @@ pub async fn invite(email: String, role: String, centre: Option<String>) -> Resu
         errors::Problem,
         mail::{self, Template},
         security::token::new_secret,
-        store::{audit, centres, people, rate_limit, tokens},
+        store::{audit, centres, people, tokens},
     };
     let state = state()?;
     let inviter = require(Action::ManageOwnAccount)?;
@@ -134,7 +133,7 @@ pub async fn invite(email: String, role: String, centre: Option<String>) -> Resu
     };
     require_recent_password(&inviter)?;
     let now = chrono::Utc::now();
-    for (bucket, limit) in [
+    let buckets = [
         (
             format!("invite-by:{}", inviter.user.id),
             INVITES_PER_INVITER,
@@ -143,11 +142,8 @@ pub async fn invite(email: String, role: String, centre: Option<String>) -> Resu
             format!("invite-to:{}:{}", inviter.user.id, email.as_str()),
             INVITES_PER_ADDRESS,
         ),
-    ] {
-        if let Err(wait) = rate_limit::hit(&state.db, &bucket, limit, now).await? {
-            return Err(rate_limited(wait));
-        }
-    }
+    ];
+    hit_all(&state.db, buckets, now).await?;
     let existing = people::find_by_email(&state.db, &email).await?;
     let (secret, token_hash) = new_secret();
     let grant = Grant {
@@ -318,7 +314,7 @@ pub async fn withdraw_invitation(invitation: i32) -> Result<(), AppError> {
         .payload
         .as_deref()
         .and_then(|p| serde_json::from_str(p).ok());
-    if !grant.is_some_and(|g| may_manage(&auth, &g)) {
+    if !grant.is_some_and(|g| may_manage(&auth.subject(), &g)) {
         // Someone else's invitation is not there, as far as this person can tell.
         return Err(AppError::NotFound);
     }

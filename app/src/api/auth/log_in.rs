@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 /// Whether this request comes from a browser that signed in to `account` before.
 #[cfg(feature = "ssr")]
-pub(crate) fn known_device(key: &[u8; 32], account: &str) -> bool {
+fn known_device(key: &[u8; 32], account: &str) -> bool {
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| {
             crate::security::cookie_value(&parts.headers, super::limits::KNOWN_DEVICE_COOKIE)
