@@ -95,10 +95,8 @@ mod ssr {
             return Ok(None);
         };
         let now = Utc::now();
-        let Some(session) = sessions::find_live(db, &hash_secret(&secret), now).await? else {
-            return Ok(None);
-        };
-        let Some(user) = people::find_by_id(db, session.user_id).await? else {
+        let Some((session, user)) = sessions::find_live(db, &hash_secret(&secret), now).await?
+        else {
             return Ok(None);
         };
         let roles = people::roles_of(db, user.id).await?;

@@ -10,6 +10,7 @@ use sea_orm::{
 };
 
 pub use session::Model as Session;
+use user::Model as User;
 
 /// A session ends this long after sign-in, however active.
 pub const ABSOLUTE_LIFETIME: Duration = Duration::days(14);
@@ -50,14 +51,16 @@ pub async fn create(
     .await?)
 }
 
-/// The live session with this token hash; expired ones are deleted on sight.
+/// The live session with this token hash and its account, read together; expired ones are
+/// deleted on sight.
 pub async fn find_live(
     db: &impl ConnectionTrait,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> StoreResult<Option<Session>> {
-    let Some(found) = session::Entity::find()
+) -> StoreResult<Option<(Session, User)>> {
+    let Some((found, Some(account))) = session::Entity::find()
         .filter(session::Column::TokenHash.eq(token_hash))
+        .find_also_related(user::Entity)
         .one(db)
         .await?
     else {
@@ -74,7 +77,7 @@ pub async fn find_live(
             .exec(db)
             .await?;
     }
-    Ok(Some(found))
+    Ok(Some((found, account)))
 }
 
 /// Records that the second factor was checked in this session, under a new secret
