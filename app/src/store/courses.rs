@@ -10,6 +10,7 @@ mod edits;
 mod items;
 mod keys;
 mod listings;
+mod published;
 mod versions;
 
 use crate::domain::course::Flaw;
@@ -21,7 +22,9 @@ pub use super::entities::{
     question_option::Model as OptionRow,
 };
 pub use crate::domain::editing::DEFAULT_PASS_MARK;
-pub use content::{QuizSettings, VersionContent, content_of, load_content, question_doc};
+pub use content::{
+    QuizSettings, VersionContent, VersionItems, content_of, load_content, question_doc,
+};
 pub use editors::{Editor, add_editor, edited_by, editors_of, is_editor, remove_editor};
 pub use edits::{
     CourseDetails, add_lesson, add_module, add_question, course_of_version, editable, lesson,

@@ -17,13 +17,28 @@ use crate::{
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
-/// One version's content, as rows in reading order.
+/// One version's content, as rows in reading order: the version row, and its items
+/// (shared: a published version's items never change, so readers share one copy).
 #[derive(Clone, Debug)]
 pub struct VersionContent {
     /// The version.
     pub version: Version,
+    items: Arc<VersionItems>,
+}
+
+impl std::ops::Deref for VersionContent {
+    type Target = VersionItems;
+
+    fn deref(&self) -> &VersionItems {
+        &self.items
+    }
+}
+
+/// A version's modules, lessons, questions and options.
+#[derive(Debug)]
+pub struct VersionItems {
     /// Modules by position.
     pub modules: Vec<ModuleRow>,
     /// Lessons of each module by position, keyed by module id.
@@ -296,12 +311,31 @@ pub async fn load_content(
     content_of(db, version).await
 }
 
-/// The content of a version already read.
+/// The content of a version already read; a published version's items come from the
+/// shared copy once read.
 pub async fn content_of(
     db: &impl ConnectionTrait,
     version: Version,
 ) -> CourseResult<VersionContent> {
-    let version_id = version.id;
+    let items = match super::published::key(&version) {
+        Some(key) => match super::published::get(key) {
+            Some(items) => items,
+            None => {
+                let items = Arc::new(read_items(db, version.id).await?);
+                super::published::keep(key, Arc::clone(&items));
+                items
+            }
+        },
+        None => Arc::new(read_items(db, version.id).await?),
+    };
+    Ok(VersionContent { version, items })
+}
+
+/// A version's items, read from the database.
+async fn read_items(
+    db: &impl ConnectionTrait,
+    version_id: VersionId,
+) -> CourseResult<VersionItems> {
     let modules = course_module::Entity::find()
         .filter(course_module::Column::VersionId.eq(version_id))
         .order_by_asc(course_module::Column::Position)
@@ -322,8 +356,7 @@ pub async fn content_of(
         .order_by_asc(question_option::Column::Position)
         .all(db)
         .await?;
-    Ok(VersionContent {
-        version,
+    Ok(VersionItems {
         modules,
         lessons: group(lessons, |l| l.module_id),
         questions: group(questions, |q| q.lesson_id),
