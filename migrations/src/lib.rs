@@ -20,6 +20,7 @@ mod m20261208_000013_group_requests;
 mod m20261209_000014_outcome_surveys;
 mod m20261210_000015_account_removal;
 mod m20261211_000016_mail_about;
+mod m20261212_000017_reading_at_scale;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000014_outcome_surveys::Migration),
             Box::new(m20261210_000015_account_removal::Migration),
             Box::new(m20261211_000016_mail_about::Migration),
+            Box::new(m20261212_000017_reading_at_scale::Migration),
         ]
     }
 }

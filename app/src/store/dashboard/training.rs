@@ -88,10 +88,10 @@ pub async fn halfway(db: &impl ConnectionTrait, courses: &[CourseId]) -> StoreRe
         db,
         format!(
             "SELECT e.course_id, COUNT(*) FROM enrolments e \
+             LEFT JOIN (SELECT version_id, COUNT(*) AS lessons FROM lessons GROUP BY version_id) v \
+             ON v.version_id = e.version_id \
              WHERE e.course_id IN ({}) AND (e.completed_at IS NOT NULL OR \
-             ((SELECT COUNT(*) FROM lessons l WHERE l.version_id = e.version_id) > 0 AND \
-              (SELECT COUNT(*) FROM lesson_completions c WHERE c.enrolment_id = e.id) * 2 >= \
-              (SELECT COUNT(*) FROM lessons l WHERE l.version_id = e.version_id))) \
+             (v.lessons > 0 AND e.lessons_done * 2 >= v.lessons)) \
              GROUP BY e.course_id",
             id_list(courses)
         ),

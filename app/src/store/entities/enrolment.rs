@@ -17,6 +17,8 @@ pub struct Model {
     pub started_at: DateTimeUtc,
     pub last_activity_at: DateTimeUtc,
     pub completed_at: Option<DateTimeUtc>,
+    /// How many of the version's lessons are completed (one per completion row).
+    pub lessons_done: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

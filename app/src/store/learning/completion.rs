@@ -9,7 +9,7 @@ use crate::store::entities::{enrolment, lesson_completion, quiz_attempt, reflect
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TryInsertResult,
-    sea_query::{Expr, OnConflict},
+    sea_query::{Expr, ExprTrait, OnConflict},
 };
 
 /// Records a lesson as completed (once) and the course as completed when it was the last.
@@ -37,8 +37,18 @@ pub(super) async fn complete_lesson(
     .try_insert()
     .exec(db)
     .await?;
-    if matches!(inserted, TryInsertResult::Conflicted) || enrolled.enrolment.completed_at.is_some()
-    {
+    if matches!(inserted, TryInsertResult::Conflicted) {
+        return Ok(false);
+    }
+    enrolment::Entity::update_many()
+        .col_expr(
+            enrolment::Column::LessonsDone,
+            Expr::col(enrolment::Column::LessonsDone).add(1),
+        )
+        .filter(enrolment::Column::Id.eq(enrolled.enrolment.id))
+        .exec(db)
+        .await?;
+    if enrolled.enrolment.completed_at.is_some() {
         return Ok(false);
     }
     let mut done = enrolled.completed.clone();

@@ -109,6 +109,7 @@ pub(super) async fn fill(
                 completed_at: Set(
                     (p.done == shape.lessons.len()).then_some(started + Duration::days(30))
                 ),
+                lessons_done: Set(i32::try_from(p.done).unwrap_or(i32::MAX)),
                 ..Default::default()
             }
         });
