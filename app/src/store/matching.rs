@@ -1,7 +1,11 @@
-//! What matching reads: the igangsættere who may live within reach of a group, with whether
-//! they hold a valid certificate and how many groups they have, in a fixed number of queries
-//! however many people there are (a rectangle searched by an index first, then each
-//! person's own travel distance, before any other table is read).
+//! What matching reads: the certified igangsættere who may live within reach of a group, with
+//! how many groups they have, in a fixed number of queries however many people there are (a
+//! rectangle searched by an index that also holds each person's travel distance, so only
+//! those within their own reach are read), and one person as matching sees them.
+//!
+//! A read within reach of a large town handles thousands of people; at most
+//! [`CONCURRENT_READS`] run at once, so a crowd of requests queues for them instead of
+//! sharing the processors (and memory) between all of them at once.
 
 use crate::{
     domain::{
@@ -17,15 +21,21 @@ use crate::{
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How far back a started group counts as recent load.
 pub const RECENT_DAYS: i64 = 365;
 
-/// Everyone open to requests who may live within reach of a group at `at`, as matching sees
-/// them at `now`: homes inside the rectangle of the longest travel distance, found by index,
-/// less those further away along a meridian or a parallel than they travel (a measure that
-/// never overstates a distance). The exact distance is the rules' to measure.
+/// How many reads within reach run at once.
+pub const CONCURRENT_READS: usize = 2;
+
+static READS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCURRENT_READS);
+
+/// Everyone certified at `now` and open to requests who may live within reach of a group at
+/// `at`, as matching sees them: homes inside the rectangle of the longest travel distance,
+/// found by index, less those further away along a meridian or a parallel than they travel
+/// (a measure that never overstates a distance). The exact distance is the rules' to
+/// measure.
 pub async fn candidates_near(
     db: &impl ConnectionTrait,
     at: Coordinates,
@@ -35,6 +45,8 @@ pub async fn candidates_near(
     use sea_orm::sea_query::{Expr, ExprTrait};
     let area = bounding_box(at, f64::from(MAX_TRAVEL_KM));
     let (per_lat, per_lon) = reach_scale(area);
+    // The semaphore is never closed, so the permit always comes.
+    let _turn = READS.acquire().await.ok();
     let within = |column: Column, from: f64, scale: f64| {
         let ahead = Expr::col(column)
             .sub(from)
@@ -54,7 +66,13 @@ pub async fn candidates_near(
         .filter(within(Column::Lon, at.lon, per_lon))
         .all(db)
         .await?;
-    assemble(db, rows, now).await
+    let ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
+    let certified = valid_holders(db, &ids, now).await?;
+    let rows = rows
+        .into_iter()
+        .filter(|r| certified.contains(&r.user_id))
+        .collect();
+    assemble(db, rows, &certified, now).await
 }
 
 /// `user_id` as matching sees them at `now`, if they have a profile.
@@ -66,17 +84,19 @@ pub async fn candidate_of(
     let rows = igangsaetter_profile::Entity::find_by_id(user_id)
         .all(db)
         .await?;
-    Ok(assemble(db, rows, now).await?.pop())
+    let certified = valid_holders(db, &[user_id], now).await?;
+    Ok(assemble(db, rows, &certified, now).await?.pop())
 }
 
-/// The profiles `rows` with their certificates and groups, in a fixed number of queries.
+/// The profiles `rows`, of whom `certified` hold a valid certificate, with their groups, in
+/// a fixed number of queries.
 async fn assemble(
     db: &impl ConnectionTrait,
     rows: Vec<igangsaetter_profile::Model>,
+    certified: &HashSet<i32>,
     now: DateTime<Utc>,
 ) -> StoreResult<Vec<Candidate>> {
     let ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
-    let certified = valid_holders(db, &ids, now).await?;
     let mut active: HashMap<i32, u32> = HashMap::new();
     let mut recent: HashMap<i32, u32> = HashMap::new();
     let since = now - Duration::days(RECENT_DAYS);
