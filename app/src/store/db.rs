@@ -25,6 +25,9 @@ impl Engine {
     }
 }
 
+/// How many rows of one SQLite query wait for the request to take them.
+const SQLITE_ROWS_IN_FLIGHT: usize = 512;
+
 /// Opens a connection pool and applies the per-connection settings the product relies on.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
@@ -33,7 +36,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        // SQLite: the connection's thread may run ahead of the request by this many rows
+        // before it waits for the request to take them.
+        .map_sqlx_sqlite_opts(|sqlite| sqlite.row_buffer_size(SQLITE_ROWS_IN_FLIGHT));
     let db = Database::connect(options).await?;
     if db.get_database_backend() == DbBackend::Sqlite {
         // WAL lets readers proceed while the mail worker writes; it persists in the file.
