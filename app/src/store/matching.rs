@@ -1,7 +1,10 @@
 //! What matching reads: the certified igangsættere who may live within reach of a group, with
-//! how many groups they have, in a fixed number of queries however many people there are (a
-//! rectangle searched by an index that also holds each person's travel distance, so only
-//! those within their own reach are read), and one person as matching sees them.
+//! how many groups they have, in one statement however many people there are (a rectangle
+//! searched by an index that also holds each person's travel distance, so only those within
+//! their own reach are read; the certificate and both group counts looked up by index for
+//! each of them), and one person as matching sees them. The people within reach come back
+//! packed as one JSON value: handing thousands of rows over one by one cost more than
+//! finding them.
 //!
 //! A read within reach of a large town handles thousands of people; at most
 //! [`CONCURRENT_READS`] run at once, so a crowd of requests queues for them instead of
@@ -11,17 +14,23 @@ use crate::{
     domain::{
         groups::GroupStatus,
         matching::{Candidate, Coordinates, MAX_TRAVEL_KM, bounding_box, reach_scale},
-        profile::candidate,
+        places,
+        profile::{Availability, Profile, Topic, candidate, read_list},
     },
     store::{
         StoreResult,
-        entities::{group, igangsaetter_profile, user},
-        profiles::{CHUNK, from_row, valid_holders},
+        entities::{certificate, group, igangsaetter_profile, user},
+        profiles::{CHUNK, valid_holders},
     },
 };
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use std::collections::{HashMap, HashSet};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter,
+    QuerySelect, QueryTrait, Select,
+    sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement},
+};
+use serde::Deserialize;
+use std::collections::HashMap;
 
 /// How far back a started group counts as recent load.
 pub const RECENT_DAYS: i64 = 365;
@@ -30,6 +39,184 @@ pub const RECENT_DAYS: i64 = 365;
 pub const CONCURRENT_READS: usize = 2;
 
 static READS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CONCURRENT_READS);
+
+/// What scoring needs of one profile, with the person's group counts.
+#[derive(Debug, FromQueryResult)]
+struct Reachable {
+    user_id: i32,
+    place_id: i32,
+    travel_km: i32,
+    topics: String,
+    languages: String,
+    availability: i32,
+    capacity: i32,
+    available: bool,
+    active_groups: i64,
+    recent_groups: i64,
+}
+
+impl Reachable {
+    /// The person as matching sees them, living where their home town lies (the coordinates
+    /// stored beside the town's id are a copy for the index); none if the town is no longer
+    /// known.
+    fn into_candidate(self, certified: bool) -> Option<Candidate> {
+        let Some(town) = places::find(self.place_id) else {
+            tracing::warn!(place = self.place_id, "a profile's home town is not known");
+            return None;
+        };
+        let profile = Profile {
+            place: self.place_id,
+            travel_km: u32::try_from(self.travel_km).unwrap_or(0),
+            topics: read_list(&self.topics, Topic::parse),
+            languages: read_list(&self.languages, |code| code.parse().ok()),
+            availability: Availability::from_bits(self.availability),
+            capacity: u32::try_from(self.capacity).unwrap_or(0),
+            available: self.available,
+        };
+        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        Some(candidate(
+            self.user_id,
+            &profile,
+            town.at,
+            certified,
+            count(self.active_groups),
+            count(self.recent_groups),
+        ))
+    }
+}
+
+/// The profile's own user id, as a subquery sees it.
+fn profile_owner() -> Expr {
+    Expr::col((
+        igangsaetter_profile::Entity,
+        igangsaetter_profile::Column::UserId,
+    ))
+}
+
+/// How many of the profile owner's groups meet `condition`.
+fn groups_where(condition: Expr) -> SelectStatement {
+    Query::select()
+        .expr(Expr::col((group::Entity, group::Column::Id)).count())
+        .from(group::Entity)
+        .and_where(Expr::col((group::Entity, group::Column::IgangsaetterId)).eq(profile_owner()))
+        .and_where(condition)
+        .to_owned()
+}
+
+/// Whether the profile's owner holds a certificate valid at `now`: neither revoked nor
+/// expired by then, as `domain::certification::validity::status` decides it.
+fn holds_valid_certificate(now: DateTime<Utc>) -> Expr {
+    use certificate::Column;
+    let at = |column: Column| Expr::col((certificate::Entity, column));
+    Expr::exists(
+        Query::select()
+            .expr(Expr::val(1))
+            .from(certificate::Entity)
+            .and_where(at(Column::UserId).eq(profile_owner()))
+            .and_where(
+                at(Column::RevokedAt)
+                    .is_null()
+                    .or(at(Column::RevokedAt).gt(now)),
+            )
+            .and_where(
+                at(Column::ExpiresAt)
+                    .is_null()
+                    .or(at(Column::ExpiresAt).gt(now)),
+            )
+            .to_owned(),
+    )
+}
+
+/// Profiles as matching reads them at `now`: the columns scoring needs and both counts of
+/// the owner's groups (those holding one of their places, and those started recently).
+fn reachable(now: DateTime<Utc>) -> Select<igangsaetter_profile::Entity> {
+    use igangsaetter_profile::Column;
+    let holding: Vec<&str> = GroupStatus::ALL
+        .into_iter()
+        .filter(|s| s.takes_a_place())
+        .map(GroupStatus::as_str)
+        .collect();
+    let since = now - Duration::days(RECENT_DAYS);
+    igangsaetter_profile::Entity::find()
+        .select_only()
+        .columns([
+            Column::UserId,
+            Column::PlaceId,
+            Column::TravelKm,
+            Column::Topics,
+            Column::Languages,
+            Column::Availability,
+            Column::Capacity,
+            Column::Available,
+        ])
+        .column_as(
+            Expr::from(groups_where(
+                Expr::col((group::Entity, group::Column::Status)).is_in(holding),
+            )),
+            "active_groups",
+        )
+        .column_as(
+            Expr::from(groups_where(
+                Expr::col((group::Entity, group::Column::MatchedAt)).gte(since),
+            )),
+            "recent_groups",
+        )
+}
+
+/// The columns of a row within reach that the aggregate packs, in order: every one
+/// [`Reachable`] holds but `available` (only open profiles are read).
+const PACKED: [&str; 9] = [
+    "user_id",
+    "place_id",
+    "travel_km",
+    "topics",
+    "languages",
+    "availability",
+    "capacity",
+    "active_groups",
+    "recent_groups",
+];
+
+/// One row within reach as the aggregate packs it (see [`PACKED`]).
+#[derive(Deserialize)]
+struct Packed(i32, i32, i32, String, String, i32, i32, i64, i64);
+
+impl From<Packed> for Reachable {
+    fn from(p: Packed) -> Self {
+        Reachable {
+            user_id: p.0,
+            place_id: p.1,
+            travel_km: p.2,
+            topics: p.3,
+            languages: p.4,
+            availability: p.5,
+            capacity: p.6,
+            available: true,
+            active_groups: p.7,
+            recent_groups: p.8,
+        }
+    }
+}
+
+/// `rows` packed into one JSON array of arrays (one text value), so thousands of rows
+/// cross from the database as a single one.
+fn packed(backend: DbBackend, rows: SelectStatement) -> SelectStatement {
+    let (array, aggregate) = match backend {
+        DbBackend::Postgres => ("json_build_array", "json_agg"),
+        _ => ("json_array", "json_group_array"),
+    };
+    let within = Alias::new("within");
+    let row = Func::cust(Alias::new(array)).args(
+        PACKED
+            .iter()
+            .map(|column| Expr::col((within.clone(), Alias::new(*column)))),
+    );
+    let all = Expr::from(Func::cust(Alias::new(aggregate)).arg(row)).cast_as(Alias::new("text"));
+    Query::select()
+        .expr_as(all, Alias::new("packed"))
+        .from_subquery(rows, within)
+        .to_owned()
+}
 
 /// Everyone certified at `now` and open to requests who may live within reach of a group at
 /// `at`, as matching sees them: homes inside the rectangle of the longest travel distance,
@@ -42,11 +229,8 @@ pub async fn candidates_near(
     now: DateTime<Utc>,
 ) -> StoreResult<Vec<Candidate>> {
     use igangsaetter_profile::Column;
-    use sea_orm::sea_query::{Expr, ExprTrait};
     let area = bounding_box(at, f64::from(MAX_TRAVEL_KM));
     let (per_lat, per_lon) = reach_scale(area);
-    // The semaphore is never closed, so the permit always comes.
-    let _turn = READS.acquire().await.ok();
     let within = |column: Column, from: f64, scale: f64| {
         let ahead = Expr::col(column)
             .sub(from)
@@ -58,21 +242,31 @@ pub async fn candidates_near(
             .lte(Expr::col(Column::TravelKm));
         ahead.and(behind)
     };
-    let rows = igangsaetter_profile::Entity::find()
+    let rows = reachable(now)
         .filter(Column::Available.eq(true))
         .filter(Column::Lat.between(area.min_lat, area.max_lat))
         .filter(Column::Lon.between(area.min_lon, area.max_lon))
         .filter(within(Column::Lat, at.lat, per_lat))
         .filter(within(Column::Lon, at.lon, per_lon))
-        .all(db)
-        .await?;
-    let ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
-    let certified = valid_holders(db, &ids, now).await?;
-    let rows = rows
+        .filter(holds_valid_certificate(now))
+        .into_query();
+    let statement = packed(db.get_database_backend(), rows);
+    // The semaphore is never closed, so the permit always comes.
+    let turn = READS.acquire().await.ok();
+    let text: Option<String> = match db.query_one(&statement).await? {
+        Some(row) => row.try_get("", "packed")?,
+        None => None,
+    };
+    drop(turn);
+    let rows: Vec<Packed> = match text {
+        Some(text) => serde_json::from_str(&text)
+            .map_err(|e| DbErr::Json(format!("profiles within reach: {e}")))?,
+        None => Vec::new(),
+    };
+    Ok(rows
         .into_iter()
-        .filter(|r| certified.contains(&r.user_id))
-        .collect();
-    assemble(db, rows, &certified, now).await
+        .filter_map(|row| Reachable::from(row).into_candidate(true))
+        .collect())
 }
 
 /// `user_id` as matching sees them at `now`, if they have a profile.
@@ -81,60 +275,16 @@ pub async fn candidate_of(
     user_id: i32,
     now: DateTime<Utc>,
 ) -> StoreResult<Option<Candidate>> {
-    let rows = igangsaetter_profile::Entity::find_by_id(user_id)
-        .all(db)
-        .await?;
-    let certified = valid_holders(db, &[user_id], now).await?;
-    Ok(assemble(db, rows, &certified, now).await?.pop())
-}
-
-/// The profiles `rows`, of whom `certified` hold a valid certificate, with their groups, in
-/// a fixed number of queries.
-async fn assemble(
-    db: &impl ConnectionTrait,
-    rows: Vec<igangsaetter_profile::Model>,
-    certified: &HashSet<i32>,
-    now: DateTime<Utc>,
-) -> StoreResult<Vec<Candidate>> {
-    let ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
-    let mut active: HashMap<i32, u32> = HashMap::new();
-    let mut recent: HashMap<i32, u32> = HashMap::new();
-    let since = now - Duration::days(RECENT_DAYS);
-    for chunk in ids.chunks(CHUNK) {
-        let groups: Vec<(Option<i32>, String, Option<DateTime<Utc>>)> = group::Entity::find()
-            .select_only()
-            .column(group::Column::IgangsaetterId)
-            .column(group::Column::Status)
-            .column(group::Column::MatchedAt)
-            .filter(group::Column::IgangsaetterId.is_in(chunk.iter().copied()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (person, state, matched_at) in groups {
-            let Some(person) = person else { continue };
-            if GroupStatus::parse(&state).is_some_and(GroupStatus::takes_a_place) {
-                *active.entry(person).or_default() += 1;
-            }
-            if matched_at.is_some_and(|at| at >= since) {
-                *recent.entry(person).or_default() += 1;
-            }
-        }
-    }
-    Ok(rows
-        .into_iter()
-        .map(|row| {
-            let person = row.user_id;
-            let stored = from_row(row);
-            candidate(
-                person,
-                &stored.profile,
-                stored.home,
-                certified.contains(&person),
-                active.get(&person).copied().unwrap_or(0),
-                recent.get(&person).copied().unwrap_or(0),
-            )
-        })
-        .collect())
+    let Some(row) = reachable(now)
+        .filter(igangsaetter_profile::Column::UserId.eq(user_id))
+        .into_model::<Reachable>()
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let certified = valid_holders(db, &[user_id], now).await?.contains(&user_id);
+    Ok(row.into_candidate(certified))
 }
 
 /// The public ids and display names of `ids`.

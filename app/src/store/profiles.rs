@@ -31,7 +31,7 @@ pub struct StoredProfile {
 }
 
 /// A row read as a profile.
-pub(crate) fn from_row(row: igangsaetter_profile::Model) -> StoredProfile {
+fn from_row(row: igangsaetter_profile::Model) -> StoredProfile {
     StoredProfile {
         profile: Profile {
             place: row.place_id,

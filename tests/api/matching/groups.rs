@@ -7,6 +7,7 @@ use app::{
     api::matching::{CentreGroups, CreateGroup, GroupView, ListCentreGroups, LoadGroup},
     domain::{groups::GroupStatus, profile::Topic, role::Role},
     errors::{AppError, Problem},
+    store::{certification, entities::certificate},
 };
 use chrono::{Duration, Utc};
 use igang_tests::{
@@ -16,6 +17,7 @@ use igang_tests::{
 };
 use leptos::server_fn::ServerFn;
 use reqwest::header::LOCATION;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 /// Lystrup, a town 9 km north of Aarhus.
 const NEAR_AARHUS: &str = "2617176";
@@ -68,14 +70,14 @@ async fn load(app: &TestApp, client: &reqwest::Client, group: i32) -> reqwest::R
 }
 
 /// A volunteer with a saved profile (the full form, town and travel changed), certified
-/// when `certified`.
+/// when `certified`; their id.
 pub(crate) async fn igangsaetter(
     app: &TestApp,
     email: &str,
     place: &str,
     travel: &str,
     certified: bool,
-) {
+) -> i32 {
     let (id, client) = volunteer_with_id(app, email).await;
     let mut form = full_form();
     form[0] = ("place", place);
@@ -84,6 +86,7 @@ pub(crate) async fn igangsaetter(
     if certified {
         certify(app, id).await;
     }
+    id
 }
 
 #[tokio::test]
@@ -98,6 +101,22 @@ async fn a_posted_group_lists_and_ranks_those_who_may_be_asked() {
         igangsaetter(&app, "aarhus@x.test", "2624652", "10", true).await;
         igangsaetter(&app, "uncertified@x.test", NEAR_AARHUS, "30", false).await;
         igangsaetter(&app, "far@x.test", AALBORG, "50", true).await;
+        // Certified once, but revoked or expired since: not candidates either.
+        let revoked = igangsaetter(&app, "revoked@x.test", NEAR_AARHUS, "30", false).await;
+        let code = certify(&app, revoked).await;
+        certification::revoke(&app.db, &code, "test", Utc::now())
+            .await
+            .unwrap();
+        let expired = igangsaetter(&app, "expired@x.test", NEAR_AARHUS, "30", true).await;
+        certificate::Entity::update_many()
+            .col_expr(
+                certificate::Column::ExpiresAt,
+                Expr::value(Utc::now() - Duration::days(1)),
+            )
+            .filter(certificate::Column::UserId.eq(expired))
+            .exec(&app.db)
+            .await
+            .unwrap();
         let (paused_id, paused) = volunteer_with_id(&app, "paused@x.test").await;
         let mut form = full_form();
         form.retain(|(k, _)| *k != "available");

@@ -1,0 +1,83 @@
+use sea_orm_migration::prelude::*;
+
+use crate::helpers::{a, index};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+/// An index that another replaces: its table, its name and columns before and after.
+struct Replaced {
+    table: &'static str,
+    old: (&'static str, &'static [&'static str]),
+    new: (&'static str, &'static [&'static str]),
+}
+
+/// Matching reads everything it needs of the people within reach of a group from these two
+/// indexes, without visiting the tables: each profile entry holds what scoring weighs, and
+/// each group entry holds its state and when it was matched (the two counts of a person's
+/// groups).
+const REPLACED: [Replaced; 2] = [
+    Replaced {
+        table: "igangsaetter_profiles",
+        old: (
+            "idx_profiles_available_lat_lon_travel",
+            &["available", "lat", "lon", "travel_km"],
+        ),
+        new: (
+            "idx_profiles_within_reach",
+            &[
+                "available",
+                "lat",
+                "lon",
+                "travel_km",
+                "place_id",
+                "availability",
+                "capacity",
+                "topics",
+                "languages",
+            ],
+        ),
+    },
+    Replaced {
+        table: "groups",
+        old: (
+            "idx_groups_igangsaetter_status",
+            &["igangsaetter_id", "status"],
+        ),
+        new: (
+            "idx_groups_igangsaetter_status_matched",
+            &["igangsaetter_id", "status", "matched_at"],
+        ),
+    },
+];
+
+async fn swap(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    drop: &str,
+    (name, columns): (&str, &[&str]),
+) -> Result<(), DbErr> {
+    manager
+        .create_index(index(name, table, columns, false))
+        .await?;
+    manager
+        .drop_index(Index::drop().name(drop).table(a(table)).to_owned())
+        .await
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for r in &REPLACED {
+            swap(manager, r.table, r.old.0, r.new).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for r in &REPLACED {
+            swap(manager, r.table, r.new.0, r.old).await?;
+        }
+        Ok(())
+    }
+}
