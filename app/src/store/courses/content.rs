@@ -317,17 +317,14 @@ pub async fn content_of(
     db: &impl ConnectionTrait,
     version: Version,
 ) -> CourseResult<VersionContent> {
-    let items = match super::published::key(&version) {
-        Some(key) => match super::published::get(key) {
-            Some(items) => items,
-            None => {
-                let items = Arc::new(read_items(db, version.id).await?);
-                super::published::keep(key, Arc::clone(&items));
-                items
-            }
-        },
-        None => Arc::new(read_items(db, version.id).await?),
-    };
+    let key = super::published::key(&version);
+    if let Some(items) = key.and_then(super::published::get) {
+        return Ok(VersionContent { version, items });
+    }
+    let items = Arc::new(read_items(db, version.id).await?);
+    if let Some(key) = key {
+        super::published::keep(key, Arc::clone(&items));
+    }
     Ok(VersionContent { version, items })
 }
 
