@@ -81,6 +81,7 @@ bench: build-release test-tools
 	@command -v wrk >/dev/null || { echo "Installing wrk (apt-get)"; apt-get install -y -qq wrk >/dev/null; }
 	bench/weight.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
 	bench/http.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
+	cargo bench -p server --bench ranking
 	bench/ranking.sh $(TARGET_DIR)/release/server
 	bench/national.sh $(TARGET_DIR)/release/server $(CURDIR)/target/site
 

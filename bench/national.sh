@@ -6,7 +6,9 @@
 # release build on it and loads, with wrk at 64 kept-alive connections: the landing page, a
 # lesson page for a signed-in volunteer and the same bytes as a static file, the matching
 # candidates of a group (its time on one connection against the budget, its throughput on
-# all), the learner overview of the large course and the three dashboards, then sign-in. Prints every figure against its budget, and writes them with the machine and
+# all), the learner overview of the large course and the three dashboards, then sign-in and
+# a first load of the lesson page in headless Chromium. Prints every figure against its
+# budget, and writes them with the machine and
 # date to bench/results/national-<engine>-<date>.json.
 # Usage: bench/national.sh [SERVER_BINARY] [SITE_ROOT]   (after `make build-release`)
 # Sizes: BENCH_PEOPLE, BENCH_IGANGSAETTERE, BENCH_GROUPS, BENCH_PROGRESS, BENCH_ATTEMPTS,
@@ -94,6 +96,11 @@ peak_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
 printf '\nLesson SSR / static file: %s%% (budget: at least 40%%)\n' "$ratio"
 printf 'Server peak memory (VmHWM): %s MB (budget: at most 150 MB)\n' "$((peak_kb / 1024))"
 
+# A first load of the lesson page in headless Chromium, after the load: bytes per kind and
+# time until interactive (budgets: 100 KB, 1 s).
+first_load=$(node bench/first-load.mjs "$base" "$BENCH_LESSON" "$BENCH_VOLUNTEER_COOKIE")
+printf 'First load of the lesson page: %s\n' "$first_load"
+
 # Sign-in separately: each one hashes with argon2 on purpose.
 sign_in=$(curl -s -o /dev/null -w '%{time_total}' -X POST "$base/api/auth/log-in" \
   -H "Origin: $base" -H "Accept: application/json" \
@@ -105,7 +112,7 @@ out="bench/results/national-$engine-$(date -u +%Y-%m-%d).json"
 {
   printf '{"engine":"%s","date":"%s","machine":"%s, %s cores","connections":%s,"duration":"%s",' \
     "$engine" "$(date -u +%FT%TZ)" "$(uname -m)" "$(nproc)" "$connections" "$duration"
-  printf '"seed_seconds":%s,"lesson_ssr_percent_of_static":%s,"peak_rss_mb":%s,"sign_in_ms":%.0f,"rows":[%s]}\n' \
-    "$seed_seconds" "$ratio" "$((peak_kb / 1024))" "$(awk -v s="$sign_in" 'BEGIN { print s * 1000 }')" "$(IFS=,; echo "${rows[*]}")"
+  printf '"seed_seconds":%s,"lesson_ssr_percent_of_static":%s,"peak_rss_mb":%s,"sign_in_ms":%.0f,"first_load":%s,"rows":[%s]}\n' \
+    "$seed_seconds" "$ratio" "$((peak_kb / 1024))" "$(awk -v s="$sign_in" 'BEGIN { print s * 1000 }')" "$first_load" "$(IFS=,; echo "${rows[*]}")"
 } >"$out"
 echo "Written to $out"

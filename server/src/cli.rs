@@ -23,6 +23,7 @@ use tokio::sync::Notify;
 mod bench;
 mod certificates;
 mod files;
+pub mod made_up;
 mod seed;
 
 /// Igang: training, certification and matching for the volunteers who start self-help groups.

@@ -3,6 +3,7 @@
 //! store's read of who may be within reach, then the rules' exact scoring), for groups in
 //! several towns. It refuses a database that holds anyone else.
 
+use super::made_up::{self, Towns, own_language};
 use crate::{config::Config, startup};
 use anyhow::Context;
 use app::{
@@ -10,15 +11,14 @@ use app::{
         email::EmailAddress,
         group_plan::{Cadence, GroupKind, GroupPlan},
         language::Language,
-        matching::{DayPart, Slot, Weekday, rank},
+        matching::{Weekday, rank},
         places,
-        profile::{Availability, Profile, Topic},
-        role::Country,
+        profile::Topic,
     },
     store::{certification, db::begin_write, entities::user, matching, people, profiles},
 };
 use chrono::{NaiveDate, NaiveTime, Utc};
-use rand::{Rng, SeedableRng, rngs::StdRng, seq::IndexedRandom};
+use rand::{SeedableRng, rngs::StdRng};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use std::time::{Duration, Instant};
 
@@ -96,14 +96,6 @@ pub async fn ranking(config: &Config, people: usize, runs: usize) -> anyhow::Res
     Ok(())
 }
 
-/// The language made-up people and groups in `country` use.
-pub(super) fn own_language(country: Country) -> Language {
-    match country {
-        Country::No => Language::Nb,
-        Country::Dk => Language::Da,
-    }
-}
-
 /// A Tuesday-evening grief group meeting in `place`, in its country's language.
 fn plan(place: i32) -> GroupPlan {
     GroupPlan {
@@ -121,8 +113,7 @@ fn plan(place: i32) -> GroupPlan {
     }
 }
 
-/// Adds made-up igangsættere until there are `people`; how many were added. Homes are
-/// drawn half by population (most live in cities) and half evenly over the towns.
+/// Adds made-up igangsættere (see [`made_up`]) until there are `people`; how many were added.
 pub(super) async fn fill(db: &DatabaseConnection, people: usize) -> anyhow::Result<usize> {
     let existing = user::Entity::find().count(db).await? as usize;
     let programme = certification::all(db)
@@ -130,13 +121,7 @@ pub(super) async fn fill(db: &DatabaseConnection, people: usize) -> anyhow::Resu
         .into_iter()
         .find(|p| p.slug == certification::DEFAULT_PROGRAMME)
         .context("the shipped programme is missing")?;
-    let towns = places::all();
-    let weights: Vec<u64> = towns
-        .iter()
-        .map(|t| u64::from(t.population).max(500))
-        .collect();
-    let total: u64 = weights.iter().sum();
-    let travel = [10, 15, 20, 25, 30, 40, 50, 75, 100];
+    let towns = Towns::default();
     let now = Utc::now();
     let mut rng = StdRng::seed_from_u64(2026);
     let mut n = existing;
@@ -144,20 +129,7 @@ pub(super) async fn fill(db: &DatabaseConnection, people: usize) -> anyhow::Resu
         let txn = begin_write(db).await?;
         let end = (n + BATCH).min(people);
         for i in n..end {
-            let town = if i % 2 == 0 {
-                let mut pick = rng.random_range(0..total);
-                let mut chosen = &towns[0];
-                for (town, weight) in towns.iter().zip(&weights) {
-                    if pick < *weight {
-                        chosen = town;
-                        break;
-                    }
-                    pick -= weight;
-                }
-                chosen
-            } else {
-                &towns[rng.random_range(0..towns.len())]
-            };
+            let town = towns.home(i, &mut rng);
             let own = own_language(town.country);
             let person = people::create_user(
                 &txn,
@@ -172,31 +144,7 @@ pub(super) async fn fill(db: &DatabaseConnection, people: usize) -> anyhow::Resu
             )
             .await?;
             certification::recognise(&txn, &programme, person.id, now).await?;
-            let mut topics: Vec<Topic> = Topic::ALL.to_vec();
-            topics.sort_by_key(|_| rng.random::<u32>());
-            topics.truncate(rng.random_range(1..=3));
-            let mut languages = vec![own];
-            if rng.random_bool(0.3) {
-                languages.push(Language::En);
-            }
-            let slots = (0..rng.random_range(2..=5)).map(|_| Slot {
-                weekday: *Weekday::ALL.choose(&mut rng).unwrap_or(&Weekday::Tue),
-                part: if rng.random_bool(0.7) {
-                    DayPart::Evening
-                } else {
-                    DayPart::Daytime
-                },
-            });
-            let availability = Availability::of(slots);
-            let profile = Profile {
-                place: town.id,
-                travel_km: *travel.choose(&mut rng).unwrap_or(&25),
-                topics,
-                languages,
-                availability,
-                capacity: rng.random_range(1..=3),
-                available: rng.random_bool(0.9),
-            };
+            let profile = made_up::profile(town, &mut rng);
             profiles::save(&txn, person.id, &profile, town.at, now).await?;
         }
         txn.commit().await?;

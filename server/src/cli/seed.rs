@@ -8,7 +8,10 @@
 
 mod learning;
 
-use super::bench::{self, DOMAIN, own_language};
+use super::{
+    bench::{self, DOMAIN},
+    made_up::own_language,
+};
 use crate::{config::Config, startup};
 use anyhow::Context;
 use app::{
