@@ -38,7 +38,7 @@ mod ssr {
             role::Role,
         },
         security::{cookie_value, token::hash_secret},
-        store::{StoreResult, people, people::User, sessions},
+        store::{StoreResult, people::User, sessions},
     };
     use chrono::Utc;
     use sea_orm::DatabaseConnection;
@@ -95,11 +95,11 @@ mod ssr {
             return Ok(None);
         };
         let now = Utc::now();
-        let Some((session, user)) = sessions::find_live(db, &hash_secret(&secret), now).await?
+        let Some((session, user, roles)) =
+            sessions::find_live(db, &hash_secret(&secret), now).await?
         else {
             return Ok(None);
         };
-        let roles = people::roles_of(db, user.id).await?;
         let second_factor = match (user.totp_enabled_at, session.second_factor_at) {
             (None, _) => SecondFactor::NotEnrolled,
             (Some(_), None) => SecondFactor::Pending,

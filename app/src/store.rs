@@ -16,6 +16,7 @@ pub mod matching;
 pub mod media;
 pub mod my_data;
 pub mod outbox;
+pub mod packed;
 pub mod people;
 pub mod profiles;
 pub mod rate_limit;

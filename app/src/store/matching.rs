@@ -3,8 +3,8 @@
 //! searched by an index that also holds each person's travel distance, so only those within
 //! their own reach are read; the certificate and both group counts looked up by index for
 //! each of them), and one person as matching sees them. The people within reach come back
-//! packed as one JSON value: handing thousands of rows over one by one cost more than
-//! finding them.
+//! packed as one value ([`packed`]): handing thousands of rows over one by one cost more
+//! than finding them.
 //!
 //! A read within reach of a large town handles thousands of people; at most
 //! [`CONCURRENT_READS`] run at once, so a crowd of requests queues for them instead of
@@ -20,14 +20,15 @@ use crate::{
     store::{
         StoreResult,
         entities::{certificate, group, igangsaetter_profile, user},
+        packed,
         profiles::{CHUNK, valid_holders},
     },
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter,
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter,
     QuerySelect, QueryTrait, Select,
-    sea_query::{Alias, Expr, ExprTrait, Func, Query, SelectStatement},
+    sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement},
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -198,22 +199,14 @@ impl From<Packed> for Reachable {
     }
 }
 
-/// `rows` packed into one JSON array of arrays (one text value), so thousands of rows
-/// cross from the database as a single one.
-fn packed(backend: DbBackend, rows: SelectStatement) -> SelectStatement {
-    let (array, aggregate) = match backend {
-        DbBackend::Postgres => ("json_build_array", "json_agg"),
-        _ => ("json_array", "json_group_array"),
-    };
+/// `rows` packed into one value (see [`packed`]).
+fn packed_rows(backend: DbBackend, rows: SelectStatement) -> SelectStatement {
     let within = Alias::new("within");
-    let row = Func::cust(Alias::new(array)).args(
-        PACKED
-            .iter()
-            .map(|column| Expr::col((within.clone(), Alias::new(*column)))),
-    );
-    let all = Expr::from(Func::cust(Alias::new(aggregate)).arg(row)).cast_as(Alias::new("text"));
+    let columns = PACKED
+        .iter()
+        .map(|column| Expr::col((within.clone(), Alias::new(*column))));
     Query::select()
-        .expr_as(all, Alias::new("packed"))
+        .expr_as(packed::rows_as_json(backend, columns), Alias::new("packed"))
         .from_subquery(rows, within)
         .to_owned()
 }
@@ -250,7 +243,7 @@ pub async fn candidates_near(
         .filter(within(Column::Lon, at.lon, per_lon))
         .filter(holds_valid_certificate(now))
         .into_query();
-    let statement = packed(db.get_database_backend(), rows);
+    let statement = packed_rows(db.get_database_backend(), rows);
     // The semaphore is never closed, so the permit always comes.
     let turn = READS.acquire().await.ok();
     let text: Option<String> = match db.query_one(&statement).await? {
@@ -258,11 +251,7 @@ pub async fn candidates_near(
         None => None,
     };
     drop(turn);
-    let rows: Vec<Packed> = match text {
-        Some(text) => serde_json::from_str(&text)
-            .map_err(|e| DbErr::Json(format!("profiles within reach: {e}")))?,
-        None => Vec::new(),
-    };
+    let rows: Vec<Packed> = packed::unpack(text.as_deref(), "profiles within reach")?;
     Ok(rows
         .into_iter()
         .filter_map(|row| Reachable::from(row).into_candidate(true))

@@ -2,11 +2,15 @@
 
 use super::{
     StoreResult,
-    entities::{session, user},
+    entities::{session, user, user_role},
+    packed,
 };
+use crate::domain::role::Role;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult,
+    QueryFilter, QuerySelect, QueryTrait, Set,
+    sea_query::{Expr, ExprTrait, Query},
 };
 
 pub use session::Model as Session;
@@ -51,21 +55,49 @@ pub async fn create(
     .await?)
 }
 
-/// The live session with this token hash and its account, read together; expired ones are
-/// deleted on sight.
+/// The live session with this token hash, its account and the account's roles, read in
+/// one statement (a session is looked up on every request); expired ones are deleted on
+/// sight.
 pub async fn find_live(
     db: &impl ConnectionTrait,
     token_hash: &str,
     now: DateTime<Utc>,
-) -> StoreResult<Option<(Session, User)>> {
-    let Some((found, Some(account))) = session::Entity::find()
+) -> StoreResult<Option<(Session, User, Vec<(Role, Option<i32>)>)>> {
+    let roles = Query::select()
+        .expr(packed::rows_as_json(
+            db.get_database_backend(),
+            [
+                Expr::col((user_role::Entity, user_role::Column::Role)),
+                Expr::col((user_role::Entity, user_role::Column::CentreId)),
+            ],
+        ))
+        .from(user_role::Entity)
+        .and_where(
+            Expr::col((user_role::Entity, user_role::Column::UserId))
+                .equals((session::Entity, session::Column::UserId)),
+        )
+        .to_owned();
+    let statement = session::Entity::find()
         .filter(session::Column::TokenHash.eq(token_hash))
         .find_also_related(user::Entity)
-        .one(db)
-        .await?
-    else {
+        .column_as(Expr::from(roles), "roles")
+        .into_query();
+    let Some(row) = db.query_one(&statement).await? else {
         return Ok(None);
     };
+    let found = session::Model::from_query_result(&row, "A_")?;
+    let Some(account) = user::Model::from_query_result_optional(&row, "B_")? else {
+        return Ok(None);
+    };
+    let roles: Option<String> = row.try_get("", "roles")?;
+    let roles = packed::unpack::<(String, Option<i32>)>(roles.as_deref(), "roles")?
+        .into_iter()
+        .map(|(role, centre)| {
+            role.parse::<Role>()
+                .map(|role| (role, centre))
+                .map_err(|e| DbErr::Type(e.to_string()))
+        })
+        .collect::<Result<_, _>>()?;
     if found.expires_at <= now || found.last_seen_at + IDLE_TIMEOUT <= now {
         session::Entity::delete_by_id(found.id).exec(db).await?;
         return Ok(None);
@@ -77,7 +109,7 @@ pub async fn find_live(
             .exec(db)
             .await?;
     }
-    Ok(Some((found, account)))
+    Ok(Some((found, account, roles)))
 }
 
 /// Records that the second factor was checked in this session, under a new secret
