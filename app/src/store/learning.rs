@@ -9,6 +9,7 @@ mod attempts;
 mod completion;
 mod dashboard;
 mod enrolment;
+mod for_lesson;
 mod learners;
 mod outline;
 mod reflections;
@@ -23,7 +24,8 @@ pub use attempts::{
 };
 pub use completion::mark_done;
 pub use dashboard::{MyCourse, my_courses, my_open_reflections};
-pub use enrolment::{EnrolledCourse, enrol, enrolled, enrolled_for_lesson, enrolment_in};
+pub use enrolment::{EnrolledCourse, enrol, enrolled, enrolment_in};
+pub use for_lesson::{enrolled_for_lesson, reading_lesson};
 pub use learners::{
     LearnerFilter, LearnerOrder, LearnerRow, QuizResult, courses_with_centres, learner_counts,
     learners,

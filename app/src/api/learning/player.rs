@@ -109,7 +109,7 @@ pub struct Done {
 #[server(endpoint = "learn/lesson")]
 pub async fn load_player(lesson: LessonId) -> Result<PlayerLesson, AppError> {
     let db = super::ssr::db()?;
-    let enrolled = super::ssr::enrolled(&db, lesson).await?;
+    let enrolled = super::ssr::reading(&db, lesson).await?;
     super::ssr::player(&db, &enrolled, lesson).await
 }
 

@@ -162,10 +162,17 @@ pub async fn player(
             submission: uuid::Uuid::new_v4().to_string(),
         })
     };
-    let mine = learning::reflections_in(db, enrolled.enrolment.id, lesson_id).await?;
-    let reflections = questions
+    let asked: Vec<_> = questions
         .iter()
         .filter(|q| q.kind == QuestionKind::Reflection)
+        .collect();
+    let mine = if asked.is_empty() {
+        HashMap::new()
+    } else {
+        learning::reflections_in(db, enrolled.enrolment.id, lesson_id).await?
+    };
+    let reflections = asked
+        .into_iter()
         .map(|q| {
             let answer = mine.get(&q.id);
             ReflectionView {
@@ -223,13 +230,22 @@ fn shuffle_options(
     }
 }
 
-/// The learner's enrolled course that holds a lesson, read inside `db`.
+/// The learner's enrolled course that holds a lesson, read inside `db` for a change to it.
 pub async fn enrolled(
     db: &impl sea_orm::ConnectionTrait,
     lesson: LessonId,
 ) -> Result<EnrolledCourse, AppError> {
     let auth = learner()?;
     Ok(learning::enrolled_for_lesson(db, auth.user.id, lesson).await?)
+}
+
+/// The learner's enrolled course that holds a lesson, for a page that only reads it.
+pub async fn reading(
+    db: &impl sea_orm::ConnectionTrait,
+    lesson: LessonId,
+) -> Result<EnrolledCourse, AppError> {
+    let auth = learner()?;
+    Ok(learning::reading_lesson(db, auth.user.id, lesson).await?)
 }
 
 pub fn db() -> Result<sea_orm::DatabaseConnection, AppError> {

@@ -4,14 +4,14 @@
 use super::{Enrolment, LearningError, LearningResult, completed};
 use crate::domain::ids::{CourseId, EnrolmentId, LessonId};
 use crate::domain::{
-    course::{CourseStatus, VersionState},
+    course::CourseStatus,
     learning::{CourseProgress, ModuleShape, QuizOption, QuizQuestion, progress, unlocking},
 };
 use crate::store::courses::{Course, LessonRow, VersionContent};
-use crate::store::entities::{course, course_version, enrolment, lesson};
+use crate::store::entities::{course, enrolment};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
     sea_query::{Expr, OnConflict},
 };
 use std::collections::HashSet;
@@ -143,68 +143,45 @@ impl EnrolledCourse {
     }
 }
 
-/// The signed-in learner's enrolled course that `lesson_id` belongs to.
-///
-/// A lesson of a draft is not found; a lesson of a version other than the learner's, or of
-/// a course they have not started, is not theirs.
-pub async fn enrolled_for_lesson(
-    db: &impl ConnectionTrait,
-    user_id: i32,
-    lesson_id: LessonId,
-) -> LearningResult<EnrolledCourse> {
-    let row = lesson::Entity::find_by_id(lesson_id)
-        .one(db)
-        .await?
-        .ok_or(LearningError::NotFound)?;
-    let version = course_version::Entity::find_by_id(row.version_id)
-        .one(db)
-        .await?
-        .ok_or(LearningError::NotFound)?;
-    if version.state == VersionState::Draft {
-        return Err(LearningError::NotFound);
-    }
-    // The row lock queues one learner's concurrent writes (two tabs, a quiz and a
-    // reflection at once), so each sees what the one before it completed.
-    let enrolment = enrolment::Entity::find()
-        .filter(enrolment::Column::UserId.eq(user_id))
-        .filter(enrolment::Column::CourseId.eq(version.course_id))
-        .lock_exclusive()
-        .one(db)
-        .await?
-        .filter(|e| e.version_id == version.id)
-        .ok_or(LearningError::NotEnrolled)?;
-    let content = crate::store::courses::content_of(db, version).await?;
-    with_content(db, enrolment, content).await
-}
-
 /// The learner's enrolled course, by enrolment.
 pub async fn enrolled(
     db: &impl ConnectionTrait,
     enrolment: Enrolment,
 ) -> LearningResult<EnrolledCourse> {
     let content = crate::store::courses::load_content(db, enrolment.version_id).await?;
-    with_content(db, enrolment, content).await
-}
-
-/// The enrolled course of an enrolment whose version's content is loaded.
-async fn with_content(
-    db: &impl ConnectionTrait,
-    enrolment: Enrolment,
-    content: VersionContent,
-) -> LearningResult<EnrolledCourse> {
     let course = course::Entity::find_by_id(enrolment.course_id)
         .one(db)
         .await?
         .ok_or(LearningError::NotFound)?;
+    with_course(db, enrolment, course, content).await
+}
+
+/// The enrolled course of an enrolment whose course and version's content are read.
+pub(super) async fn with_course(
+    db: &impl ConnectionTrait,
+    enrolment: Enrolment,
+    course: Course,
+    content: VersionContent,
+) -> LearningResult<EnrolledCourse> {
     let completed = completed(db, enrolment.id).await?;
+    Ok(assembled(enrolment, course, content, completed))
+}
+
+/// The enrolled course, its progress counted from the `completed` lessons.
+pub(super) fn assembled(
+    enrolment: Enrolment,
+    course: Course,
+    content: VersionContent,
+    completed: HashSet<LessonId>,
+) -> EnrolledCourse {
     let progress = progress(&shapes_of(&content), &completed);
-    Ok(EnrolledCourse {
+    EnrolledCourse {
         enrolment,
         course,
         content,
         completed,
         progress,
-    })
+    }
 }
 
 /// A version's modules as the learning rules see them.
