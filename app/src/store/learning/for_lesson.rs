@@ -49,15 +49,6 @@ fn lesson_of_learner(user_id: i32, lesson_id: LessonId) -> SelectStatement {
     statement
 }
 
-/// The three rows of [`lesson_of_learner`].
-fn read_row(row: &QueryResult) -> LearningResult<(Version, Option<Course>, Enrolment)> {
-    Ok((
-        Version::from_query_result(row, "A_")?,
-        course::Model::from_query_result_optional(row, "B_")?,
-        Enrolment::from_query_result(row, ENROLMENT)?,
-    ))
-}
-
 /// Why the learner has no enrolled course for `lesson_id`: the lesson is not found (or is a
 /// draft's), or it is not theirs.
 async fn refusal(db: &impl ConnectionTrait, lesson_id: LessonId) -> LearningResult<LearningError> {
@@ -75,12 +66,20 @@ async fn refusal(db: &impl ConnectionTrait, lesson_id: LessonId) -> LearningResu
     })
 }
 
-/// The rows read, checked: a draft's lesson is not found; a lesson of a version other than
-/// the one the learner started is not theirs.
-fn checked(
-    found: (Version, Option<Course>, Enrolment),
-) -> LearningResult<(Version, Course, Enrolment)> {
-    let (version, course, enrolment) = found;
+/// Runs `statement` (built on [`lesson_of_learner`]) and checks what it found: a draft's
+/// lesson is not found; a lesson of a version other than the one the learner started is not
+/// theirs. Gives the row too, for what the statement read besides.
+async fn found(
+    db: &impl ConnectionTrait,
+    statement: &SelectStatement,
+    lesson_id: LessonId,
+) -> LearningResult<(QueryResult, Version, Course, Enrolment)> {
+    let Some(row) = db.query_one(statement).await? else {
+        return Err(refusal(db, lesson_id).await?);
+    };
+    let version = Version::from_query_result(&row, "A_")?;
+    let course = course::Model::from_query_result_optional(&row, "B_")?;
+    let enrolment = Enrolment::from_query_result(&row, ENROLMENT)?;
     let course = course.ok_or(LearningError::NotFound)?;
     if version.state == VersionState::Draft {
         return Err(LearningError::NotFound);
@@ -88,7 +87,7 @@ fn checked(
     if enrolment.version_id != version.id {
         return Err(LearningError::NotEnrolled);
     }
-    Ok((version, course, enrolment))
+    Ok((row, version, course, enrolment))
 }
 
 /// The signed-in learner's enrolled course that `lesson_id` belongs to, for a change to it.
@@ -103,10 +102,7 @@ pub async fn enrolled_for_lesson(
 ) -> LearningResult<EnrolledCourse> {
     let mut statement = lesson_of_learner(user_id, lesson_id);
     statement.lock_with_tables(LockType::Update, [enrolment::Entity]);
-    let Some(row) = db.query_one(&statement).await? else {
-        return Err(refusal(db, lesson_id).await?);
-    };
-    let (version, course, enrolment) = checked(read_row(&row)?)?;
+    let (_, version, course, enrolment) = found(db, &statement, lesson_id).await?;
     let content = content_of(db, version).await?;
     with_course(db, enrolment, course, content).await
 }
@@ -137,10 +133,7 @@ pub async fn reading_lesson(
         .to_owned();
     let mut statement = lesson_of_learner(user_id, lesson_id);
     statement.expr_as(Expr::from(done), Alias::new("completed"));
-    let Some(row) = db.query_one(&statement).await? else {
-        return Err(refusal(db, lesson_id).await?);
-    };
-    let (version, course, enrolment) = checked(read_row(&row)?)?;
+    let (row, version, course, enrolment) = found(db, &statement, lesson_id).await?;
     let done: Option<String> = row.try_get("", "completed")?;
     let completed: HashSet<LessonId> =
         packed::unpack::<(LessonId,)>(done.as_deref(), "lessons done")?
