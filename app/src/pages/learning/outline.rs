@@ -1,5 +1,5 @@
 //! The course player's outline of modules and lessons: beside the lesson on wide screens, a
-//! fold above it on phones.
+//! fold above it on phones, from the same markup.
 
 use crate::domain::ids::LessonId;
 use crate::{
@@ -26,22 +26,16 @@ fn outline(
     }
 }
 
-/// The outline beside the lesson, on a wide screen.
+/// The outline, rendered once for every screen: beside the lesson on a wide screen, always
+/// open; above it on a narrow one, folded into one line that names the current module and
+/// the course's progress, so the lesson comes first. A `<details>` element: it opens with a
+/// tap or the keyboard, without JavaScript; the style sheet keeps it open on a wide screen.
 #[component]
-pub(super) fn PlayerNav(slug: String, progress: MyProgress, current: LessonId) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <nav class="player-nav" aria-label=t_string!(i18n, learn.contents)>
-            {outline(i18n, slug, progress, current)}
-        </nav>
-    }
-}
-
-/// The outline above the lesson on a narrow screen, folded into one line that names the
-/// current module and the course's progress, so the lesson comes first. A `<details>`
-/// element: it opens with a tap or the keyboard, without JavaScript.
-#[component]
-pub(super) fn PlayerFold(slug: String, progress: MyProgress, current: LessonId) -> impl IntoView {
+pub(super) fn PlayerOutline(
+    slug: String,
+    progress: MyProgress,
+    current: LessonId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let total = progress.modules.len();
     let here = progress
@@ -60,7 +54,7 @@ pub(super) fn PlayerFold(slug: String, progress: MyProgress, current: LessonId) 
     });
     let percent = progress.percent;
     view! {
-        <nav class="player-fold" aria-label=t_string!(i18n, learn.contents)>
+        <nav class="player-nav" aria-label=t_string!(i18n, learn.contents)>
             <details class="outline-fold">
                 <summary>
                     <span class="fold-title">{t!(i18n, learn.contents)}</span>

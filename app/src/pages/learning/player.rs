@@ -1,7 +1,7 @@
 //! The course player at `/learn/lessons/:id`: one lesson, its status, and marking it done.
 
 use super::{
-    outline::{PlayerFold, PlayerNav},
+    outline::PlayerOutline,
     quiz::{Quiz, Reflection},
 };
 use crate::domain::ids::LessonId;
@@ -48,9 +48,8 @@ fn player(i18n: leptos_i18n::I18nContext<Locale>, page: PlayerLesson) -> impl In
     let has_tasks = page.quiz.is_some() || !page.reflections.is_empty();
     view! {
         <div class="player">
-            <PlayerNav slug=page.slug.clone() progress=page.progress.clone() current=id />
+            <PlayerOutline slug=page.slug.clone() progress=page.progress.clone() current=id />
             <article class="player-main">
-                <PlayerFold slug=page.slug.clone() progress=page.progress.clone() current=id />
                 <p class="eyebrow">{format!("{} · {}", lesson.course_title, lesson.module_title)}</p>
                 <h1>{lesson.title.clone()}</h1>
                 {if page.locked {
