@@ -71,3 +71,34 @@ async fn hashed_files_are_linked_cached_for_a_year_and_served_precompressed() {
     assert_eq!(css.headers()[CACHE_CONTROL], "public, max-age=300");
     plain.stop().await;
 }
+
+/// Pages are made per request: they come gzipped (quick to make) even to a browser that also
+/// takes brotli, which is kept for the files compressed once at build time.
+#[tokio::test]
+async fn pages_come_gzipped() {
+    use std::io::Read;
+    let app = spawn_app(&backends()[0], TestOptions::default()).await;
+    let page = app
+        .client()
+        .get(app.url("/login"))
+        .header(ACCEPT_ENCODING, "gzip, br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()[CONTENT_ENCODING], "gzip");
+    assert!(
+        page.headers()
+            .get_all(VARY)
+            .iter()
+            .any(|v| v == "accept-encoding"),
+        "caches keep the encodings apart"
+    );
+    let body = page.bytes().await.unwrap();
+    let mut html = String::new();
+    flate2::read::GzDecoder::new(body.as_ref())
+        .read_to_string(&mut html)
+        .unwrap();
+    assert!(html.contains("<html"), "the page decodes: {html:.200}");
+    app.stop().await;
+}
