@@ -25,6 +25,9 @@ pub struct Config {
     /// Years an account may go unused before it is removed (`IGANG_RETENTION_YEARS`, 1 to
     /// 20); never when unset or `0`.
     pub retention_years: Option<i64>,
+    /// Database connections in the pool (`IGANG_DB_CONNECTIONS`, 1 to 64); the engine's
+    /// default when unset.
+    pub db_connections: Option<u32>,
     /// Outgoing mail.
     pub mail: MailConfig,
 }
@@ -194,6 +197,22 @@ impl Config {
                     })?,
             ),
         };
+        let db_connections = match get("IGANG_DB_CONNECTIONS") {
+            None => None,
+            Some(text) => Some(
+                text.trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|count| (1..=64).contains(count))
+                    .ok_or_else(|| {
+                        invalid(
+                            "IGANG_DB_CONNECTIONS",
+                            &text,
+                            "expected 1 to 64 connections",
+                        )
+                    })?,
+            ),
+        };
         let mail = MailConfig::from_lookup(&get, &data_dir)?;
         Ok(Config {
             bind,
@@ -205,6 +224,7 @@ impl Config {
             trust_proxy,
             request_days,
             retention_years,
+            db_connections,
             mail,
         })
     }
@@ -349,6 +369,13 @@ mod tests {
         assert!(c.mail.smtp.is_none());
         assert_eq!(c.mail.file_dir, PathBuf::from("data/mail"));
         assert_eq!(c.secret_key_file, PathBuf::from("data/secret.key"));
+        assert_eq!(c.db_connections, None);
+        assert_eq!(
+            config(&[("IGANG_DB_CONNECTIONS", "6")])
+                .unwrap()
+                .db_connections,
+            Some(6)
+        );
     }
 
     #[test]
@@ -357,6 +384,8 @@ mod tests {
             (("LEPTOS_SITE_ADDR", "localhost"), "LEPTOS_SITE_ADDR"),
             (("DATABASE_URL", "mysql://x"), "DATABASE_URL"),
             (("IGANG_BASE_URL", "ftp://x"), "IGANG_BASE_URL"),
+            (("IGANG_DB_CONNECTIONS", "0"), "IGANG_DB_CONNECTIONS"),
+            (("IGANG_DB_CONNECTIONS", "many"), "IGANG_DB_CONNECTIONS"),
             (("IGANG_MAIL_FROM", "not an address"), "IGANG_MAIL_FROM"),
             (
                 ("IGANG_MAIL_MAX_ATTEMPTS", "many"),

@@ -78,7 +78,7 @@ pub enum StartupError {
 /// Opens the database named in the configuration and applies pending migrations.
 pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartupError> {
     let url = prepare_sqlite_url(&config.database_url)?;
-    let db = app::store::db::connect(&url)
+    let db = app::store::db::connect_with(&url, config.db_connections)
         .await
         .map_err(|source| StartupError::Database {
             url: config.database_url_for_display(),

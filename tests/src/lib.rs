@@ -114,6 +114,7 @@ pub fn test_config(dir: &std::path::Path, database_url: String, options: &TestOp
         trust_proxy: false,
         request_days: 7,
         retention_years: None,
+        db_connections: None,
         mail: MailConfig {
             from: "Igang <no-reply@igang.test>".parse().expect("sender"),
             smtp: options.smtp_port.map(|port| SmtpConfig {

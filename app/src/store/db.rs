@@ -28,11 +28,33 @@ impl Engine {
 /// How many rows of one SQLite query wait for the request to take them.
 const SQLITE_ROWS_IN_FLIGHT: usize = 512;
 
-/// Opens a connection pool and applies the per-connection settings the product relies on.
+/// How many connections a pool holds unless configured. PostgreSQL serves each on its own
+/// server process. SQLite runs each on a thread of this process with its own page cache, and
+/// a pool hands its connections out in turn, so every one of them fills its cache: on the
+/// national data set, 8 kept peak memory about 20 MB lower than 16 and served the lesson
+/// page as fast or faster.
+pub fn default_connections(engine: Engine) -> u32 {
+    match engine {
+        Engine::Sqlite => 8,
+        Engine::Postgres => 16,
+    }
+}
+
+/// Opens a connection pool of the engine's default size ([`default_connections`]).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_with(url, None).await
+}
+
+/// Opens a connection pool of `connections` (the engine's default when `None`) and applies
+/// the per-connection settings the product relies on.
+pub async fn connect_with(
+    url: &str,
+    connections: Option<u32>,
+) -> Result<DatabaseConnection, DbErr> {
+    let engine = Engine::of_url(url).unwrap_or(Engine::Sqlite);
     let mut options = ConnectOptions::new(url.to_owned());
     options
-        .max_connections(16)
+        .max_connections(connections.unwrap_or_else(|| default_connections(engine)))
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
