@@ -9,7 +9,7 @@
 # all), the learner overview of the large course and the three dashboards, then sign-in and
 # a first load of the lesson page in headless Chromium. Prints every figure against its
 # budget, and writes them with the machine and
-# date to bench/results/national-<engine>-<date>.json.
+# date to bench/results/national-<engine>-<date>-<time>.json (a run never overwrites another).
 # Usage: bench/national.sh [SERVER_BINARY] [SITE_ROOT]   (after `make build-release`)
 # Sizes: BENCH_PEOPLE, BENCH_IGANGSAETTERE, BENCH_GROUPS, BENCH_PROGRESS, BENCH_ATTEMPTS,
 # BENCH_BIG_COURSE (defaults: the national set); BENCH_DURATION per address (default 10s).
@@ -46,6 +46,12 @@ seed_started=$(date +%s)
   --attempts "${BENCH_ATTEMPTS:-200000}" --big-course "${BENCH_BIG_COURSE:-5000}" \
   --out "$work/sessions.env"
 seed_seconds=$(( $(date +%s) - seed_started ))
+# A PostgreSQL database in use has planner statistics (autovacuum gathers them); a freshly
+# filled one has none until autovacuum's next round, and plans made without them took
+# minutes for the training dashboard where they take milliseconds.
+if [ "$engine" = postgres ]; then
+  psql "$DATABASE_URL" -qc "ANALYZE" >/dev/null
+fi
 # shellcheck disable=SC1091
 . "$work/sessions.env"
 
@@ -71,15 +77,17 @@ rows=()
 row() {  # name path cookie budget-kind budget connections
   local name="$1" path="$2" cookie="$3" kind="$4" budget="$5" conns="${6:-$connections}"
   read -r rps p50 p95 p99 errors <<<"$(measure "$path" "$cookie" "$conns")"
-  printf '| %-30s | %9s | %7s | %7s | %7s | %6s | %-28s |\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$kind $budget"
-  rows+=("{\"name\":\"$name\",\"path\":\"$path\",\"connections\":$conns,\"requests_per_s\":$rps,\"p50_ms\":$p50,\"p95_ms\":$p95,\"p99_ms\":$p99,\"errors\":$errors,\"budget\":\"$kind $budget\"}")
+  # The server's peak memory so far: which address raised it.
+  local peak_mb=$(( $(awk '/^VmHWM/ {print $2}' "/proc/$pid/status") / 1024 ))
+  printf '| %-30s | %9s | %7s | %7s | %7s | %6s | %8s | %-28s |\n' "$name" "$rps" "$p50" "$p95" "$p99" "$errors" "$peak_mb" "$kind $budget"
+  rows+=("{\"name\":\"$name\",\"path\":\"$path\",\"connections\":$conns,\"requests_per_s\":$rps,\"p50_ms\":$p50,\"p95_ms\":$p95,\"p99_ms\":$p99,\"errors\":$errors,\"peak_rss_mb\":$peak_mb,\"budget\":\"$kind $budget\"}")
   last_rps="$rps"
 }
 
 p99_budget=30; [ "$engine" = postgres ] && p99_budget=40
 printf '\n%s, %s connections, %s per address; data set written in %s s\n\n' "$engine" "$connections" "$duration" "$seed_seconds"
-printf '| %-30s | %9s | %7s | %7s | %7s | %6s | %-28s |\n' address "req/s" "p50 ms" "p95 ms" "p99 ms" errors budget
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "--------------------------------" "-----------" "---------" "---------" "---------" "--------" "------------------------------"
+printf '| %-30s | %9s | %7s | %7s | %7s | %6s | %8s | %-28s |\n' address "req/s" "p50 ms" "p95 ms" "p99 ms" errors "peak MB" budget
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "--------------------------------" "-----------" "---------" "---------" "---------" "--------" "----------" "------------------------------"
 row "landing" / "" "" ""
 row "lesson (static file)" /pkg/bench-lesson.html "" "" ""
 static_rps="$last_rps"
@@ -108,7 +116,7 @@ sign_in=$(curl -s -o /dev/null -w '%{time_total}' -X POST "$base/api/auth/log-in
 printf 'One sign-in (argon2id): %.0f ms\n' "$(awk -v s="$sign_in" 'BEGIN { print s * 1000 }')"
 
 mkdir -p bench/results
-out="bench/results/national-$engine-$(date -u +%Y-%m-%d).json"
+out="bench/results/national-$engine-$(date -u +%Y-%m-%d-%H%M).json"
 {
   printf '{"engine":"%s","date":"%s","machine":"%s, %s cores","connections":%s,"duration":"%s",' \
     "$engine" "$(date -u +%FT%TZ)" "$(uname -m)" "$(nproc)" "$connections" "$duration"
