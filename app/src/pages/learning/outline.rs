@@ -30,6 +30,8 @@ fn outline(
 /// open; above it on a narrow one, folded into one line that names the current module and
 /// the course's progress, so the lesson comes first. A `<details>` element: it opens with a
 /// tap or the keyboard, without JavaScript; the style sheet keeps it open on a wide screen.
+/// There the outline scrolls on its own beside the lesson: the `nav` takes keyboard focus so
+/// that it can be scrolled from the keyboard too.
 #[component]
 pub(super) fn PlayerOutline(
     slug: String,
@@ -54,7 +56,7 @@ pub(super) fn PlayerOutline(
     });
     let percent = progress.percent;
     view! {
-        <nav class="player-nav" aria-label=t_string!(i18n, learn.contents)>
+        <nav class="player-nav" aria-label=t_string!(i18n, learn.contents) tabindex="0">
             <details class="outline-fold">
                 <summary>
                     <span class="fold-title">{t!(i18n, learn.contents)}</span>
