@@ -168,15 +168,9 @@ impl Config {
                 ));
             }
         };
-        let request_days = match get("IGANG_REQUEST_DAYS") {
-            None => app::domain::groups::REQUEST_DAYS,
-            Some(text) => text
-                .trim()
-                .parse::<i64>()
-                .ok()
-                .filter(|days| (1..=60).contains(days))
-                .ok_or_else(|| invalid("IGANG_REQUEST_DAYS", &text, "expected 1 to 60 days"))?,
-        };
+        let request_days =
+            number_within(&get, "IGANG_REQUEST_DAYS", 1..=60, "expected 1 to 60 days")?
+                .unwrap_or(app::domain::groups::REQUEST_DAYS);
         let retention_years = match get("IGANG_RETENTION_YEARS") {
             None => None,
             Some(text) if text.trim().is_empty() || text.trim() == "0" => None,
@@ -197,22 +191,12 @@ impl Config {
                     })?,
             ),
         };
-        let db_connections = match get("IGANG_DB_CONNECTIONS") {
-            None => None,
-            Some(text) => Some(
-                text.trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|count| (1..=64).contains(count))
-                    .ok_or_else(|| {
-                        invalid(
-                            "IGANG_DB_CONNECTIONS",
-                            &text,
-                            "expected 1 to 64 connections",
-                        )
-                    })?,
-            ),
-        };
+        let db_connections = number_within(
+            &get,
+            "IGANG_DB_CONNECTIONS",
+            1..=64,
+            "expected 1 to 64 connections",
+        )?;
         let mail = MailConfig::from_lookup(&get, &data_dir)?;
         Ok(Config {
             bind,
@@ -319,6 +303,26 @@ impl MailConfig {
             max_attempts,
             poll_interval: Duration::from_secs(5),
         })
+    }
+}
+
+/// `name`'s whole number when it is set; refused with `expected` when it is not one or lies
+/// outside `range`.
+fn number_within<T: std::str::FromStr + PartialOrd>(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    range: std::ops::RangeInclusive<T>,
+    expected: &str,
+) -> Result<Option<T>, ConfigError> {
+    match get(name) {
+        None => Ok(None),
+        Some(text) => text
+            .trim()
+            .parse::<T>()
+            .ok()
+            .filter(|number| range.contains(number))
+            .map(Some)
+            .ok_or_else(|| invalid(name, &text, expected)),
     }
 }
 
