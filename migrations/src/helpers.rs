@@ -38,3 +38,26 @@ pub(crate) fn index(
     }
     index.to_owned()
 }
+
+/// An index that another replaces: its table, its name and columns before and after.
+pub(crate) struct Replaced {
+    pub table: &'static str,
+    pub old: (&'static str, &'static [&'static str]),
+    pub new: (&'static str, &'static [&'static str]),
+}
+
+/// Creates the index `name` on `table`'s `columns`, then drops `drop`: the table is never
+/// without one of the two.
+pub(crate) async fn swap(
+    manager: &SchemaManager<'_>,
+    table: &str,
+    drop: &str,
+    (name, columns): (&str, &[&str]),
+) -> Result<(), DbErr> {
+    manager
+        .create_index(index(name, table, columns, false))
+        .await?;
+    manager
+        .drop_index(Index::drop().name(drop).table(a(table)).to_owned())
+        .await
+}

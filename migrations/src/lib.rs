@@ -22,6 +22,7 @@ mod m20261210_000015_account_removal;
 mod m20261211_000016_mail_about;
 mod m20261212_000017_reading_at_scale;
 mod m20261213_000018_matching_from_indexes;
+mod m20261214_000019_reach_index_holds_owner;
 
 /// Applies every migration in order; the server runs it at start-up.
 pub struct Migrator;
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261211_000016_mail_about::Migration),
             Box::new(m20261212_000017_reading_at_scale::Migration),
             Box::new(m20261213_000018_matching_from_indexes::Migration),
+            Box::new(m20261214_000019_reach_index_holds_owner::Migration),
         ]
     }
 }

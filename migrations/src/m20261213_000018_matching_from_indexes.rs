@@ -1,22 +1,15 @@
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{a, index};
+use crate::helpers::{Replaced, swap};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-/// An index that another replaces: its table, its name and columns before and after.
-struct Replaced {
-    table: &'static str,
-    old: (&'static str, &'static [&'static str]),
-    new: (&'static str, &'static [&'static str]),
-}
 
 /// Matching reads everything it needs of the people within reach of a group from these two
 /// indexes, without visiting the tables: each profile entry holds what scoring weighs, and
 /// each group entry holds its state and when it was matched (the two counts of a person's
 /// groups).
-const REPLACED: [Replaced; 2] = [
+pub(crate) const REPLACED: [Replaced; 2] = [
     Replaced {
         table: "igangsaetter_profiles",
         old: (
@@ -50,20 +43,6 @@ const REPLACED: [Replaced; 2] = [
         ),
     },
 ];
-
-async fn swap(
-    manager: &SchemaManager<'_>,
-    table: &str,
-    drop: &str,
-    (name, columns): (&str, &[&str]),
-) -> Result<(), DbErr> {
-    manager
-        .create_index(index(name, table, columns, false))
-        .await?;
-    manager
-        .drop_index(Index::drop().name(drop).table(a(table)).to_owned())
-        .await
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -2,9 +2,11 @@
 //! how many groups they have, in one statement however many people there are (a rectangle
 //! searched by an index that also holds each person's travel distance, so only those within
 //! their own reach are read; the certificate and both group counts looked up by index for
-//! each of them), and one person as matching sees them. The people within reach come back
-//! packed as one value ([`packed`]): handing thousands of rows over one by one cost more
-//! than finding them.
+//! each of them), and one person as matching sees them. On SQLite the people within reach
+//! come back packed as one value ([`packed`]): handing thousands of rows over one by one
+//! cost more than finding them. PostgreSQL hands rows over in bulk, where building the packed
+//! value costs it more than sending them, and looks up both group counts of each person at
+//! once (a lateral join).
 //!
 //! A read within reach of a large town handles thousands of people; at most
 //! [`CONCURRENT_READS`] run at once, so a crowd of requests queues for them instead of
@@ -28,7 +30,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter,
     QuerySelect, QueryTrait, Select,
-    sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement},
+    sea_query::{Alias, Asterisk, Expr, ExprTrait, JoinType, Query, SelectStatement},
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -94,10 +96,11 @@ fn profile_owner() -> Expr {
     ))
 }
 
-/// How many of the profile owner's groups meet `condition`.
+/// How many of the profile owner's groups meet `condition`: counted as rows (`COUNT(*)`), so
+/// the count is read from the index on the owner, state and match time alone.
 fn groups_where(condition: Expr) -> SelectStatement {
     Query::select()
-        .expr(Expr::col((group::Entity, group::Column::Id)).count())
+        .expr(Expr::col(Asterisk).count())
         .from(group::Entity)
         .and_where(Expr::col((group::Entity, group::Column::IgangsaetterId)).eq(profile_owner()))
         .and_where(condition)
@@ -128,40 +131,65 @@ fn holds_valid_certificate(now: DateTime<Utc>) -> Expr {
     )
 }
 
-/// Profiles as matching reads them at `now`: the columns scoring needs and both counts of
-/// the owner's groups (those holding one of their places, and those started recently).
-fn reachable(now: DateTime<Utc>) -> Select<igangsaetter_profile::Entity> {
-    use igangsaetter_profile::Column;
-    let holding: Vec<&str> = GroupStatus::ALL
+/// Which group states hold one of a person's places.
+fn holding() -> Vec<&'static str> {
+    GroupStatus::ALL
         .into_iter()
         .filter(|s| s.takes_a_place())
         .map(GroupStatus::as_str)
-        .collect();
-    let since = now - Duration::days(RECENT_DAYS);
-    igangsaetter_profile::Entity::find()
-        .select_only()
-        .columns([
-            Column::UserId,
-            Column::PlaceId,
-            Column::TravelKm,
-            Column::Topics,
-            Column::Languages,
-            Column::Availability,
-            Column::Capacity,
-            Column::Available,
-        ])
+        .collect()
+}
+
+/// The condition on a group that makes it recent load at `now`.
+fn recent(now: DateTime<Utc>) -> Expr {
+    Expr::col((group::Entity, group::Column::MatchedAt)).gte(now - Duration::days(RECENT_DAYS))
+}
+
+/// Profiles with the columns scoring needs.
+fn profiles() -> Select<igangsaetter_profile::Entity> {
+    use igangsaetter_profile::Column;
+    igangsaetter_profile::Entity::find().select_only().columns([
+        Column::UserId,
+        Column::PlaceId,
+        Column::TravelKm,
+        Column::Topics,
+        Column::Languages,
+        Column::Availability,
+        Column::Capacity,
+        Column::Available,
+    ])
+}
+
+/// Profiles as matching reads them at `now`: the columns scoring needs and both counts of
+/// the owner's groups (those holding one of their places, and those started recently), each
+/// counted by a subquery of its own.
+fn reachable(now: DateTime<Utc>) -> Select<igangsaetter_profile::Entity> {
+    profiles()
         .column_as(
             Expr::from(groups_where(
-                Expr::col((group::Entity, group::Column::Status)).is_in(holding),
+                Expr::col((group::Entity, group::Column::Status)).is_in(holding()),
             )),
             "active_groups",
         )
-        .column_as(
-            Expr::from(groups_where(
-                Expr::col((group::Entity, group::Column::MatchedAt)).gte(since),
-            )),
-            "recent_groups",
+        .column_as(Expr::from(groups_where(recent(now))), "recent_groups")
+}
+
+/// Both counts of the profile owner's groups in one look-up, for a lateral join: each
+/// counts the groups its condition picks (`COUNT` leaves out the others' NULLs).
+fn group_counts(now: DateTime<Utc>) -> SelectStatement {
+    let counted = |condition: Expr| {
+        let picked: Expr = Expr::case(condition, 1).into();
+        picked.count()
+    };
+    Query::select()
+        .expr_as(
+            counted(Expr::col((group::Entity, group::Column::Status)).is_in(holding())),
+            Alias::new("active_groups"),
         )
+        .expr_as(counted(recent(now)), Alias::new("recent_groups"))
+        .from(group::Entity)
+        .and_where(Expr::col((group::Entity, group::Column::IgangsaetterId)).eq(profile_owner()))
+        .to_owned()
 }
 
 /// The columns of a row within reach that the aggregate packs, in order: every one
@@ -235,26 +263,54 @@ pub async fn candidates_near(
             .lte(Expr::col(Column::TravelKm));
         ahead.and(behind)
     };
-    let rows = reachable(now)
-        .filter(Column::Available.eq(true))
-        .filter(Column::Lat.between(area.min_lat, area.max_lat))
-        .filter(Column::Lon.between(area.min_lon, area.max_lon))
-        .filter(within(Column::Lat, at.lat, per_lat))
-        .filter(within(Column::Lon, at.lon, per_lon))
-        .filter(holds_valid_certificate(now))
-        .into_query();
-    let statement = packed_rows(db.get_database_backend(), rows);
+    let within_reach = |select: Select<igangsaetter_profile::Entity>| {
+        select
+            .filter(Column::Available.eq(true))
+            .filter(Column::Lat.between(area.min_lat, area.max_lat))
+            .filter(Column::Lon.between(area.min_lon, area.max_lon))
+            .filter(within(Column::Lat, at.lat, per_lat))
+            .filter(within(Column::Lon, at.lon, per_lon))
+            .filter(holds_valid_certificate(now))
+    };
     // The semaphore is never closed, so the permit always comes.
     let turn = READS.acquire().await.ok();
-    let text: Option<String> = match db.query_one(&statement).await? {
-        Some(row) => row.try_get("", "packed")?,
-        None => None,
+    let rows = match db.get_database_backend() {
+        // PostgreSQL hands rows over in bulk, so they come as they are, and looks up both
+        // group counts at once where two subqueries would each look.
+        DbBackend::Postgres => {
+            let counts = Alias::new("counts");
+            let mut statement = within_reach(profiles()).into_query();
+            statement
+                .join_lateral(
+                    JoinType::InnerJoin,
+                    group_counts(now),
+                    counts.clone(),
+                    Expr::val(true),
+                )
+                .expr(Expr::col((counts.clone(), Alias::new("active_groups"))))
+                .expr(Expr::col((counts, Alias::new("recent_groups"))));
+            db.query_all(&statement)
+                .await?
+                .iter()
+                .map(|row| Reachable::from_query_result(row, ""))
+                .collect::<Result<Vec<_>, _>>()?
+        }
+        backend => {
+            let statement = packed_rows(backend, within_reach(reachable(now)).into_query());
+            let text: Option<String> = match db.query_one(&statement).await? {
+                Some(row) => row.try_get("", "packed")?,
+                None => None,
+            };
+            packed::unpack::<Packed>(text.as_deref(), "profiles within reach")?
+                .into_iter()
+                .map(Reachable::from)
+                .collect()
+        }
     };
     drop(turn);
-    let rows: Vec<Packed> = packed::unpack(text.as_deref(), "profiles within reach")?;
     Ok(rows
         .into_iter()
-        .filter_map(|row| Reachable::from(row).into_candidate(true))
+        .filter_map(|row| row.into_candidate(true))
         .collect())
 }
 
