@@ -28,6 +28,10 @@ impl Engine {
 /// How many rows of one SQLite query wait for the request to take them.
 const SQLITE_ROWS_IN_FLIGHT: usize = 512;
 
+/// Each SQLite connection's page cache, in KiB (SQLite's own default is 2,000): every pooled
+/// connection fills its cache in turn, and a read over the whole country fills it all.
+const SQLITE_CACHE_KIB: u32 = 1024;
+
 /// How many connections a pool holds unless configured. PostgreSQL serves each on its own
 /// server process. SQLite runs each on a thread of this process with its own page cache, and
 /// a pool hands its connections out in turn, so every one of them fills its cache: on the
@@ -61,7 +65,12 @@ pub async fn connect_with(
         .sqlx_logging(false)
         // SQLite: the connection's thread may run ahead of the request by this many rows
         // before it waits for the request to take them.
-        .map_sqlx_sqlite_opts(|sqlite| sqlite.row_buffer_size(SQLITE_ROWS_IN_FLIGHT));
+        .map_sqlx_sqlite_opts(|sqlite| {
+            sqlite
+                .row_buffer_size(SQLITE_ROWS_IN_FLIGHT)
+                // A negative size is in KiB.
+                .pragma("cache_size", format!("-{SQLITE_CACHE_KIB}"))
+        });
     let db = Database::connect(options).await?;
     if db.get_database_backend() == DbBackend::Sqlite {
         // WAL lets readers proceed while the mail worker writes; it persists in the file.
