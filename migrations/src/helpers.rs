@@ -46,9 +46,21 @@ pub(crate) struct Replaced {
     pub new: (&'static str, &'static [&'static str]),
 }
 
+impl Replaced {
+    /// Puts the new index in the old one's place.
+    pub(crate) async fn up(&self, manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+        swap(manager, self.table, self.old.0, self.new).await
+    }
+
+    /// Puts the old index back.
+    pub(crate) async fn down(&self, manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+        swap(manager, self.table, self.new.0, self.old).await
+    }
+}
+
 /// Creates the index `name` on `table`'s `columns`, then drops `drop`: the table is never
 /// without one of the two.
-pub(crate) async fn swap(
+async fn swap(
     manager: &SchemaManager<'_>,
     table: &str,
     drop: &str,

@@ -1,6 +1,6 @@
 use sea_orm_migration::prelude::*;
 
-use crate::helpers::{Replaced, swap};
+use crate::helpers::Replaced;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -48,14 +48,14 @@ pub(crate) const REPLACED: [Replaced; 2] = [
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for r in &REPLACED {
-            swap(manager, r.table, r.old.0, r.new).await?;
+            r.up(manager).await?;
         }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for r in &REPLACED {
-            swap(manager, r.table, r.new.0, r.old).await?;
+            r.down(manager).await?;
         }
         Ok(())
     }

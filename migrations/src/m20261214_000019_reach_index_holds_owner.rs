@@ -1,8 +1,7 @@
 use sea_orm_migration::prelude::*;
 
 use crate::{
-    helpers::{Replaced, swap},
-    m20261213_000018_matching_from_indexes::REPLACED as REPLACED_BEFORE,
+    helpers::Replaced, m20261213_000018_matching_from_indexes::REPLACED as REPLACED_BEFORE,
 };
 
 #[derive(DeriveMigrationName)]
@@ -34,12 +33,10 @@ const REPLACED: Replaced = Replaced {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let r = &REPLACED;
-        swap(manager, r.table, r.old.0, r.new).await
+        REPLACED.up(manager).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let r = &REPLACED;
-        swap(manager, r.table, r.new.0, r.old).await
+        REPLACED.down(manager).await
     }
 }

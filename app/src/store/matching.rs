@@ -96,13 +96,19 @@ fn profile_owner() -> Expr {
     ))
 }
 
+/// The profile owner's groups, for a count.
+fn owners_groups() -> SelectStatement {
+    Query::select()
+        .from(group::Entity)
+        .and_where(Expr::col((group::Entity, group::Column::IgangsaetterId)).eq(profile_owner()))
+        .to_owned()
+}
+
 /// How many of the profile owner's groups meet `condition`: counted as rows (`COUNT(*)`), so
 /// the count is read from the index on the owner, state and match time alone.
 fn groups_where(condition: Expr) -> SelectStatement {
-    Query::select()
+    owners_groups()
         .expr(Expr::col(Asterisk).count())
-        .from(group::Entity)
-        .and_where(Expr::col((group::Entity, group::Column::IgangsaetterId)).eq(profile_owner()))
         .and_where(condition)
         .to_owned()
 }
@@ -131,13 +137,14 @@ fn holds_valid_certificate(now: DateTime<Utc>) -> Expr {
     )
 }
 
-/// Which group states hold one of a person's places.
-fn holding() -> Vec<&'static str> {
-    GroupStatus::ALL
+/// The condition on a group that makes it hold one of its igangsætter's places.
+fn holds_a_place() -> Expr {
+    let holding: Vec<&str> = GroupStatus::ALL
         .into_iter()
         .filter(|s| s.takes_a_place())
         .map(GroupStatus::as_str)
-        .collect()
+        .collect();
+    Expr::col((group::Entity, group::Column::Status)).is_in(holding)
 }
 
 /// The condition on a group that makes it recent load at `now`.
@@ -165,12 +172,7 @@ fn profiles() -> Select<igangsaetter_profile::Entity> {
 /// counted by a subquery of its own.
 fn reachable(now: DateTime<Utc>) -> Select<igangsaetter_profile::Entity> {
     profiles()
-        .column_as(
-            Expr::from(groups_where(
-                Expr::col((group::Entity, group::Column::Status)).is_in(holding()),
-            )),
-            "active_groups",
-        )
+        .column_as(Expr::from(groups_where(holds_a_place())), "active_groups")
         .column_as(Expr::from(groups_where(recent(now))), "recent_groups")
 }
 
@@ -181,14 +183,9 @@ fn group_counts(now: DateTime<Utc>) -> SelectStatement {
         let picked: Expr = Expr::case(condition, 1).into();
         picked.count()
     };
-    Query::select()
-        .expr_as(
-            counted(Expr::col((group::Entity, group::Column::Status)).is_in(holding())),
-            Alias::new("active_groups"),
-        )
+    owners_groups()
+        .expr_as(counted(holds_a_place()), Alias::new("active_groups"))
         .expr_as(counted(recent(now)), Alias::new("recent_groups"))
-        .from(group::Entity)
-        .and_where(Expr::col((group::Entity, group::Column::IgangsaetterId)).eq(profile_owner()))
         .to_owned()
 }
 
@@ -287,8 +284,7 @@ pub async fn candidates_near(
                     counts.clone(),
                     Expr::val(true),
                 )
-                .expr(Expr::col((counts.clone(), Alias::new("active_groups"))))
-                .expr(Expr::col((counts, Alias::new("recent_groups"))));
+                .expr(Expr::col((counts, Asterisk)));
             db.query_all(&statement)
                 .await?
                 .iter()
