@@ -10,6 +10,7 @@ pub mod health;
 pub mod islands;
 pub mod language;
 pub mod my_data;
+pub mod page_gzip;
 pub mod results;
 pub mod security;
 pub mod session;

@@ -72,19 +72,32 @@ async fn hashed_files_are_linked_cached_for_a_year_and_served_precompressed() {
     plain.stop().await;
 }
 
+/// The sign-in page, asked for with `encodings` as the browser's `Accept-Encoding`.
+async fn login_page(app: &igang_tests::TestApp, encodings: &str) -> reqwest::Response {
+    app.client()
+        .get(app.url("/login"))
+        .header(ACCEPT_ENCODING, encodings)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// `body` decoded from gzip.
+fn gunzip(body: &[u8]) -> String {
+    use std::io::Read;
+    let mut html = String::new();
+    flate2::read::GzDecoder::new(body)
+        .read_to_string(&mut html)
+        .unwrap();
+    html
+}
+
 /// Pages are made per request: they come gzipped (quick to make) even to a browser that also
 /// takes brotli, which is kept for the files compressed once at build time.
 #[tokio::test]
 async fn pages_come_gzipped() {
-    use std::io::Read;
     let app = spawn_app(&backends()[0], TestOptions::default()).await;
-    let page = app
-        .client()
-        .get(app.url("/login"))
-        .header(ACCEPT_ENCODING, "gzip, br")
-        .send()
-        .await
-        .unwrap();
+    let page = login_page(&app, "gzip, br").await;
     assert_eq!(page.status(), 200);
     assert_eq!(page.headers()[CONTENT_ENCODING], "gzip");
     assert!(
@@ -94,11 +107,17 @@ async fn pages_come_gzipped() {
             .any(|v| v == "accept-encoding"),
         "caches keep the encodings apart"
     );
-    let body = page.bytes().await.unwrap();
-    let mut html = String::new();
-    flate2::read::GzDecoder::new(body.as_ref())
-        .read_to_string(&mut html)
-        .unwrap();
+    let html = gunzip(&page.bytes().await.unwrap());
     assert!(html.contains("<html"), "the page decodes: {html:.200}");
+    // Each page is compressed by the same compressor as the one before: it starts clean.
+    let again = gunzip(&login_page(&app, "gzip").await.bytes().await.unwrap());
+    assert!(again.contains("<html") && again.trim_end().ends_with("</html>"));
+    // A client that refuses gzip gets the page as it is.
+    for refused in ["gzip;q=0, br", "identity"] {
+        let plain = login_page(&app, refused).await;
+        assert_eq!(plain.status(), 200);
+        assert!(plain.headers().get(CONTENT_ENCODING).is_none(), "{refused}");
+        assert!(plain.text().await.unwrap().contains("<html"), "{refused}");
+    }
     app.stop().await;
 }

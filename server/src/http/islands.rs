@@ -3,13 +3,15 @@
 //! The shell always writes Leptos's hydration tags into the head, before the body that may
 //! or may not hold an island has been rendered. Once the page is complete this layer looks
 //! for an island and, when there is none, takes the tags out again, so a plain page loads no
-//! JavaScript and no wasm at all.
+//! JavaScript and no wasm at all. The page, whole here, is then gzipped in one go
+//! ([`page_gzip`]).
 
+use super::page_gzip;
 use app::islands::ISLAND_TAG;
 use axum::{
-    body::{Body, to_bytes},
+    body::{Bytes, to_bytes},
     extract::Request,
-    http::{HeaderValue, StatusCode, header},
+    http::{StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -23,8 +25,9 @@ const SCRIPT_START: &str = "<link rel=\"modulepreload\"";
 const SCRIPT_MARK: &str = "hydrateIslands";
 const SCRIPT_END: &str = "</script>";
 
-/// Removes the hydration tags from HTML pages that contain no island.
+/// Removes the hydration tags from HTML pages that contain no island, and compresses pages.
 pub async fn only_with_islands(request: Request, next: Next) -> Response {
+    let accepts_gzip = page_gzip::accepts_gzip(request.headers());
     let response = next.run(request).await;
     let is_html = response
         .headers()
@@ -34,7 +37,7 @@ pub async fn only_with_islands(request: Request, next: Next) -> Response {
     if !is_html {
         return response;
     }
-    let (mut parts, body) = response.into_parts();
+    let (parts, body) = response.into_parts();
     let bytes = match to_bytes(body, MAX_PAGE).await {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -42,14 +45,11 @@ pub async fn only_with_islands(request: Request, next: Next) -> Response {
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let Some(stripped) = std::str::from_utf8(&bytes).ok().and_then(without_script) else {
-        return Response::from_parts(parts, Body::from(bytes));
+    let page = match std::str::from_utf8(&bytes).ok().and_then(without_script) {
+        Some(stripped) => Bytes::from(stripped),
+        None => bytes,
     };
-    parts.headers.remove(header::CONTENT_LENGTH);
-    if let Ok(length) = HeaderValue::from_str(&stripped.len().to_string()) {
-        parts.headers.insert(header::CONTENT_LENGTH, length);
-    }
-    Response::from_parts(parts, Body::from(stripped))
+    page_gzip::finish(parts, page, accepts_gzip)
 }
 
 /// The page without its hydration tags, or `None` when it keeps them: it has an island, or
