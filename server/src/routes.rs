@@ -31,9 +31,10 @@ fn pkg_cache_control(hashed: bool) -> axum::http::HeaderValue {
     })
 }
 
-/// Compression for what is made per request (pages, server functions, exports): gzip at its
-/// fastest level. Files under `/pkg` are compressed once, at build time, with brotli at its
-/// best and served as they are; this layer leaves already encoded bodies alone.
+/// Compression for what is made per request (server functions, exports; pages are gzipped
+/// whole before they get here, see `http::page_gzip`): gzip at its fastest level. Files under
+/// `/pkg` are compressed once, at build time, with brotli at its best and served as they are;
+/// this layer leaves already encoded bodies alone.
 ///
 /// Measured on a 20 KB lesson page: brotli at tower-http's default quality took about three
 /// times the processor time of fastest gzip (and an encoder of over a megabyte while it
