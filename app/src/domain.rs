@@ -31,4 +31,5 @@ pub mod role;
 pub mod shuffle;
 pub mod survey;
 pub mod training;
+pub mod weighted_header;
 pub mod workshops;

@@ -53,32 +53,7 @@ impl Language {
 
     /// Picks the best supported language from an `Accept-Language` header value.
     pub fn from_accept_language(header: &str) -> Option<Language> {
-        let mut best: Option<(u16, usize, Language)> = None;
-        for (position, item) in header.split(',').enumerate() {
-            let mut parts = item.split(';');
-            let Some(tag) = parts.next() else { continue };
-            // A malformed weight makes the entry unusable rather than fully preferred.
-            let quality = match parts.find_map(|p| p.trim().strip_prefix("q=")) {
-                None => 1.0,
-                Some(q) => match q.trim().parse::<f32>() {
-                    Ok(q) if q > 0.0 && q <= 1.0 => q,
-                    _ => continue,
-                },
-            };
-            let Some(language) = Language::from_tag(tag) else {
-                continue;
-            };
-            // Quality in thousandths, so ordering needs no floating point comparison.
-            let q = (quality * 1000.0).round() as u16;
-            let better = match best {
-                None => true,
-                Some((bq, bpos, _)) => q > bq || (q == bq && position < bpos),
-            };
-            if better {
-                best = Some((q, position, language));
-            }
-        }
-        best.map(|(_, _, language)| language)
+        super::weighted_header::best_match(header, Language::from_tag)
     }
 
     /// Chooses the language for a request: the person's own setting, then the switch's

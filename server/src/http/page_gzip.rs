@@ -9,6 +9,7 @@
 //! Responses that are not pages (server functions, exports) keep the general compression
 //! layer, which leaves a body it finds already encoded alone.
 
+use app::domain::weighted_header::weight_of;
 use axum::{
     body::{Body, Bytes},
     http::{HeaderMap, HeaderValue, header},
@@ -28,27 +29,14 @@ thread_local! {
     static DEFLATE: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), false));
 }
 
-/// Whether the request's `Accept-Encoding` takes gzip (by name or by `*`, with a weight
-/// above zero).
+/// Whether the request's `Accept-Encoding` takes gzip: named (or as `x-gzip`), else by `*`,
+/// with a weight above zero. A named weight overrides the wildcard's.
 pub fn accepts_gzip(headers: &HeaderMap) -> bool {
     headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
         .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .any(|item| {
-            let mut parts = item.split(';');
-            let name = parts.next().unwrap_or("").trim();
-            let weighted = parts
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .filter_map(|q| q.trim().parse::<f32>().ok())
-                .next_back()
-                .unwrap_or(1.0);
-            let named = ["gzip", "x-gzip", "*"]
-                .iter()
-                .any(|n| name.eq_ignore_ascii_case(n));
-            named && weighted > 0.0
-        })
+        .any(|value| weight_of(value, &["gzip", "x-gzip"]).is_some_and(|w| w > 0))
 }
 
 /// `data` as one gzip member, or `None` if the compressor fails.
@@ -161,6 +149,8 @@ mod tests {
         assert!(accepts_gzip(&headers("x-gzip")));
         assert!(accepts_gzip(&headers("*")));
         assert!(!accepts_gzip(&headers("gzip;q=0, br")));
+        assert!(!accepts_gzip(&headers("gzip;q=0, *")));
+        assert!(!accepts_gzip(&headers("gzip;q=nonsense")));
         assert!(!accepts_gzip(&headers("br, identity")));
         assert!(!accepts_gzip(&headers("gzipped")));
         assert!(!accepts_gzip(&HeaderMap::new()));
