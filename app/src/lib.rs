@@ -19,6 +19,8 @@ pub mod curriculum;
 #[cfg(feature = "ssr")]
 pub mod documents;
 #[cfg(feature = "ssr")]
+mod head;
+#[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod reminders;
@@ -99,10 +101,10 @@ const PAGE: SsrMode = SsrMode::Async;
 /// The HTML document around the application, rendered on the server only.
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    use leptos_meta::HashedStylesheet;
     let language = language::request_language();
-    if let Some(nonce) = security::request_nonce() {
-        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    let nonce = security::request_nonce();
+    if let Some(nonce) = &nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.as_str()));
     }
     view! {
         <!DOCTYPE html>
@@ -110,9 +112,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <HashedStylesheet options=options.clone() id="leptos" />
-                // Removed again from pages without an island (see the server's `islands`).
-                <HydrationScripts options islands=true />
+                // The stylesheet, then the islands script's tags, which the server takes
+                // out again from pages without an island (its `islands`).
+                {head::site_head(&options, nonce.as_deref())}
                 <leptos_meta::MetaTags />
             </head>
             <body>
