@@ -65,10 +65,10 @@ fn tags(options: &LeptosOptions) -> Arc<Tags> {
     static TAGS: OnceLock<Mutex<Option<Arc<Tags>>>> = OnceLock::new();
     let cell = TAGS.get_or_init(Mutex::default);
     let key = key(options);
-    if let Some(tags) = cell.lock().ok().and_then(|kept| kept.clone()) {
-        if tags.key == key {
-            return tags;
-        }
+    if let Some(tags) = cell.lock().ok().and_then(|kept| kept.clone())
+        && tags.key == key
+    {
+        return tags;
     }
     let tags = Arc::new(render(options));
     if let Ok(mut kept) = cell.lock() {
