@@ -14,11 +14,33 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// mistaken for a nonce, and found nowhere else in the tags.
 const NONCE_STAND_IN: &str = "@nonce@";
 
-/// The tags for one set of options.
+/// What of the options the tags are made from.
+#[derive(PartialEq)]
+struct Site {
+    hash_files: bool,
+    hash_file: Arc<str>,
+    site_root: Arc<str>,
+    site_pkg_dir: Arc<str>,
+    output_name: Arc<str>,
+}
+
+impl Site {
+    fn of(options: &LeptosOptions) -> Self {
+        Site {
+            hash_files: options.hash_files,
+            hash_file: Arc::clone(&options.hash_file),
+            site_root: Arc::clone(&options.site_root),
+            site_pkg_dir: Arc::clone(&options.site_pkg_dir),
+            output_name: Arc::clone(&options.output_name),
+        }
+    }
+}
+
+/// The tags for one site.
 struct Tags {
-    /// What the options were, so other options (another site in the same process, as in
-    /// tests) get tags of their own.
-    key: String,
+    /// The site they were made for, so another site in the same process (as in tests) gets
+    /// tags of its own.
+    site: Site,
     stylesheet: String,
     /// The islands tags cut at each place of the nonce.
     scripts_around_nonce: Vec<String>,
@@ -26,17 +48,6 @@ struct Tags {
     scripts_without_nonce: String,
     /// The split wasm's manifest, which the page's end uses to preload an island's chunk.
     manifest: Option<WasmSplitManifest>,
-}
-
-fn key(options: &LeptosOptions) -> String {
-    format!(
-        "{}|{}|{}|{}|{}",
-        options.hash_files,
-        options.hash_file,
-        options.site_root,
-        options.site_pkg_dir,
-        options.output_name
-    )
 }
 
 /// Renders the tags with Leptos's own components, outside any page.
@@ -52,7 +63,7 @@ fn render(options: &LeptosOptions) -> Tags {
     let scripts_without_nonce = Owner::new()
         .with(|| view! { <HydrationScripts options=options.clone() islands=true /> }.to_html());
     Tags {
-        key: key(options),
+        site: Site::of(options),
         stylesheet,
         scripts_around_nonce: scripts.split(NONCE_STAND_IN).map(str::to_owned).collect(),
         scripts_without_nonce,
@@ -64,9 +75,9 @@ fn render(options: &LeptosOptions) -> Tags {
 fn tags(options: &LeptosOptions) -> Arc<Tags> {
     static TAGS: OnceLock<Mutex<Option<Arc<Tags>>>> = OnceLock::new();
     let cell = TAGS.get_or_init(Mutex::default);
-    let key = key(options);
+    let site = Site::of(options);
     if let Some(tags) = cell.lock().ok().and_then(|kept| kept.clone())
-        && tags.key == key
+        && tags.site == site
     {
         return tags;
     }

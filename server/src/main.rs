@@ -29,7 +29,7 @@ unsafe extern "C" {
 /// that reads thousands of rows (the national dashboard) frees them on whichever thread it
 /// ran, and each thread kept its share long enough for the next such request to need more.
 /// After the lesson page's and matching's load and 40 national dashboards, the peak went from
-/// 125 to 137 MB to 100 to 106 MB, the lesson page within the noise. Left alone when
+/// 126 to 143 MB to 104 to 106 MB, the lesson page within the noise. Left alone when
 /// `MIMALLOC_PURGE_DELAY` is set, or when the option does not hold mimalloc's default (another
 /// mimalloc, where the option's place may differ).
 fn prompt_purge() {
